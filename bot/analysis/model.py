@@ -1,0 +1,93 @@
+"""Plain data passed between the pipeline stages; no I/O and no Telegram here."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+class ReportError(Exception):
+    """A report that cannot be read or summarized; the message names the source and the reason."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+def content_id(text: str) -> str:
+    """Stable id from the text alone, so the same report read twice is one report."""
+    normalized = " ".join(text.split()).casefold()
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Report:
+    """A loaded report: cleaned text plus what identifies it."""
+
+    title: str
+    text: str
+    source: str
+    language: str = "en"
+    url: str | None = None
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", content_id(self.text))
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number with the phrase it counts, e.g. value "4,000", context "more than 4,000 students"."""
+
+    value: str
+    context: str
+    sentence: str
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation; speaker is None when the text does not say who."""
+
+    text: str
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """How much to extract; ratio, when set, wins over the sentence count."""
+
+    sentences: int = 3
+    ratio: float | None = None
+    algorithm: str = "default"
+    figures: int = 5
+    quotes: int = 3
+
+    def sentence_count(self, total: int) -> int:
+        if self.ratio is not None:
+            return max(1, min(total, round(total * self.ratio)))
+        return max(1, min(total, self.sentences))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the pipeline learned about one report."""
+
+    report: Report
+    summary: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    quotes: tuple[Quote, ...]
+
+    def to_json(self) -> dict:
+        return {
+            "title": self.report.title,
+            "language": self.report.language,
+            "summary": list(self.summary),
+            "figures": [
+                {"value": f.value, "context": f.context, "sentence": f.sentence}
+                for f in self.figures
+            ],
+            "quotes": [{"text": q.text, "speaker": q.speaker} for q in self.quotes],
+        }

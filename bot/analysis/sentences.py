@@ -1,0 +1,134 @@
+"""Rule-based sentence splitting for English and Russian that needs no downloaded model.
+
+Lines first (bullets and headings stand alone, wrapped lines are re-joined), then
+sentence ends inside each paragraph, rejecting ends that belong to abbreviations,
+initials, decimals and quotations that continue with "he said".
+"""
+
+from __future__ import annotations
+
+import re
+
+_END = re.compile(
+    r"(?P<stop>[.!?…]+)(?P<close>[\"'”’»)\]]*)\s+"
+    r"(?=[\"'“‘«„(\[]?\s*(?:[—–-]\s+)?[A-ZА-ЯЁ0-9\"'“‘«„])"
+)
+_SOFT_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_BULLET = re.compile(r"^\s*(?:[-–—•*▪◦·]|\d{1,2}[.)])\s+")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_MAX_SENTENCE = 600
+
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr inc ltd co corp
+    vs jan feb mar apr jun jul aug sep sept oct nov dec approx dept est mt ft
+    u.s u.k u.n e.g i.e a.m p.m
+    т.е т.к т.н т.ч им ул пр обл р-н тыс млн млрд трлн руб долл проф акад ген ст см напр
+    стр рис гг ок
+    """.split()
+)
+
+
+def split_sentences(text: str, language: str = "en") -> list[str]:
+    """Sentences of the text in document order, whitespace normalized."""
+    del language  # the rules cover both scripts; kept for a per-language splitter later
+    sentences: list[str] = []
+    for block in _blocks(text):
+        for sentence in _split_block(block):
+            sentences.extend(_cap_length(sentence))
+    return sentences
+
+
+def _blocks(text: str) -> list[str]:
+    """Paragraph-sized pieces: headings and bullets alone, wrapped lines joined."""
+    blocks: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            blocks.append(" ".join(current))
+            current.clear()
+
+    lines = [line.strip() for line in text.splitlines()]
+    in_bullet = False
+    for index, line in enumerate(lines):
+        if not line:
+            flush()
+            continue
+        if _BULLET.match(line):
+            flush()
+            current.append(_BULLET.sub("", line))
+            in_bullet = True
+            continue
+        if in_bullet:
+            if line[:1].islower():  # a bullet's wrapped continuation
+                current.append(line)
+                continue
+            flush()
+            in_bullet = False
+        following = next((ln for ln in lines[index + 1:] if ln), "")
+        if _is_heading(line, following, bool(current)):
+            flush()
+            blocks.append(line)
+            continue
+        current.append(line)
+    flush()
+    return blocks
+
+
+def _is_heading(line: str, following: str, inside_paragraph: bool) -> bool:
+    """A short line with no closing punctuation, followed by a line that starts a sentence."""
+    if _SOFT_END.search(line) or len(line) > 120:
+        return False
+    if inside_paragraph and line[:1].islower():
+        return False
+    return not following or following[:1].isupper() or following[:1] in "\"“«„-—•*"
+
+
+def _split_block(block: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _END.finditer(block):
+        if match.group("stop") == "." and _is_abbreviation(block, match.start()):
+            continue
+        end = match.end("close")
+        piece = block[start:end].strip()
+        if piece:
+            pieces.append(piece)
+        start = match.end()
+    tail = block[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return [" ".join(p.split()) for p in pieces]
+
+
+def _is_abbreviation(block: str, dot: int) -> bool:
+    match = _TOKEN_BEFORE.search(block, 0, dot)
+    if not match:
+        return False
+    token = match.group(1).lstrip("\"'“‘«(„[")
+    bare = token.lower().rstrip(".")
+    if bare == "г":
+        # "в г. Душанбе" is a city; "в 2024 г. Президент ..." ends a sentence
+        return not block[: match.start()].rstrip()[-1:].isdigit()
+    if len(bare) == 1 and bare.isalpha():
+        return True  # initials: J. K. Rowling, А. С. Пушкин
+    if bare in ("no", "nos", "№"):
+        return bool(re.match(r"\.\s*\d", block[dot:dot + 4]))
+    return bare in _ABBREVIATIONS or re.fullmatch(r"(?:\w\.)+\w", bare) is not None
+
+
+def _cap_length(sentence: str) -> list[str]:
+    """Break run-on text (tables, dumps without punctuation) so no 'sentence' swamps a summary."""
+    if len(sentence) <= _MAX_SENTENCE:
+        return [sentence]
+    pieces: list[str] = []
+    rest = sentence
+    while len(rest) > _MAX_SENTENCE:
+        cut = rest.rfind(" ", 0, _MAX_SENTENCE)
+        cut = cut if cut > _MAX_SENTENCE // 2 else _MAX_SENTENCE
+        pieces.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
