@@ -1,14 +1,18 @@
-"""The project's default ranker: position, centrality and title overlap, then MMR.
+"""The project's default ranker: lead position plus content centrality, then MMR.
 
-News puts its point first, so a position prior carries most of the weight; centrality
-(cosine to the document's TF-IDF centroid) and title overlap pick the lead sentences that
-are on topic, and a length prior plus a furniture penalty keep fragments and page
-furniture out. Everything is a sparse-matrix product, so cost grows linearly with the
-report instead of quadratically like LexRank/TextRank.
+News states its point first, so a position prior favours the opening sentences; a
+centrality score (how much of the report's vocabulary a sentence shares, as in sumy's
+Reduction, plus cosine to the TF-IDF centroid) picks the informative ones among them and
+lets a central sentence from later in the report in. A length prior, a furniture and
+fragment penalty and MMR redundancy removal keep bylines, captions, questions and repeats out.
+
+Every score is one sparse-matrix product over the sentences, so the cost grows with the
+number of words instead of with the square of the sentence count (LexRank, TextRank).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -17,108 +21,136 @@ from scipy import sparse
 from .. import tokens
 from .furniture import furniture_score
 
-POSITION_DECAY = 0.25      # prior(i) = 1 / (1 + DECAY * i)
-CENTRALITY_WEIGHT = 1.0
-TITLE_WEIGHT = 0.5
-REDUNDANCY_PENALTY = 0.6   # MMR: share of the max similarity to already chosen sentences
-IDEAL_WORDS = (8, 40)      # sentences outside this range lose weight
+POSITION_DECAY = 0.5        # prior(i) = (1 + i) ** -DECAY: gentle, so centrality still counts
+POSITION_WEIGHT = 1.0
+OVERLAP_WEIGHT = 1.0        # shared vocabulary with the rest of the report (Reduction-like)
+CENTROID_WEIGHT = 0.5       # cosine to the report's TF-IDF centroid
+TITLE_WEIGHT = 0.2          # share of the title's stems the sentence contains
+REDUNDANCY = 0.3            # MMR: share of the best score lost per unit cosine to a chosen one
+SHORT_WORDS = 8             # below this a sentence is usually a fragment
+LONG_WORDS = 55             # above this, usually a run-on or a list glued into one sentence
+
+_CAPTION = re.compile(
+    r"\((?:pictured|pictured\s+\w+|left|right|centre|center|above|below|file\s+photo)\)"
+    r"|^(?:pictured|photo|image|video|watch|see\s+more|related|editor'?s\s+note)\b"
+    r"|^(?:фото|видео|смотрите)\b",
+    re.IGNORECASE,
+)
+_OPEN_QUOTE = "\"“«„'‘"
 
 
 def rank_default(sentences: Sequence[str], count: int, language: str, title: str) -> list[int]:
     """Indices of the best `count` sentences in document order."""
-    n = len(sentences)
-    wanted = min(count, n)
     stems = [tokens.content_stems(s, language) for s in sentences]
-    matrix, vocabulary = _tfidf(stems)
-    scores = _scores(sentences, stems, matrix, vocabulary, title, language)
-    return sorted(_select(scores, matrix, wanted))
+    counts, vocabulary = _term_counts(stems)
+    tfidf = _tfidf(counts)
+    scores = _scores(sentences, stems, counts, tfidf, _title_columns(title, vocabulary, language))
+    return sorted(_select(scores, tfidf, min(count, len(sentences))))
 
 
-def _tfidf(stems: Sequence[list[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
-    """Row-normalized TF-IDF of the sentences' stems (IDF over sentences of this report)."""
+def _term_counts(stems: Sequence[list[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
-    cols: list[int] = []
+    columns: list[int] = []
     for row, sentence in enumerate(stems):
         for stem in sentence:
             rows.append(row)
-            cols.append(vocabulary.setdefault(stem, len(vocabulary)))
-    n = len(stems)
-    data = np.ones(len(rows))
-    counts = sparse.csr_matrix((data, (rows, cols)), shape=(n, max(1, len(vocabulary))))
+            columns.append(vocabulary.setdefault(stem, len(vocabulary)))
+    shape = (len(stems), max(1, len(vocabulary)))
+    counts = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape)
     counts.sum_duplicates()
-    document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = np.log((1 + n) / (1 + document_frequency)) + 1.0
-    weighted = counts.multiply(idf).tocsr()
-    return _normalize(weighted), vocabulary
+    return counts, vocabulary
 
 
-def _normalize(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Row-normalized TF-IDF, IDF over this report's sentences."""
+    frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = np.log((1 + counts.shape[0]) / (1 + frequency)) + 1.0
+    weighted = sparse.csr_matrix(counts.multiply(idf))
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
 
 
 def _scores(
     sentences: Sequence[str],
     stems: Sequence[list[str]],
-    matrix: sparse.csr_matrix,
-    vocabulary: dict[str, int],
-    title: str,
-    language: str,
+    counts: sparse.csr_matrix,
+    tfidf: sparse.csr_matrix,
+    title_columns: list[int],
 ) -> np.ndarray:
     n = len(sentences)
-    centroid = np.asarray(matrix.sum(axis=0)).ravel()
-    norm = np.linalg.norm(centroid)
-    centrality = matrix @ (centroid / norm) if norm else np.zeros(n)
-    title_overlap = _title_overlap(matrix, vocabulary, title, language)
-    position = 1.0 / (1.0 + POSITION_DECAY * np.arange(n))
-    content = 0.5 + CENTRALITY_WEIGHT * centrality + TITLE_WEIGHT * title_overlap
-    length = np.array([_length_prior(len(s)) for s in stems])
-    quality = np.array([_quality(s) for s in sentences])
-    return position * content * length * quality
+    position = (1.0 + np.arange(n)) ** -POSITION_DECAY
+    content = (
+        POSITION_WEIGHT * position
+        + OVERLAP_WEIGHT * _unit(_overlap(counts, stems))
+        + CENTROID_WEIGHT * _unit(tfidf @ np.asarray(tfidf.sum(axis=0)).ravel())
+        + TITLE_WEIGHT * _title_share(counts, title_columns)
+    )
+    priors = np.array([_length_prior(len(s.split())) * _quality(s) for s in sentences])
+    return content * priors
 
 
-def _title_overlap(
-    matrix: sparse.csr_matrix, vocabulary: dict[str, int], title: str, language: str
-) -> np.ndarray:
-    stems = tokens.content_stems(title, language)
-    columns = sorted({vocabulary[s] for s in stems if s in vocabulary})
+def _overlap(counts: sparse.csr_matrix, stems: Sequence[list[str]]) -> np.ndarray:
+    """Sum over other sentences of shared stems / (log len_i + mean log len), in O(words).
+
+    sumy's Reduction sums the same pairwise overlaps over all pairs; the pair's length
+    term is replaced by the mean so the sum collapses to one matrix-vector product.
+    """
+    totals = np.asarray(counts.sum(axis=0)).ravel()
+    own = np.asarray(counts.multiply(counts).sum(axis=1)).ravel()
+    shared = counts @ totals - own
+    log_length = np.log(np.maximum([len(s) for s in stems], 2))
+    return shared / (log_length + log_length.mean())
+
+
+def _title_columns(title: str, vocabulary: dict[str, int], language: str) -> list[int]:
+    return sorted({vocabulary[s] for s in tokens.content_stems(title, language) if s in vocabulary})
+
+
+def _title_share(counts: sparse.csr_matrix, columns: list[int]) -> np.ndarray:
     if not columns:
-        return np.zeros(matrix.shape[0])
-    probe = np.zeros(matrix.shape[1])
-    probe[columns] = 1.0 / np.sqrt(len(columns))
-    return matrix @ probe
+        return np.zeros(counts.shape[0])
+    return np.asarray((counts[:, columns] > 0).sum(axis=1)).ravel() / len(columns)
+
+
+def _unit(values: np.ndarray) -> np.ndarray:
+    top = values.max() if len(values) else 0.0
+    return values / top if top > 0 else np.zeros_like(values)
 
 
 def _length_prior(words: int) -> float:
-    low, high = IDEAL_WORDS
-    if words < low:
-        return (words / low) ** 2
-    if words > high:
-        return high / words
+    if words < SHORT_WORDS:
+        return (words / SHORT_WORDS) ** 2
+    if words > LONG_WORDS:
+        return LONG_WORDS / words
     return 1.0
 
 
 def _quality(sentence: str) -> float:
-    """Furniture and questions make poor summary sentences."""
+    """Near zero for furniture; reduced for captions, questions and bare quotations."""
     weight = 1.0 - furniture_score(sentence)
-    if sentence.rstrip("\"'”’» ").endswith("?"):
+    if _CAPTION.search(sentence):
+        weight *= 0.3
+    stripped = sentence.rstrip("\"'”’»)] ")
+    if stripped.endswith("?"):
         weight *= 0.5
+    if sentence[:1] in _OPEN_QUOTE and sentence.rstrip()[-1:] in "\"”»'’":
+        weight *= 0.6  # a quotation with no attribution in the sentence
     return max(weight, 1e-6)
 
 
-def _select(scores: np.ndarray, matrix: sparse.csr_matrix, wanted: int) -> list[int]:
-    """Greedy MMR: the best score, discounted by similarity to what is already chosen."""
+def _select(scores: np.ndarray, tfidf: sparse.csr_matrix, wanted: int) -> list[int]:
+    """Greedy MMR: the best score, less a share of the top score per unit of similarity."""
     chosen: list[int] = []
-    penalty = np.zeros(len(scores))
+    similarity = np.zeros(len(scores))
     available = np.ones(len(scores), dtype=bool)
-    top = scores.max() if len(scores) else 1.0
+    penalty = REDUNDANCY * float(scores.max())
     for _ in range(wanted):
-        adjusted = np.where(available, scores - REDUNDANCY_PENALTY * top * penalty, -np.inf)
+        adjusted = np.where(available, scores - penalty * similarity, -np.inf)
         best = int(np.argmax(adjusted))
         chosen.append(best)
         available[best] = False
-        similarity = (matrix @ matrix[best].T).toarray().ravel()
-        penalty = np.maximum(penalty, similarity)
+        row = tfidf[best]
+        similarity = np.maximum(similarity, (tfidf @ row.T).toarray().ravel())
     return chosen

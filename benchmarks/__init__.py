@@ -1,0 +1,1 @@
+"""Quality, speed and batch benchmarks for briefbot's analysis; see README "Benchmarks"."""

@@ -1,0 +1,82 @@
+"""Benchmark documents: article text, optional title, reference summary sentences.
+
+Every method sees the same sentences: the product's own pre-processing (clean_text, then
+split_sentences) runs once per document, so differences come from ranking alone.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.analysis.clean import clean_text
+from bot.analysis.language import detect_language
+from bot.analysis.sentences import split_sentences
+
+BBC_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc-news-summary-sample"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article with its human reference; `sentences` is what every ranker gets."""
+
+    name: str
+    group: str
+    title: str
+    text: str
+    reference: tuple[str, ...]
+    language: str = "en"
+    sentences: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def prepared(cls, name: str, group: str, title: str, text: str, reference: list[str]):
+        language = detect_language(text)
+        sentences = tuple(split_sentences(clean_text(text), language))
+        return cls(name, group, title, text, tuple(reference), language, sentences)
+
+
+def load_pairs(root: Path) -> list[Document]:
+    """A folder laid out as article/<group>/<name>.txt with summary/<group>/<name>.txt.
+
+    An article whose first line stands alone (followed by a blank line) and has no final
+    punctuation starts with its title, as in the BBC News Summary data.
+    """
+    documents = []
+    for article in sorted((root / "article").rglob("*.txt")):
+        relative = article.relative_to(root / "article")
+        summary = root / "summary" / relative
+        if not summary.exists():
+            continue
+        title, body = split_title(article.read_text("utf-8", errors="replace"))
+        reference = [line.strip() for line in summary.read_text("utf-8", errors="replace")
+                     .splitlines() if line.strip()]
+        group = relative.parts[0] if len(relative.parts) > 1 else root.name
+        documents.append(Document.prepared(str(relative), group, title, body, reference))
+    return documents
+
+
+def split_title(text: str) -> tuple[str, str]:
+    lines = text.strip().split("\n")
+    if len(lines) > 2 and not lines[1].strip() and lines[0].strip()[-1:] not in ".!?…\"”»":
+        return lines[0].strip(), "\n".join(lines[2:])
+    return "", text
+
+
+def load_jsonl(path: Path) -> list[Document]:
+    """CNN/DailyMail-style lines of {"article", "highlights"} (highlights one per line)."""
+    documents = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            highlights = record["highlights"]
+            reference = [h.strip() for h in highlights.split("\n") if h.strip()]
+            if len(reference) == 1:
+                reference = split_sentences(reference[0])
+            documents.append(Document.prepared(
+                f"{path.name}:{number}", path.stem, record.get("title", ""),
+                record["article"], reference,
+            ))
+    return documents

@@ -1,0 +1,153 @@
+"""ROUGE of every ranking method on news with human references, as a Markdown table.
+
+    python -m benchmarks.quality                      # the BBC sample
+    python -m benchmarks.quality --pairs DIR --jsonl cnn_dm.jsonl
+
+Methods: the default ranker, each sumy algorithm and Lead-N (the first N sentences, the
+strong news baseline). Summary length is the reference's sentence count, and separately a
+fixed 3 sentences (the CNN/DailyMail convention, and a check that the default does not
+depend on being told the reference length).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rouge_score import rouge_scorer
+
+from bot.analysis.ranking import ALGORITHMS, rank
+
+from .corpus import BBC_SAMPLE, Document, load_jsonl, load_pairs
+
+METHODS: tuple[str, ...] = (*ALGORITHMS, "lead")
+_METRICS = ("rouge1", "rouge2", "rougeL")
+
+
+@dataclass(frozen=True)
+class Score:
+    method: str
+    rouge: dict[str, float]          # metric -> mean F1 (0..100)
+    ms_per_document: float
+    per_group: dict[str, float]      # group -> mean ROUGE-1 F1
+
+
+def pick(method: str, document: Document, count: int) -> list[int]:
+    if method == "lead":
+        return list(range(min(count, len(document.sentences))))
+    return rank(document.sentences, count, language=document.language, algorithm=method,
+                title=document.title)
+
+
+def evaluate(
+    documents: Sequence[Document],
+    methods: Sequence[str],
+    length: Callable[[Document], int],
+) -> list[Score]:
+    scorer = rouge_scorer.RougeScorer(list(_METRICS), use_stemmer=True)
+    results = []
+    for method in methods:
+        totals: dict[str, list[float]] = {m: [] for m in _METRICS}
+        groups: dict[str, list[float]] = {}
+        elapsed = 0.0
+        for document in documents:
+            started = time.perf_counter()
+            chosen = pick(method, document, length(document))
+            elapsed += time.perf_counter() - started
+            summary = "\n".join(document.sentences[i] for i in chosen)
+            scores = scorer.score("\n".join(document.reference), summary)
+            for metric in _METRICS:
+                totals[metric].append(100 * scores[metric].fmeasure)
+            groups.setdefault(document.group, []).append(100 * scores["rouge1"].fmeasure)
+        results.append(Score(
+            method,
+            {m: statistics.fmean(v) for m, v in totals.items()},
+            1000 * elapsed / max(1, len(documents)),
+            {g: statistics.fmean(v) for g, v in sorted(groups.items())},
+        ))
+    return results
+
+
+def markdown(scores: Sequence[Score]) -> str:
+    best_sumy = max((s for s in scores if s.method not in ("default", "lead")),
+                    key=lambda s: s.rouge["rouge1"], default=None)
+    lines = ["| method | ROUGE-1 F | ROUGE-2 F | ROUGE-L F | ms/doc |",
+             "|---|---:|---:|---:|---:|"]
+    for s in sorted(scores, key=lambda s: -s.rouge["rouge1"]):
+        name = f"**{s.method}**" if s.method == "default" else s.method
+        if s.method == "lead":
+            name = "Lead-N"
+        lines.append(f"| {name} | {s.rouge['rouge1']:.2f} | {s.rouge['rouge2']:.2f} | "
+                     f"{s.rouge['rougeL']:.2f} | {s.ms_per_document:.2f} |")
+    default = next((s for s in scores if s.method == "default"), None)
+    lead = next((s for s in scores if s.method == "lead"), None)
+    if default and lead and best_sumy:
+        lines.append("")
+        lines.append(
+            f"default ROUGE-1 vs Lead-N: {default.rouge['rouge1'] - lead.rouge['rouge1']:+.2f}; "
+            f"vs best sumy ({best_sumy.method}): "
+            f"{default.rouge['rouge1'] - best_sumy.rouge['rouge1']:+.2f}"
+        )
+    return "\n".join(lines)
+
+
+def group_table(scores: Sequence[Score]) -> str:
+    """ROUGE-1 per group: a method that only wins on one topic is overfitted."""
+    groups = sorted({g for s in scores for g in s.per_group})
+    if len(groups) < 2:
+        return ""
+    lines = ["| method | " + " | ".join(groups) + " |", "|---|" + "---:|" * len(groups)]
+    for s in sorted(scores, key=lambda s: -s.rouge["rouge1"]):
+        lines.append(f"| {s.method} | " + " | ".join(f"{s.per_group[g]:.2f}" for g in groups)
+                     + " |")
+    return "\n".join(lines)
+
+
+def report(name: str, documents: Sequence[Document], methods: Sequence[str], fixed: int,
+           reference_length: bool) -> str:
+    sections = []
+    settings: list[tuple[str, Callable[[Document], int]]] = []
+    if reference_length:
+        settings.append(("reference length", lambda d: len(d.reference)))
+    settings.append((f"{fixed} sentences", lambda d: fixed))
+    for label, length in settings:
+        scores = evaluate(documents, methods, length)
+        sections.append(f"### {name}: {len(documents)} documents, {label}\n\n{markdown(scores)}")
+        per_group = group_table(scores)
+        if per_group:
+            sections.append(f"ROUGE-1 F by group ({label}):\n\n{per_group}")
+    return "\n\n".join(sections)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pairs", type=Path, action="append", default=[],
+                        help="folder with article/ and summary/ text pairs (repeatable)")
+    parser.add_argument("--jsonl", type=Path, action="append", default=[],
+                        help='JSONL of {"article", "highlights"} (repeatable)')
+    parser.add_argument("--no-bbc", action="store_true", help="skip the bundled BBC sample")
+    parser.add_argument("--fixed", type=int, default=3, help="fixed summary length")
+    parser.add_argument("--methods", default=",".join(METHODS),
+                        help="comma-separated subset of: " + ", ".join(METHODS))
+    args = parser.parse_args(argv)
+    methods = [m.strip() for m in args.methods.split(",") if m.strip()]
+    unknown = sorted(set(methods) - set(METHODS))
+    if unknown:
+        parser.error(f"unknown methods {unknown}; valid: {', '.join(METHODS)}")
+
+    print("## Summary quality (ROUGE F1 x 100, rouge-score with use_stemmer=True)\n")
+    if not args.no_bbc:
+        print(report("BBC News Summary sample", load_pairs(BBC_SAMPLE), methods, args.fixed,
+                     reference_length=True) + "\n")
+    for folder in args.pairs:
+        print(report(str(folder), load_pairs(folder), methods, args.fixed, True) + "\n")
+    for path in args.jsonl:
+        print(report(str(path), load_jsonl(path), methods, args.fixed, False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
