@@ -19,13 +19,13 @@ _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _MAX_SENTENCE = 600
 
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr inc ltd co corp
-    vs jan feb mar apr jun jul aug sep sept oct nov dec approx dept est mt ft
-    u.s u.k u.n e.g i.e a.m p.m
-    т.е т.к т.н т.ч им ул пр обл р-н тыс млн млрд трлн руб долл проф акад ген ст см напр
-    стр рис гг ок
-    """.split()
+    (
+        "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr inc ltd co corp "
+        "vs jan feb mar apr jun jul aug sep sept oct nov dec approx dept est mt ft "
+        "u.s u.k u.n e.g i.e a.m p.m "
+        "т.е т.к т.н т.ч им ул пр обл р-н тыс млн млрд трлн руб долл проф акад ген ст см напр "
+        "стр рис гг ок"
+    ).split()
 )
 
 

@@ -1,0 +1,237 @@
+"""Turn files and uploads (txt, md, html, pdf, docx) into Reports.
+
+Every failure becomes a ReportError naming the file and the reason in words a user can act
+on; the libraries' own exceptions never escape, so one bad file never stops a digest.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .clean import clean_text
+from .language import detect_language
+from .model import Report, ReportError
+
+MIB = 1024 * 1024
+DEFAULT_MAX_BYTES = 50 * MIB
+MAX_PDF_PAGES = 2000
+MAX_UNZIPPED_BYTES = 200 * MIB
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def iter_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files to read: given files as they are, folders searched recursively for reports."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in SUPPORTED
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def load_report(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read one report file; raises ReportError for anything unreadable."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise ReportError(source, "not a regular file")
+        if size > max_bytes:
+            raise ReportError(source, f"too large ({size / MIB:.1f} MB; the limit is "
+                                      f"{max_bytes / MIB:.0f} MB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReportError(source, "no such file") from None
+    except PermissionError:
+        raise ReportError(source, "permission denied") from None
+    except IsADirectoryError:
+        raise ReportError(source, "is a folder, not a file") from None
+    except OSError as exc:
+        raise ReportError(source, f"cannot be read ({exc.strerror or exc})") from None
+    return load_bytes(data, path.name, source=source)
+
+
+def load_bytes(data: bytes, name: str, *, source: str | None = None) -> Report:
+    """Parse raw bytes by the file name's extension (uploads arrive this way)."""
+    source = source or name
+    suffix = Path(name).suffix.lower() or ".txt"
+    reader = _READERS.get(suffix)
+    if reader is None:
+        raise ReportError(source, f"unsupported file type '{suffix}' (use "
+                                  + ", ".join(SUPPORTED) + ")")
+    if not data.strip():
+        raise ReportError(source, "the file is empty")
+    title, text = reader(data, source)
+    return report_from_text(text, source, title=title)
+
+
+def report_from_text(
+    text: str, source: str, *, title: str | None = None, url: str | None = None
+) -> Report:
+    """Clean the text, settle the title and language; refuse text with nothing to summarize."""
+    cleaned = clean_text(text)
+    if not re.search(r"[^\W\d_]{2}", cleaned):
+        raise ReportError(source, "no readable text")
+    heading, body = _split_title(cleaned)
+    title = " ".join((title or heading or _fallback_title(body)).split())
+    if not re.search(r"[^\W\d_]{2}", body):
+        body = cleaned  # a one-line report: its only line is both title and text
+    return Report(
+        title=title[:200], text=body, source=source, language=detect_language(body), url=url
+    )
+
+
+def _split_title(text: str) -> tuple[str | None, str]:
+    """A first line that reads as a heading is the title and not part of the body."""
+    first, _, rest = text.partition("\n")
+    first = first.lstrip("# ").strip()
+    if rest.strip() and len(first) <= 150 and not re.search(r"[.!?…:;,]$", first):
+        return first, rest.strip()
+    return None, text
+
+
+def _fallback_title(body: str) -> str:
+    first = body.strip().split("\n", 1)[0]
+    return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """Bytes to str: BOMs first, then strict UTF-8, then charset detection (cp1251 and co)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    head = data[:8192]
+    if b"\x00" in head:
+        encoding = _utf16_without_bom(head)
+        if encoding is None:
+            raise ReportError(source, "binary data, not text")
+        return data.decode(encoding, errors="replace")
+    if sum(1 for b in head if b < 9 or 13 < b < 32) > len(head) // 20:
+        raise ReportError(source, "binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise ReportError(source, "unknown text encoding")
+    return data.decode(best.encoding, errors="replace")
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text has a NUL in every other byte for Latin script: that side tells the order."""
+    half = max(1, len(head) // 2)
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if odd > 0.3 * half and even == 0:
+        return "utf-16-le"
+    if even > 0.3 * half and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _read_text(data: bytes, source: str) -> tuple[str | None, str]:
+    return None, decode_text(data, source)
+
+
+def _read_markdown(data: bytes, source: str) -> tuple[str | None, str]:
+    text = decode_text(data, source)
+    text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)          # code blocks
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)                    # images
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)                # links -> their text
+    text = re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", text)  # emphasis, code
+    title = next((m.group(1).strip() for m in re.finditer(r"^#{1,3}\s+(.+)$", text, re.M)), None)
+    text = re.sub(r"^#{1,6}\s+", "", text, flags=re.M)
+    text = re.sub(r"^>\s?", "", text, flags=re.M)
+    return title, text
+
+
+def _read_html(data: bytes, source: str) -> tuple[str | None, str]:
+    import trafilatura  # heavy import: only when an HTML report shows up
+
+    html = decode_text(data, source)
+    text = trafilatura.extract(html, include_comments=False, include_tables=False,
+                               favor_recall=True, deduplicate=False)
+    if not text or not re.search(r"[^\W\d_]{2}", text):
+        raise ReportError(source, "no article text in the HTML (only scripts, styles or markup)")
+    meta = trafilatura.extract_metadata(html)
+    return (meta.title if meta and meta.title else None), text
+
+
+def _read_pdf(data: bytes, source: str) -> tuple[str | None, str]:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise ReportError(source, "not a PDF (no %PDF header)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = reader.pages
+        if len(pages) > MAX_PDF_PAGES:
+            raise ReportError(source, f"too many pages ({len(pages)}; the limit is {MAX_PDF_PAGES})")
+        text = "\n\n".join(page.extract_text() or "" for page in pages)
+        title = (reader.metadata.title if reader.metadata else None) or None
+    except ReportError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+        raise ReportError(source, f"broken or truncated PDF ({type(exc).__name__})") from None
+    if not text.strip():
+        raise ReportError(source, "the PDF has no extractable text (scanned images?)")
+    return title, _unwrap_pdf_lines(text)
+
+
+def _unwrap_pdf_lines(text: str) -> str:
+    """PDF lines end at the page margin; re-join hyphenated and wrapped lines of a paragraph."""
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
+    return re.sub(r"(?<=[^\n.!?:;»”\"])\n(?=[a-zа-яё])", " ", text)
+
+
+def _read_docx(data: bytes, source: str) -> tuple[str | None, str]:
+    import docx
+
+    _check_zip(data, source)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises a wide range of errors on damaged files
+        raise ReportError(source, f"broken DOCX ({type(exc).__name__})") from None
+    paragraphs = [p.text for p in document.paragraphs]
+    heading = next((p.text for p in document.paragraphs
+                    if p.style is not None and p.style.name.lower().startswith(("title", "heading"))
+                    and p.text.strip()), None)
+    title = document.core_properties.title or heading
+    return title or None, "\n\n".join(paragraphs)
+
+
+def _check_zip(data: bytes, source: str) -> None:
+    """Refuse zip bombs before python-docx inflates them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise ReportError(source, "not a DOCX (not a zip archive)") from None
+    if total > MAX_UNZIPPED_BYTES:
+        raise ReportError(source, f"DOCX unpacks to {total / MIB:.0f} MB, over the "
+                                  f"{MAX_UNZIPPED_BYTES / MIB:.0f} MB limit")
+
+
+_READERS: dict[str, Callable[[bytes, str], tuple[str | None, str]]] = {
+    ".txt": _read_text,
+    ".md": _read_markdown,
+    ".markdown": _read_markdown,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".pdf": _read_pdf,
+    ".docx": _read_docx,
+}
