@@ -132,11 +132,12 @@ def extract_quotes(text: str, *, limit: int | None = None) -> list[Quote]:
         speaker, attributed = _attribution(before, after, speakers)
         if not attributed and previous is not None:
             speaker = _continued_speaker(text[previous[0].end: span.start], previous[1])
-        position = span.end + len(_attribution_tail(after))
+        position = span.end
         if _is_direct_quote(span, text, attributed):
             quotes.append(Quote(text=_tidy(span.text), speaker=speaker))
             previous = (span, speaker)
             speakers.note(speaker)
+            position += len(_attribution_tail(after))
         if limit is not None and len(quotes) >= limit:
             break
     return quotes
@@ -226,11 +227,38 @@ def _attribution(before: str, after: str, speakers: _Speakers) -> tuple[str | No
     pronoun = _BEFORE_PRONOUN.search(lead)
     if pronoun:
         return speakers.resolve(pronoun.group()), True
-    for pattern in (_BEFORE_NAME_VERB, _BEFORE_ACCORDING):
-        match = pattern.search(lead)
-        if match and _plausible(match.group("name")):
-            return _canonical(match.group("name"), speakers.known), True
+    match = _BEFORE_NAME_VERB.search(lead)
+    if match and _plausible(match.group("name")):
+        return _canonical(match.group("name"), speakers.known), True
+    match = _BEFORE_ACCORDING.search(lead)
+    if match and _plausible(match.group("name")):
+        return _canonical(_nominative_ru(match.group("name")), speakers.known), True
     return None, False
+
+
+def _nominative_ru(name: str) -> str:
+    """"по словам Азизы Рахимовой" names her in the genitive; quote her as Азиза Рахимова."""
+    parts = name.split()
+    if not re.fullmatch(r"[А-ЯЁа-яё\s-]+", name) or len(parts) > 3:
+        return name
+    surname = parts[-1]
+    female = surname.endswith(("овой", "евой", "ёвой", "иной", "ской"))
+    fixed = [_nominative_word(part, female) for part in parts]
+    return " ".join(fixed)
+
+
+def _nominative_word(word: str, female: bool) -> str:
+    if female:
+        for ending, nominative in (("ской", "ская"), ("ой", "а"), ("ии", "ия"), ("ы", "а"),
+                                   ("и", "а")):
+            if word.endswith(ending):
+                return word[: -len(ending)] + nominative
+        return word
+    for ending, nominative in (("ского", "ский"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"),
+                               ("ея", "ей"), ("ия", "ий"), ("а", ""), ("я", "ь")):
+        if word.endswith(ending):
+            return word[: -len(ending)] + nominative
+    return word
 
 
 def _continued_speaker(gap: str, previous_speaker: str | None) -> str | None:

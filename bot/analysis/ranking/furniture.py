@@ -21,16 +21,16 @@ _PHRASES = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_META_TOKEN = re.compile(
-    r"""^(?:
-        \d{1,2}:\d{2}(?:am|pm)? | \d{1,4} | \d{1,2}(?:st|nd|rd|th)
-      | est|edt|gmt|bst|utc|pst|cet|msk|am|pm
-      | jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?
-      | sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?
-      | by|published|updated|last|at|on|and|pictures?|photos?|video|reporter|\||[.:,|/-]+
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
+# Words that make up datelines and bylines; a sentence made mostly of them is metadata.
+_META_WORDS = frozenset(
+    """
+    est edt gmt bst utc pst cet msk am pm by published updated last at on and
+    jan january feb february mar march apr april may jun june jul july aug august
+    sep sept september oct october nov november dec december
+    picture pictures photo photos video reporter | . : , / -
+    """.split()
 )
+_META_NUMBER = re.compile(r"^\d{1,4}(?::\d{2}(?:am|pm)?|st|nd|rd|th)?$", re.IGNORECASE)
 
 
 def furniture_score(sentence: str) -> float:
@@ -38,10 +38,14 @@ def furniture_score(sentence: str) -> float:
     tokens = sentence.split()
     if not tokens:
         return 1.0
-    meta = sum(1 for token in tokens if _META_TOKEN.match(token.strip("()[],;")))
+    meta = sum(1 for token in tokens if _is_meta(token.strip("()[],;").lower()))
     share = meta / len(tokens)
     if _PHRASES.search(sentence):
         share = max(share, 0.8)
     if tokens[0] in ("By", "Автор:") and len(tokens) <= 6:
         share = max(share, 0.9)  # a byline standing alone
     return min(1.0, share)
+
+
+def _is_meta(token: str) -> bool:
+    return token in _META_WORDS or bool(_META_NUMBER.match(token))

@@ -1,0 +1,38 @@
+"""The digest as plain data: what goes out, before any formatting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..analysis.model import Figure, Quote
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    """One story in the digest; several sources when the same report came from several places."""
+
+    report_id: str
+    title: str
+    url: str | None
+    sources: tuple[str, ...]
+    language: str
+    summary: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Digest:
+    created: datetime
+    items: tuple[DigestItem, ...]
+    failures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Message:
+    """One Telegram message: HTML, the same content as plain text, and the reports it carries."""
+
+    html: str
+    plain: str
+    report_ids: tuple[str, ...]

@@ -1,0 +1,16 @@
+"""The digest for a terminal: the same lines as the Telegram messages, without markup."""
+
+from __future__ import annotations
+
+from .layout import header, item_lines
+from .model import Digest
+
+
+def render_text(digest: Digest, *, with_header: bool = True) -> str:
+    blocks = [header(digest.created, len(digest.items))[1]] if with_header else []
+    for number, item in enumerate(digest.items, start=1):
+        lines = [plain for _, plain in item_lines(item)]
+        blocks.append((f"{number}. " if with_header else "") + "\n".join(lines))
+    if digest.failures:
+        blocks.append("Not included:\n" + "\n".join(f"  ! {f}" for f in digest.failures))
+    return "\n\n".join(blocks) + "\n"
