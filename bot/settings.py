@@ -98,7 +98,7 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
     data = _read_toml(path)
     telegram = _telegram(data.get("telegram", {}), env)
     return Settings(
-        inbox=Path(_get(data, "inbox.path", str, "seeds")),
+        inbox=Path(env.get("BRIEFBOT_INBOX") or _get(data, "inbox.path", str, "seeds")),
         max_file_mb=_positive(data, "inbox.max_file_mb", 50.0),
         database_url=_database_url(data, env),
         summary=_summary(data),

@@ -280,15 +280,20 @@ def _magnitude(m: re.Match[str]) -> float:
     if m.group("pct"):
         return 100.0
     if m.group("words"):
-        return max((_WORD_VALUES.get(w.lower(), 1) for w in re.findall(r"\w+", m.group("words"))),
-                   default=1.0)
-    digits = re.sub(r"[^\d.]", "", m.group("num").replace(",", "." if "," in m.group("num")
-                                                          and len(m.group("num").split(",")[-1]) != 3
-                                                          else ""))
-    try:
-        value = float(digits or 0)
-    except ValueError:
-        value = 1.0
+        values = (_WORD_VALUES.get(w.lower(), 1) for w in re.findall(r"\w+", m.group("words")))
+        return float(max(values, default=1))
     scale = (m.group("scale") or "").strip().lower().rstrip(".")
     factor = next((f for name, f in _SCALE_VALUES if scale.startswith(name)), 1.0)
-    return value * factor
+    return _number_value(m.group("num")) * factor
+
+
+def _number_value(number: str) -> float:
+    """"4,000" and "4 000" are thousands; "12,5" (Russian) and "3.5" are decimals."""
+    number = number.replace("\u00a0", "").replace(" ", "")
+    head, _, tail = number.rpartition(",")
+    if head and len(tail) != 3 and "." not in number:
+        number = head.replace(",", "") + "." + tail
+    try:
+        return float(number.replace(",", ""))
+    except ValueError:
+        return 1.0

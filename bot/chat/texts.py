@@ -1,0 +1,118 @@
+"""Everything the bot says outside digests, in English and Russian (telegram.language).
+
+Kept apart from the handlers so wording can change without touching logic. All values are
+HTML-safe templates: placeholders are escaped by text() before formatting.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+COMMANDS = {
+    "en": (
+        ("summary", "Digest of new reports, or /summary N, /summary <id or words>"),
+        ("reports", "Recent reports with ids"),
+        ("status", "Next scheduled digests and what was delivered"),
+        ("digest", "Post the digest to the team chats now (admins)"),
+        ("help", "What this bot does"),
+    ),
+    "ru": (
+        ("summary", "Сводка новых отчётов, /summary N, /summary <id или слова>"),
+        ("reports", "Последние отчёты с идентификаторами"),
+        ("status", "Ближайшие рассылки и что уже отправлено"),
+        ("digest", "Разослать сводку в командные чаты сейчас (админы)"),
+        ("help", "Что умеет бот"),
+    ),
+}
+
+TEXTS = {
+    "en": {
+        "help": (
+            "<b>briefbot</b> posts briefing digests of reports: the key sentences, figures and "
+            "quotes of each report.\n\n"
+            "/summary: digest of the reports not yet digested in this chat\n"
+            "/summary N: the last N reports\n"
+            "/summary &lt;id or words&gt;: one report by id or title\n"
+            "Reply /summary to a message or a document, or send me a PDF, DOCX, TXT, HTML or MD "
+            "file, to get its summary.\n"
+            "/reports: recent reports with ids\n"
+            "/status: next scheduled digests\n"
+            "/digest: post the digest to the team chats now (admins only)"
+        ),
+        "refused": "Sorry, this bot is private. Ask an admin to add this chat.",
+        "admins_only": "Only admins can use /{command}.",
+        "unknown": "I don't know the command /{command}. See /help for what I can do.",
+        "nothing_new": "Nothing new since the last digest. /summary 3 shows the latest reports.",
+        "no_reports": "No reports yet.",
+        "empty_announce": "No new reports since the last digest.",
+        "no_match": "No report matches \u201c{query}\u201d. /reports lists them with ids.",
+        "many_matches": (
+            "Several reports match \u201c{query}\u201d; pick one with /summary &lt;id&gt;:"
+        ),
+        "too_big": "The file is {size} MB; I can read files up to {limit} MB.",
+        "unreadable": "I could not read that: {reason}",
+        "no_text": "There is no text in the message you replied to.",
+        "unsupported": "I can summarize PDF, DOCX, TXT, HTML and MD files.",
+        "failed": "Something went wrong while handling that. It has been logged.",
+        "reports_header": "<b>Recent reports</b> (newest first):",
+        "status_reports": "Reports stored: {count}",
+        "status_target": "<b>{name}</b> ({chat}): next {next}; last digest {last}",
+        "status_never": "never",
+        "status_none": "not scheduled",
+        "status_failures": "Files that could not be read:",
+        "digest_done": "Digest run:",
+        "digest_target_sent": "{name}: {count} report(s) posted",
+        "digest_target_empty": "{name}: nothing new",
+        "digest_target_failed": "{name}: failed ({reason})",
+        "no_targets": "No targets are configured.",
+        "bad_count": "Give a number between 1 and {max}.",
+    },
+    "ru": {
+        "help": (
+            "<b>briefbot</b> рассылает сводки отчётов: главные предложения, цифры и цитаты.\n\n"
+            "/summary: сводка отчётов, ещё не присланных в этот чат\n"
+            "/summary N: последние N отчётов\n"
+            "/summary &lt;id или слова&gt;: один отчёт по id или названию\n"
+            "Ответьте /summary на сообщение или документ, или пришлите файл PDF, DOCX, TXT, "
+            "HTML или MD, чтобы получить его краткое содержание.\n"
+            "/reports: последние отчёты с id\n"
+            "/status: ближайшие рассылки\n"
+            "/digest: разослать сводку в командные чаты сейчас (только админы)"
+        ),
+        "refused": "Извините, это закрытый бот. Попросите администратора добавить этот чат.",
+        "admins_only": "Команда /{command} доступна только администраторам.",
+        "unknown": "Я не знаю команду /{command}. Список команд: /help.",
+        "nothing_new": "Нового с последней сводки нет. /summary 3 покажет последние отчёты.",
+        "no_reports": "Отчётов пока нет.",
+        "empty_announce": "Новых отчётов с последней сводки нет.",
+        "no_match": "Нет отчёта, подходящего под «{query}». /reports покажет список с id.",
+        "many_matches": "Под «{query}» подходят несколько отчётов; выберите: /summary &lt;id&gt;:",
+        "too_big": "Файл весит {size} МБ; я читаю файлы до {limit} МБ.",
+        "unreadable": "Не удалось прочитать: {reason}",
+        "no_text": "В сообщении, на которое вы ответили, нет текста.",
+        "unsupported": "Я умею читать файлы PDF, DOCX, TXT, HTML и MD.",
+        "failed": "Что-то пошло не так. Ошибка записана в журнал.",
+        "reports_header": "<b>Последние отчёты</b> (сначала новые):",
+        "status_reports": "Отчётов в базе: {count}",
+        "status_target": "<b>{name}</b> ({chat}): следующая {next}; последняя сводка {last}",
+        "status_never": "не было",
+        "status_none": "не запланирована",
+        "status_failures": "Файлы, которые не удалось прочитать:",
+        "digest_done": "Рассылка:",
+        "digest_target_sent": "{name}: отправлено отчётов: {count}",
+        "digest_target_empty": "{name}: нового нет",
+        "digest_target_failed": "{name}: ошибка ({reason})",
+        "no_targets": "Целевые чаты не настроены.",
+        "bad_count": "Укажите число от 1 до {max}.",
+    },
+}
+
+
+def text(language: str, key: str, **values: object) -> str:
+    """A message in the bot's language with its values HTML-escaped."""
+    table = TEXTS.get(language, TEXTS["en"])
+    return table[key].format(**{k: escape(str(v), quote=False) for k, v in values.items()})
+
+
+def commands(language: str) -> tuple[tuple[str, str], ...]:
+    return COMMANDS.get(language, COMMANDS["en"])
