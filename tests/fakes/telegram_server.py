@@ -91,6 +91,7 @@ class Failure:
     chat_id: int | str | None = None
     seconds: float = 1.0
     html_only: bool = False
+    after: int = 0
 
 
 @dataclass
@@ -222,10 +223,13 @@ class FakeTelegram:
     # -- failures -----------------------------------------------------------------------------
 
     def fail(self, method: str, kind: str, *, times: int = 1, chat_id: int | str | None = None,
-             seconds: float = 1.0, html_only: bool = False) -> None:
-        """kind: retry_after, server_error, bad_gateway, parse_entities, forbidden, slow, hang."""
+             seconds: float = 1.0, html_only: bool = False, after: int = 0) -> None:
+        """kind: retry_after, server_error, bad_gateway, parse_entities, forbidden, slow, hang.
+
+        The failure hits the next `times` matching calls, after letting `after` of them pass.
+        """
         with self._lock:
-            self.failures.append(Failure(method, kind, times, chat_id, seconds, html_only))
+            self.failures.append(Failure(method, kind, times, chat_id, seconds, html_only, after))
 
     def _take_failure(self, method: str, params: dict) -> Failure | None:
         with self._lock:
@@ -236,6 +240,9 @@ class FakeTelegram:
                         params.get("chat_id")):
                     continue
                 if failure.html_only and params.get("parse_mode") != "HTML":
+                    continue
+                if failure.after > 0:
+                    failure.after -= 1
                     continue
                 failure.times -= 1
                 return failure
