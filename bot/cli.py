@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -30,6 +31,8 @@ PARALLEL_FROM = 16  # below this many files, starting worker processes costs mor
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a broken PDF is reported once, by us
     try:
         settings = load_settings(args.config)
     except SettingsError as exc:
@@ -45,9 +48,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", type=Path, default=None,
                         help="settings file (default: config/briefbot.toml if present)")
+    # Accepted after the command too ("briefbot run --config x.toml"); SUPPRESS keeps the
+    # top-level value when the command does not repeat it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    digest = commands.add_parser("digest", help="print the digest of reports (offline)")
+    digest = commands.add_parser("digest", parents=[common], help="print the digest of reports (offline)")
     digest.add_argument("paths", nargs="*", type=Path,
                         help="files or folders (default: the inbox from the settings)")
     _add_summary_options(digest)
@@ -55,14 +62,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="worker processes (default: the number of cores)")
     digest.set_defaults(handler=_digest)
 
-    summarize = commands.add_parser("summarize", help="summarize reports (offline)")
+    summarize = commands.add_parser("summarize", parents=[common], help="summarize reports (offline)")
     summarize.add_argument("paths", nargs="+", help="files, or - for standard input")
     _add_summary_options(summarize)
     summarize.add_argument("--json", action="store_true",
                            help="one JSON object per report and per line")
     summarize.set_defaults(handler=_summarize)
 
-    run = commands.add_parser("run", help="start the Telegram bot (needs BOT_TOKEN)")
+    run = commands.add_parser("run", parents=[common], help="start the Telegram bot (needs BOT_TOKEN)")
     run.set_defaults(handler=_run)
     return parser
 

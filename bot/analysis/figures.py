@@ -178,7 +178,8 @@ def _interpret(sentence: str, m: re.Match[str], index: int, lang: str) -> _Match
         counted = _counted_phrase(after, lang, max_words=2)
     value = _value(m)
     phrase = m.group(0).strip()
-    lead = "" if counted else _leading_phrase(before, lang)
+    # A currency word already says what the sum is; a bare "%" or "$5m" needs its subject.
+    lead = "" if counted or m.group("cur2") else _leading_phrase(before, lang)
     context = " ".join(part for part in (lead, phrase, counted) if part)
     return _Match(
         value=value, context=context, sentence_index=index, kind=kind,

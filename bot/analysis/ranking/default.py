@@ -27,6 +27,7 @@ OVERLAP_WEIGHT = 1.0        # shared vocabulary with the rest of the report (Red
 CENTROID_WEIGHT = 0.5       # cosine to the report's TF-IDF centroid
 TITLE_WEIGHT = 0.2          # share of the title's stems the sentence contains
 REDUNDANCY = 0.3            # MMR: share of the best score lost per unit cosine to a chosen one
+DUPLICATE = 0.85            # cosine at which a sentence only repeats a chosen one (captions)
 SHORT_WORDS = 8             # below this a sentence is usually a fragment
 LONG_WORDS = 55             # above this, usually a run-on or a list glued into one sentence
 
@@ -141,13 +142,19 @@ def _quality(sentence: str) -> float:
 
 
 def _select(scores: np.ndarray, tfidf: sparse.csr_matrix, wanted: int) -> list[int]:
-    """Greedy MMR: the best score, less a share of the top score per unit of similarity."""
+    """Greedy MMR: the best score, less a share of the top score per unit of similarity.
+
+    Near-duplicates of a chosen sentence go behind everything else, so they are only
+    taken when nothing else is left (the count is a promise).
+    """
     chosen: list[int] = []
     similarity = np.zeros(len(scores))
     available = np.ones(len(scores), dtype=bool)
-    penalty = REDUNDANCY * float(scores.max())
+    top = float(scores.max())
+    penalty = REDUNDANCY * top
     for _ in range(wanted):
-        adjusted = np.where(available, scores - penalty * similarity, -np.inf)
+        adjusted = scores - penalty * similarity - (similarity >= DUPLICATE) * (2 * top + 1)
+        adjusted = np.where(available, adjusted, -np.inf)
         best = int(np.argmax(adjusted))
         chosen.append(best)
         available[best] = False
