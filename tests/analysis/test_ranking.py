@@ -1,0 +1,185 @@
+"""Ranking: the default and every sumy algorithm honour the rank() contract, offline."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from bot.analysis.clean import clean_text
+from bot.analysis.ranking import ALGORITHMS, rank
+from bot.analysis.sentences import split_sentences
+
+ARTICLE = """\
+The city council approved a new budget on Tuesday that raises spending on public transport by 12 percent.
+The budget, worth 4.2 billion dollars, passed by nine votes to four after a three-hour debate.
+Council members who opposed the plan said the transport increase would force cuts to parks and libraries.
+The mayor said the spending was needed because bus ridership has grown for five years in a row.
+Transport officials plan to buy 80 new electric buses and add late-night routes across the city.
+Is this the right choice for the city?
+Residents will be able to comment on the route changes at public meetings in March.
+The new budget takes effect on the first of July.
+"""
+
+# Scraped wire copy: furniture glued to the text and left in the middle of it.
+FURNITURE_ARTICLE = "\n".join([
+    "By . Associated Press . PUBLISHED: . 10:05 EST, 3 March 2013 . | . UPDATED: . 11:08 EST,"
+    " 3 March 2013 . Rescue teams in northern Italy pulled 14 climbers from a collapsed"
+    " mountain hut on Sunday after an avalanche buried the shelter overnight.",
+    "Last updated at 11:08 AM on 3rd March 2013 .",
+    "Scroll down for video .",
+    "All 14 climbers were taken to hospital in Bolzano, where doctors said two of them were in"
+    " a serious condition.",
+    "Click here to share this story on Facebook and Twitter .",
+    "The avalanche struck the hut at about 2am local time, when most of the climbers were"
+    " asleep in the upper dormitory.",
+    "Rescuers used dogs and thermal cameras to find the climbers under nearly three metres of"
+    " snow.",
+    "Share or comment on this article .",
+    "Regional officials said the hut had been inspected in January and was not considered to"
+    " be at risk.",
+    "Follow us on Twitter @newsdesk .",
+    "Avalanche warnings remain in place across the Alps after a week of heavy snowfall.",
+])
+FURNITURE_MARKERS = ("By .", "PUBLISHED", "Last updated", "Scroll down", "Click here",
+                     "Share or comment", "Follow us", "Associated Press .")
+
+RUSSIAN = """\
+Правительство утвердило бюджет на следующий год с ростом расходов на образование на 12 процентов.
+Документ предусматривает строительство 40 новых школ в регионах и повышение зарплат учителям.
+Подписывайтесь на наш канал, чтобы не пропустить новости.
+Министр финансов заявил, что дефицит бюджета сократится до двух процентов от ВВП.
+Оппозиция раскритиковала решение и потребовала увеличить расходы на здравоохранение.
+Читайте также: как изменятся налоги в следующем году.
+Эксперты ожидают, что рост расходов поддержит экономику регионов в ближайшие два года.
+"""
+
+
+def _sentences(text: str) -> list[str]:
+    return split_sentences(text)
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any attempt to open a connection fails the test: ranking must work offline."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("ranking tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def test_default_picks_the_lead_and_skips_the_question() -> None:
+    sentences = _sentences(ARTICLE)
+    assert len(sentences) == 8
+
+    for count in (1, 3, 6):
+        chosen = rank(sentences, count, title="Council approves transport budget")
+        assert chosen[0] == 0
+        assert 5 not in chosen  # "Is this the right choice for the city?"
+
+
+def test_default_is_deterministic() -> None:
+    sentences = _sentences(ARTICLE) + _sentences(FURNITURE_ARTICLE)
+
+    results = {tuple(rank(sentences, 4, title="Budget")) for _ in range(5)}
+
+    assert len(results) == 1
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 5, 8, 20])
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_every_algorithm_honours_count_order_and_extraction(
+    algorithm: str, count: int, no_network: None
+) -> None:
+    sentences = _sentences(ARTICLE)
+
+    chosen = rank(sentences, count, algorithm=algorithm, title="Council approves budget")
+
+    assert len(chosen) == min(count, len(sentences))
+    assert chosen == sorted(set(chosen))
+    assert all(0 <= i < len(sentences) for i in chosen)
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_duplicate_sentences_map_to_distinct_indices(algorithm: str) -> None:
+    # sumy's Sentence compares by text: the two copies of the lead must not collapse.
+    sentences = _sentences(ARTICLE)
+    sentences = [sentences[0], *sentences[1:4], sentences[0], *sentences[4:]]
+
+    chosen = rank(sentences, 9, algorithm=algorithm)
+
+    assert chosen == list(range(9))
+
+
+def test_default_does_not_repeat_a_duplicated_sentence() -> None:
+    sentences = _sentences(ARTICLE)
+    sentences.insert(2, sentences[0])
+
+    chosen = rank(sentences, 3)
+
+    assert not {0, 2} <= set(chosen)
+    assert len(chosen) == 3
+
+
+def test_furniture_is_not_chosen_from_raw_split_text() -> None:
+    sentences = _sentences(FURNITURE_ARTICLE)
+    furniture = {i for i, s in enumerate(sentences) if any(m in s for m in FURNITURE_MARKERS)}
+    assert len(furniture) >= 6  # the splitter kept the furniture: the ranker must avoid it
+
+    for count in (3, 5):
+        chosen = rank(sentences, count, title="Avalanche buries mountain hut")
+        assert not furniture & set(chosen), [sentences[i] for i in chosen]
+
+
+def test_furniture_is_not_chosen_after_product_cleaning() -> None:
+    sentences = split_sentences(clean_text(FURNITURE_ARTICLE))
+
+    chosen = [sentences[i] for i in rank(sentences, 3)]
+
+    assert chosen[0].startswith("Rescue teams in northern Italy pulled 14 climbers")
+    assert not [s for s in chosen if any(m in s for m in FURNITURE_MARKERS)]
+
+
+def test_russian_report_gets_its_lead_and_no_furniture(no_network: None) -> None:
+    sentences = split_sentences(RUSSIAN, "ru")
+    assert len(sentences) == 7
+
+    chosen = rank(sentences, 3, language="ru", title="Бюджет на следующий год")
+
+    assert chosen[0] == 0
+    assert 2 not in chosen and 5 not in chosen  # "Подписывайтесь ...", "Читайте также ..."
+    for algorithm in ALGORITHMS:
+        assert len(rank(sentences, 3, language="ru", algorithm=algorithm)) == 3
+
+
+def test_edmundson_works_without_a_title() -> None:
+    sentences = _sentences(ARTICLE)
+
+    assert len(rank(sentences, 2, algorithm="edmundson", title="")) == 2
+
+
+def test_unknown_algorithm_names_itself_and_the_valid_ones() -> None:
+    with pytest.raises(ValueError) as raised:
+        rank(["One sentence here."], 1, algorithm="pagerank")
+
+    message = str(raised.value)
+    assert "'pagerank'" in message
+    assert all(name in message for name in ALGORITHMS)
+
+
+def test_unknown_algorithm_raises_even_for_empty_input() -> None:
+    with pytest.raises(ValueError, match="pagerank"):
+        rank([], 3, algorithm="pagerank")
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_empty_input_and_zero_count_give_nothing(algorithm: str) -> None:
+    assert rank([], 3, algorithm=algorithm) == []
+    assert rank(_sentences(ARTICLE), 0, algorithm=algorithm) == []
+
+
+def test_registry_lists_the_contract_names_default_first() -> None:
+    assert ALGORITHMS == ("default", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl",
+                          "sumbasic", "reduction")
