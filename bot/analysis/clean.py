@@ -20,8 +20,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _FURNITURE_LINE = re.compile(
     r"""^(?:
         (?:published|updated|last\s+updated|posted|modified)\s*:.*
-      | .{0,40}\b(?:click\s+here|share\s+this|share\s+on|subscribe|sign\s+up\s+for|follow\s+us
-            |read\s+more|related\s+articles?|advertisement|all\s+rights\s+reserved|cookie)\b.{0,60}
+      | .{0,40}\b(?:click\s+here|share\s+this|share\s+on|share\s+or\s+comment|subscribe|sign\s+up\s+for
+            |follow\s+us|read\s+more|related\s+articles?|advertisement|all\s+rights\s+reserved|cookie
+            |scroll\s+down)\b.{0,80}
+      | comments?\s*\(\d+\)
+      | .{0,80}\bpage\s+\d+\s+(?:of|/)\s+\d+
       | (?:©|\(c\)|copyright\b).*
       | (?:photo|image|фото|источник|source)\s*:.{0,120}
       | .{0,40}(?:подписывайтесь|подписаться|читайте\s+также|поделиться|все\s+права\s+защищены).{0,60}

@@ -87,6 +87,7 @@ def report_from_text(
         raise ReportError(source, "no readable text")
     heading, body = _split_title(cleaned)
     title = " ".join((title or heading or _fallback_title(body)).split())
+    body = _drop_title_lines(body, title)
     if not re.search(r"[^\W\d_]{2}", body):
         body = cleaned  # a one-line report: its only line is both title and text
     return Report(
@@ -101,6 +102,20 @@ def _split_title(text: str) -> tuple[str | None, str]:
     if rest.strip() and len(first) <= 150 and not re.search(r"[.!?…:;,]$", first):
         return first, rest.strip()
     return None, text
+
+
+def _drop_title_lines(body: str, title: str) -> str:
+    """A title wrapped over several lines (PDF) leaves its tail at the top of the body."""
+    lines = body.split("\n")
+    folded = title.casefold()
+    while len(lines) > 1 and lines[0].strip() and len(lines[0]) < len(title) \
+            and lines[0].strip().casefold() in folded and not _ends_sentence(lines[0]):
+        lines.pop(0)
+    return "\n".join(lines).strip()
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(re.search(r"[.!?…]$", line.strip()))
 
 
 def _fallback_title(body: str) -> str:

@@ -67,7 +67,7 @@ def _blocks(text: str) -> list[str]:
             flush()
             in_bullet = False
         following = next((ln for ln in lines[index + 1:] if ln), "")
-        if _is_heading(line, following, bool(current)):
+        if _is_heading(line, following, current[-1] if current else None):
             flush()
             blocks.append(line)
             continue
@@ -76,11 +76,14 @@ def _blocks(text: str) -> list[str]:
     return blocks
 
 
-def _is_heading(line: str, following: str, inside_paragraph: bool) -> bool:
-    """A short line with no closing punctuation, followed by a line that starts a sentence."""
-    if _SOFT_END.search(line) or len(line) > 120:
+def _is_heading(line: str, following: str, previous: str | None) -> bool:
+    """A short line with no closing punctuation, followed by a line that starts a sentence.
+
+    A line right after an unfinished one is a wrapped continuation (PDF text), never a heading.
+    """
+    if _SOFT_END.search(line) or len(line) > 100:
         return False
-    if inside_paragraph and line[:1].islower():
+    if previous is not None and (line[:1].islower() or not _SOFT_END.search(previous)):
         return False
     return not following or following[:1].isupper() or following[:1] in "\"“«„-—•*"
 
