@@ -2,11 +2,14 @@
 
 Files already read (same size and modification time) are skipped, so a scan every few minutes
 does not re-parse a folder of PDFs; the store's content ids make re-reading harmless anyway.
+Files modified in the last `settle_seconds` are left for the next scan: a file still being
+copied in would otherwise be stored half-written (as a different report, by content id).
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,9 +32,11 @@ class ScanResult:
 class Inbox:
     """Scans one folder (or file); blocking, so call scan() from a worker thread."""
 
-    def __init__(self, path: Path, *, max_file_mb: float = 50.0) -> None:
+    def __init__(self, path: Path, *, max_file_mb: float = 50.0,
+                 settle_seconds: float = 1.0) -> None:
         self.path = path
         self.max_bytes = int(max_file_mb * MIB)
+        self.settle_seconds = settle_seconds
         self._seen: dict[Path, tuple[int, int]] = {}
         self._failures: dict[Path, str] = {}
 
@@ -53,6 +58,9 @@ class Inbox:
                 continue
             stamp = (stat.st_mtime_ns, stat.st_size)
             if self._seen.get(path) == stamp:
+                continue
+            if time.time() - stat.st_mtime < self.settle_seconds:
+                log.info("%s is still changing; reading it on the next scan", path)
                 continue
             try:
                 report = load_report(path, max_bytes=self.max_bytes)

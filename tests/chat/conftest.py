@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -53,9 +55,14 @@ REPORTS = {
 
 
 def write_reports(inbox: Path, reports: dict[str, str]) -> None:
+    """Drop files into the inbox the safe way: write aside, date back, rename into place."""
     inbox.mkdir(parents=True, exist_ok=True)
+    settled = time.time() - 60
     for name, body in reports.items():
-        (inbox / name).write_text(body, encoding="utf-8")
+        hidden = inbox / f".{name}.part"
+        hidden.write_text(body, encoding="utf-8")
+        os.utime(hidden, (settled, settled))
+        hidden.rename(inbox / name)
 
 
 def expected_messages(paths: Sequence[Path], settings: Settings) -> list[Message]:

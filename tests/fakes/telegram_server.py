@@ -401,11 +401,14 @@ class _Handler(BaseHTTPRequestHandler):
         return  # keep test output quiet
 
     def _reply(self, code: int, body: bytes, content_type: str = "application/json") -> None:
-        self.send_response(code)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(code)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up (shutdown or its own timeout)
 
     def _route(self) -> tuple[str, str] | None:
         fake = self.server_fake
