@@ -7,6 +7,7 @@ the same application against a fake Bot API server inside their own event loop.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import logging
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
@@ -54,6 +55,7 @@ def configure_logging(token: str, level: int = logging.INFO) -> None:
     """Log to stderr with the token masked; httpx would otherwise log URLs containing it."""
     logging.basicConfig(level=level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger().setLevel(level)  # the CLI may have configured WARNING for batch runs
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     for handler in logging.getLogger().handlers:
@@ -147,27 +149,23 @@ async def running(application: Application, *, poll_interval: float = 0.0,
 def run(settings: Settings) -> None:
     """Blocking entry point for `briefbot run`: polling or webhook until interrupted."""
     token = require_token(settings)
+    telegram = settings.telegram
+    if telegram.mode == "webhook" and importlib.util.find_spec("tornado") is None:
+        raise SettingsError(
+            "telegram.mode", "webhook mode needs python-telegram-bot[webhooks]",
+            "pip install 'python-telegram-bot[webhooks]' or use mode = 'polling'")
     configure_logging(token)
     store = Store(settings.database_url)
     try:
         application = build_application(settings, store)
-        telegram = settings.telegram
         if telegram.mode == "webhook":
             log.info("webhook mode on %s:%d/%s", telegram.webhook_listen, telegram.webhook_port,
                      telegram.webhook_path)
-            try:
-                application.run_webhook(
-                    listen=telegram.webhook_listen, port=telegram.webhook_port,
-                    url_path=telegram.webhook_path, webhook_url=telegram.webhook_url,
-                    secret_token=settings.webhook_secret or None,
-                    allowed_updates=ALLOWED_UPDATES)
-            except RuntimeError as exc:
-                if "webhooks" in str(exc):
-                    raise SettingsError(
-                        "telegram.mode", "webhook mode needs python-telegram-bot[webhooks]",
-                        "pip install 'python-telegram-bot[webhooks]' or use mode = 'polling'",
-                    ) from None
-                raise
+            application.run_webhook(
+                listen=telegram.webhook_listen, port=telegram.webhook_port,
+                url_path=telegram.webhook_path, webhook_url=telegram.webhook_url,
+                secret_token=settings.webhook_secret or None,
+                allowed_updates=ALLOWED_UPDATES)
         else:
             log.info("long polling %s", "the Telegram Bot API"
                      if "api.telegram.org" in telegram.api_base_url else telegram.api_base_url)
