@@ -16,7 +16,7 @@ import warnings
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from telegram import Bot, LinkPreviewOptions, ReplyParameters
 from telegram import Message as TgMessage
@@ -25,6 +25,7 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
 log = logging.getLogger(__name__)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+T = TypeVar("T")
 
 
 class Outgoing(Protocol):
@@ -69,8 +70,8 @@ def is_parse_error(exc: BadRequest) -> bool:
     return "can't parse entities" in exc.message.lower()
 
 
-async def with_retries(call: Callable[[], Awaitable[TgMessage]], policy: RetryPolicy,
-                       what: str) -> TgMessage:
+async def with_retries(call: Callable[[], Awaitable[T]], policy: RetryPolicy,
+                       what: str) -> T:
     """Run one Bot API call, retrying what is worth retrying."""
     for attempt in range(1, policy.attempts + 1):
         try:

@@ -282,3 +282,18 @@ async def test_errors_are_reported_and_the_bot_keeps_running(
         assert await ask(fake_telegram, "/summary") == [en("failed")]
         assert await ask(fake_telegram, "/help") == [en("help")]
     assert "disk on fire" in caplog.text
+
+
+async def test_summary_posted_in_a_target_channel(run_bot, settings: Settings,
+                                                  fake_telegram: FakeTelegram, store: Store,
+                                                  inbox: Path) -> None:
+    post = fake_telegram.message("/summary", chat_id=TEAM, user_id=None, chat_type="channel")
+    async with run_bot(settings):
+        fake_telegram.push_update({"channel_post": post})
+        sent = await fake_telegram.wait_sent(TEAM, 1)
+        digest = await ask(fake_telegram, "/digest", chat_id=ADMIN, user_id=ADMIN)
+    expected = expected_messages([inbox / "a_water.txt", inbox / "b_rail.txt"], settings)
+    assert [s.text for s in sent] == htmls(expected)
+    # the channel's own /summary counts as delivered: the next digest does not repeat it
+    assert digest == ["Digest run:\nteam: nothing new\nops: 2 report(s) posted"]
+    assert fake_telegram.texts(TEAM) == htmls(expected)
