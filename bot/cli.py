@@ -220,10 +220,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         require_token(settings)
+        run(settings)
     except SettingsError as exc:
         print(f"briefbot run: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    run(settings)
     return EXIT_OK
 
 

@@ -106,8 +106,17 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
         access=_access(data.get("access", {})),
         targets=tuple(_target(i, t) for i, t in enumerate(_list(data, "targets"))),
         token=env.get("BOT_TOKEN", ""),
-        webhook_secret=env.get("BRIEFBOT_WEBHOOK_SECRET", ""),
+        webhook_secret=_webhook_secret(env, telegram.mode),
     )
+
+
+def _webhook_secret(env: Mapping[str, str], mode: str) -> str:
+    """Telegram echoes this secret on every webhook call; it accepts only 1-256 [A-Za-z0-9_-]."""
+    secret = env.get("BRIEFBOT_WEBHOOK_SECRET", "")
+    if mode == "webhook" and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+        raise SettingsError("BRIEFBOT_WEBHOOK_SECRET", "missing or not 1-256 letters, digits, _ or -",
+                            "export BRIEFBOT_WEBHOOK_SECRET=$(openssl rand -hex 32)")
+    return secret
 
 
 def require_token(settings: Settings) -> str:
