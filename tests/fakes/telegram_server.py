@@ -120,6 +120,7 @@ class FakeTelegram:
     sent: list[Sent] = field(default_factory=list)
     files: dict[str, tuple[bytes, str]] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
+    webhook: dict = field(default_factory=dict)
     poll_wait: float = 0.3
 
     def __post_init__(self) -> None:
@@ -299,6 +300,11 @@ class FakeTelegram:
         return _ok(True)
 
     def _api_deleteWebhook(self, params: dict) -> tuple[int, dict]:
+        return _ok(True)
+
+    def _api_setWebhook(self, params: dict) -> tuple[int, dict]:
+        with self._lock:
+            self.webhook = dict(params)
         return _ok(True)
 
     def _api_sendChatAction(self, params: dict) -> tuple[int, dict]:
