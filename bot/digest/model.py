@@ -20,6 +20,12 @@ class DigestItem:
     summary: tuple[str, ...]
     figures: tuple[Figure, ...]
     quotes: tuple[Quote, ...]
+    also: tuple[str, ...] = ()  # ids of near-duplicate reports merged into this item
+
+    @property
+    def report_ids(self) -> tuple[str, ...]:
+        """Every report this item carries: all count as delivered once it is sent."""
+        return (self.report_id, *self.also)
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ TELEGRAM_LIMIT = 4096
 def render_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT) -> list[Message]:
     """Messages in order; each names the reports whose content it carries."""
     packer = _Packer(limit)
-    packer.add_block([header(digest.created, len(digest.items))], None)
+    packer.add_block([header(digest.created, len(digest.items))], ())
     for item in digest.items:
-        packer.add_block(item_lines(item), item.report_id)
+        packer.add_block(item_lines(item), item.report_ids)
     return packer.finish()
 
 
@@ -31,33 +31,33 @@ class _Packer:
         self.plain: list[str] = []
         self.ids: list[str] = []
 
-    def add_block(self, lines: list[Line], report_id: str | None) -> None:
+    def add_block(self, lines: list[Line], report_ids: tuple[str, ...]) -> None:
         block_html = "\n".join(h for h, _ in lines)
         if self.html and self._size(block_html) > self.limit:
             self._flush()
         if self._size(block_html) <= self.limit:
-            self._append(block_html, "\n".join(p for _, p in lines), report_id)
+            self._append(block_html, "\n".join(p for _, p in lines), report_ids)
             return
         # A report longer than a message: split between its lines (layout bounds every line).
         for index, (line_html, line_plain) in enumerate(lines):
             separator = 2 if index == 0 else 1
             if self.html and self._size(line_html, separator) > self.limit:
                 self._flush()
-            self._append(line_html, line_plain, report_id, separator)
+            self._append(line_html, line_plain, report_ids, separator)
 
     def _size(self, addition: str, separator: int = 2) -> int:
         current = len("\n\n".join(self.html)) if self.html else 0
         return current + (separator if self.html else 0) + len(addition)
 
-    def _append(self, html: str, plain: str, report_id: str | None, separator: int = 2) -> None:
+    def _append(self, html: str, plain: str, report_ids: tuple[str, ...],
+                separator: int = 2) -> None:
         if separator == 1 and self.html:
             self.html[-1] += "\n" + html
             self.plain[-1] += "\n" + plain
         else:
             self.html.append(html)
             self.plain.append(plain)
-        if report_id is not None and report_id not in self.ids:
-            self.ids.append(report_id)
+        self.ids.extend(rid for rid in report_ids if rid not in self.ids)
 
     def _flush(self) -> None:
         if self.html:
