@@ -183,3 +183,70 @@ def test_empty_input_and_zero_count_give_nothing(algorithm: str) -> None:
 def test_registry_lists_the_contract_names_default_first() -> None:
     assert ALGORITHMS == ("default", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl",
                           "sumbasic", "reduction")
+
+
+def _reduction_ratings(sentences: list[str]) -> tuple[list[list[str]], list[float]]:
+    """sumy's own Reduction ratings and the stem lists it compared, for the same sentences."""
+    from sumy.summarizers.reduction import ReductionSummarizer
+
+    from bot.analysis import tokens
+    from bot.analysis.ranking.sumy_adapter import build_document
+
+    summarizer = ReductionSummarizer(tokens.stemmer("en"))
+    summarizer.stop_words = tokens.stop_words("en")
+    document = build_document(sentences, "en", "")
+    ratings = summarizer.rate_sentences(document)
+    stems = [summarizer._to_words_set(s) for s in document.sentences]
+    return stems, [ratings[s] for s in document.sentences]
+
+
+def test_shared_vocabulary_equals_sumy_reduction_ratings() -> None:
+    from bot.analysis.ranking.default import _term_counts, shared_vocabulary
+
+    sentences = _sentences(ARTICLE) + _sentences(FURNITURE_ARTICLE)
+    stems, expected = _reduction_ratings(sentences)
+
+    got = shared_vocabulary(_term_counts(stems))
+
+    assert len(set(expected)) > len(sentences) // 2  # the ratings tell sentences apart
+    assert got.tolist() == pytest.approx(expected, rel=1e-12, abs=1e-12)
+
+
+def test_shared_vocabulary_is_the_same_in_row_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.analysis.ranking import default
+    from bot.analysis.ranking.default import _term_counts, shared_vocabulary
+    from bot.analysis.tokens import content_stems
+
+    sentences = _sentences(ARTICLE) * 3 + _sentences(FURNITURE_ARTICLE)
+    counts = _term_counts([content_stems(s, "en") for s in sentences])
+    whole = shared_vocabulary(counts)
+
+    monkeypatch.setattr(default, "BLOCK_ROWS", 4)
+    blocked = shared_vocabulary(counts)
+
+    assert blocked.tolist() == pytest.approx(whole.tolist(), rel=1e-12)
+
+
+def test_a_central_body_sentence_outranks_a_weak_lead_sentence() -> None:
+    # The lead prior is a prior: the third lead sentence (off-topic) loses to the body's
+    # sentence that shares the most with the rest of the report.
+    sentences = [
+        "The city council approved a new transport budget on Tuesday after a long debate.",
+        "Council members said the transport budget would add buses and late-night routes.",
+        "The weather on Tuesday was sunny, and a school choir sang outside the building.",
+        "Residents asked about parks.",
+        "The transport budget adds new electric buses, late-night bus routes and more"
+        " drivers, and council members said the budget debate was the longest this year.",
+        "Libraries will open an hour later on Sundays.",
+    ]
+
+    assert rank(sentences, 3) == [0, 1, 4]
+
+
+def test_lead_prior_keeps_the_lead_that_pure_centrality_passes_over() -> None:
+    sentences = split_sentences(clean_text(FURNITURE_ARTICLE))
+    assert sentences[3].startswith("The avalanche struck the hut")
+
+    assert rank(sentences, 1, algorithm="reduction") == [3]  # the most central sentence
+    assert rank(sentences, 1) == [0]                         # the lead, with its prior
+    assert rank(sentences, 3) == [0, 2, 3]
