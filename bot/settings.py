@@ -79,6 +79,29 @@ class AccessSettings:
 
 
 @dataclass(frozen=True)
+class Feed:
+    """An RSS or Atom feed polled on its own interval."""
+
+    url: str
+    name: str
+    interval: timedelta
+
+
+@dataclass(frozen=True)
+class SourceSettings:
+    """Feeds, links and the inbox watch: how often, how long, how much, and what is safe."""
+
+    feed_interval: timedelta = timedelta(minutes=15)
+    fetch_timeout_seconds: float = 20.0
+    max_fetch_mb: float = 5.0
+    allow_private_addresses: bool = False
+    watch_interval_seconds: float = 5.0
+    settle_seconds: float = 2.0
+    merge_threshold: float = 0.4
+    listen_links: bool = True
+
+
+@dataclass(frozen=True)
 class Settings:
     inbox: Path = Path("seeds")
     max_file_mb: float = 50.0
@@ -87,6 +110,8 @@ class Settings:
     telegram: TelegramSettings = TelegramSettings()
     access: AccessSettings = AccessSettings()
     targets: tuple[Target, ...] = ()
+    sources: SourceSettings = SourceSettings()
+    feeds: tuple[Feed, ...] = ()
     # Secrets come from the environment only and are kept out of repr() and logs.
     token: str = field(default="", repr=False)
     webhook_secret: str = field(default="", repr=False)
@@ -97,6 +122,7 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
     env = os.environ if env is None else env
     data = _read_toml(path)
     telegram = _telegram(data.get("telegram", {}), env)
+    sources = _sources(data)
     return Settings(
         inbox=Path(env.get("BRIEFBOT_INBOX") or _get(data, "inbox.path", str, "seeds")),
         max_file_mb=_positive(data, "inbox.max_file_mb", 50.0),
@@ -105,6 +131,8 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
         telegram=telegram,
         access=_access(data.get("access", {})),
         targets=tuple(_target(i, t) for i, t in enumerate(_list(data, "targets"))),
+        sources=sources,
+        feeds=_feeds(_list(data, "feeds"), sources.feed_interval),
         token=env.get("BOT_TOKEN", ""),
         webhook_secret=_webhook_secret(env, telegram.mode),
     )
@@ -242,6 +270,56 @@ def _access(data: Mapping[str, Any]) -> AccessSettings:
 
 _INTERVAL = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+
+
+def _interval(where: str, raw: Any) -> timedelta:
+    match = _INTERVAL.match(str(raw))
+    if not match or int(match.group(1)) == 0:
+        raise SettingsError(where, f"cannot read {raw!r}",
+                            "use a number and a unit: '90s', '30m', '6h', '1d'")
+    return timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
+
+
+def _sources(data: Mapping[str, Any]) -> SourceSettings:
+    threshold = _get(data, "sources.merge_threshold", float, 0.4)
+    if not 0 <= threshold <= 1:
+        raise SettingsError("sources.merge_threshold", f"must be between 0 and 1, got {threshold}",
+                            "use e.g. 0.4 (higher merges fewer reports; 0 turns merging off)")
+    return SourceSettings(
+        feed_interval=_interval("sources.feed_interval",
+                                _get(data, "sources.feed_interval", str, "15m")),
+        fetch_timeout_seconds=_positive(data, "sources.fetch_timeout_seconds", 20.0),
+        max_fetch_mb=_positive(data, "sources.max_fetch_mb", 5.0),
+        allow_private_addresses=_get(data, "sources.allow_private_addresses", bool, False),
+        watch_interval_seconds=_positive(data, "sources.watch_interval_seconds", 5.0),
+        settle_seconds=_get(data, "sources.settle_seconds", float, 2.0),
+        merge_threshold=threshold,
+        listen_links=_get(data, "sources.listen_links", bool, True),
+    )
+
+
+def check_feed_url(where: str, url: Any) -> str:
+    """Feeds are fetched over HTTP(S) only; anything else is a typo or an attempt to read files."""
+    if not isinstance(url, str) or not re.match(r"^https?://[^\s/?#]+", url.strip()):
+        raise SettingsError(where, f"{url!r} is not an http(s) URL",
+                            "use the feed's full address, e.g. 'https://example.org/rss.xml'")
+    return url.strip()
+
+
+def _feeds(raw: list[Any], default_interval: timedelta) -> tuple[Feed, ...]:
+    feeds: list[Feed] = []
+    for index, item in enumerate(raw):
+        where = f"feeds[{index}]"
+        if not isinstance(item, Mapping) or "url" not in item:
+            raise SettingsError(f"{where}.url", "missing",
+                                "give every [[feeds]] a url = 'https://example.org/rss.xml'")
+        url = check_feed_url(f"{where}.url", item["url"])
+        if any(f.url == url for f in feeds):
+            raise SettingsError(f"{where}.url", f"{url} is listed twice", "remove the duplicate")
+        interval = (_interval(f"{where}.interval", item["interval"]) if "interval" in item
+                    else default_interval)
+        feeds.append(Feed(url=url, name=str(item.get("name") or url), interval=interval))
+    return tuple(feeds)
 
 
 def _schedule(where: str, raw: Any) -> Schedule:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -72,6 +73,61 @@ digests = Table(
     Column("report_count", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+
+# -- sources: feeds added or removed in chat, feed entries already seen, per-source health ----
+
+feeds = Table(
+    "feeds", metadata,
+    Column("url", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("interval_seconds", Integer, nullable=False),
+    # removed=True hides a feed listed in the settings file until /addfeed brings it back.
+    Column("removed", Boolean, nullable=False, default=False),
+    Column("changed_by", Integer),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+)
+
+feed_entries = Table(
+    "feed_entries", metadata,
+    Column("feed_url", Text, primary_key=True),
+    Column("entry_key", String(64), primary_key=True),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+
+source_state = Table(
+    "source_state", metadata,
+    Column("key", Text, primary_key=True),       # "feed:<url>", "inbox", "links"
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_success", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("last_error_at", DateTime(timezone=True)),
+    Column("reports", Integer, nullable=False, default=0),
+)
+
+
+@dataclass(frozen=True)
+class SavedFeed:
+    """A feed changed in chat: added (removed=False) or taken off the settings' list."""
+
+    url: str
+    name: str
+    interval_seconds: int
+    removed: bool
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """Health of one source for /sources, plus a feed's validators for conditional requests."""
+
+    key: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_success: datetime | None = None
+    last_error: str | None = None
+    last_error_at: datetime | None = None
+    reports: int = 0
 
 
 @dataclass(frozen=True)
@@ -258,6 +314,81 @@ class Store:
         if row is None:
             return None
         return DigestRun(row.chat_id, row.kind, row.report_count, _utc(row.created_at))
+
+
+    # -- sources -------------------------------------------------------------------------------
+
+    def _upsert(self, table: Table, conn: Connection, row: dict, keys: Sequence[str]) -> None:
+        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
+        statement = dialect.insert(table).values(**row)
+        changes = {k: v for k, v in row.items() if k not in keys}
+        conn.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changes))
+
+    def save_feed(self, url: str, name: str, interval_seconds: int, *,
+                  removed: bool = False, by: int | None = None) -> None:
+        row = {"url": url, "name": name, "interval_seconds": interval_seconds,
+               "removed": removed, "changed_by": by, "changed_at": _now()}
+        with self.engine.begin() as conn:
+            self._upsert(feeds, conn, row, ["url"])
+
+    def saved_feeds(self) -> list[SavedFeed]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(feeds).order_by(feeds.c.changed_at, feeds.c.url))
+            return [SavedFeed(r.url, r.name, r.interval_seconds, bool(r.removed)) for r in rows]
+
+    def seen_entries(self, feed_url: str, keys: Sequence[str]) -> set[str]:
+        """Which of these entry keys were handled before (a restart does not repeat them)."""
+        if not keys:
+            return set()
+        query = select(feed_entries.c.entry_key).where(
+            feed_entries.c.feed_url == feed_url, feed_entries.c.entry_key.in_(list(keys)))
+        with self.engine.connect() as conn:
+            return set(conn.execute(query).scalars())
+
+    def mark_entries_seen(self, feed_url: str, keys: Iterable[str]) -> None:
+        rows = [{"feed_url": feed_url, "entry_key": k, "seen_at": _now()}
+                for k in dict.fromkeys(keys)]
+        with self.engine.begin() as conn:
+            self._insert_ignore(feed_entries, conn, rows)
+
+    def source_state(self, key: str) -> SourceState:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(source_state).where(source_state.c.key == key)).first()
+        return _state(row) if row else SourceState(key)
+
+    def source_states(self) -> dict[str, SourceState]:
+        with self.engine.connect() as conn:
+            return {r.key: _state(r) for r in conn.execute(select(source_state))}
+
+    def record_source_success(self, key: str, *, new_reports: int = 0,
+                              etag: str | None = None, last_modified: str | None = None,
+                              keep_validators: bool = False) -> None:
+        """A successful look at a source; keep_validators: a 304 leaves ETag/Last-Modified."""
+        with self.engine.begin() as conn:
+            current = conn.execute(select(source_state).where(source_state.c.key == key)).first()
+            row = {"key": key, "last_success": _now(),
+                   "reports": (current.reports if current else 0) + new_reports}
+            if not keep_validators:
+                row.update(etag=etag, last_modified=last_modified)
+            self._upsert(source_state, conn, row, ["key"])
+
+    def record_source_error(self, key: str, error: str) -> None:
+        row = {"key": key, "last_error": error[:500], "last_error_at": _now()}
+        with self.engine.begin() as conn:
+            exists = conn.execute(select(source_state.c.key).where(source_state.c.key == key))
+            if exists.first() is None:
+                row["reports"] = 0
+            self._upsert(source_state, conn, row, ["key"])
+
+
+def _state(row) -> SourceState:
+    return SourceState(
+        key=row.key, etag=row.etag, last_modified=row.last_modified,
+        last_success=_utc(row.last_success) if row.last_success else None,
+        last_error=row.last_error,
+        last_error_at=_utc(row.last_error_at) if row.last_error_at else None,
+        reports=row.reports or 0,
+    )
 
 
 def _report(row) -> Report:
