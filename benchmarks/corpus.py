@@ -15,6 +15,10 @@ from bot.analysis.language import detect_language
 from bot.analysis.sentences import split_sentences
 
 BBC_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc-news-summary-sample"
+# Eight wire-style stories with 3-4 highlights each, written for this project (no CNN/DailyMail
+# text): page furniture glued to the lead, Lead-3 as the strong baseline. A sanity check
+# that the default keeps news leads, too small to rank methods by.
+NEWS_SANITY = Path(__file__).resolve().parent / "news_highlights.jsonl"
 
 
 @dataclass(frozen=True)

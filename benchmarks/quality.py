@@ -1,12 +1,16 @@
-"""ROUGE of every ranking method on news with human references, as a Markdown table.
+"""ROUGE of every ranking method on news with human references, as Markdown tables.
 
-    python -m benchmarks.quality                      # the BBC sample
+    python -m benchmarks.quality                      # the BBC sample and the news sanity set
     python -m benchmarks.quality --pairs DIR --jsonl cnn_dm.jsonl
 
 Methods: the default ranker, each sumy algorithm and Lead-N (the first N sentences, the
 strong news baseline). Summary length is the reference's sentence count, and separately a
 fixed 3 sentences (the CNN/DailyMail convention, and a check that the default does not
 depend on being told the reference length).
+
+The first table is the verdict: per dataset and length, the default against the best sumy
+algorithm and against Lead-N, with the margins, also on the odd- and even-numbered halves
+of the documents (a margin that holds on one half only is noise or overfitting).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from rouge_score import rouge_scorer
 
 from bot.analysis.ranking import ALGORITHMS, rank
 
-from .corpus import BBC_SAMPLE, Document, load_jsonl, load_pairs
+from .corpus import BBC_SAMPLE, NEWS_SANITY, Document, load_jsonl, load_pairs
 
 METHODS: tuple[str, ...] = (*ALGORITHMS, "lead")
 _METRICS = ("rouge1", "rouge2", "rougeL")
@@ -34,6 +38,7 @@ class Score:
     rouge: dict[str, float]          # metric -> mean F1 (0..100)
     ms_per_document: float
     per_group: dict[str, float]      # group -> mean ROUGE-1 F1
+    per_half: tuple[float, float]    # mean ROUGE-1 F1 on odd- and even-numbered documents
 
 
 def pick(method: str, document: Document, count: int) -> list[int]:
@@ -53,8 +58,9 @@ def evaluate(
     for method in methods:
         totals: dict[str, list[float]] = {m: [] for m in _METRICS}
         groups: dict[str, list[float]] = {}
+        halves: tuple[list[float], list[float]] = ([], [])
         elapsed = 0.0
-        for document in documents:
+        for number, document in enumerate(documents, 1):
             started = time.perf_counter()
             chosen = pick(method, document, length(document))
             elapsed += time.perf_counter() - started
@@ -63,18 +69,49 @@ def evaluate(
             for metric in _METRICS:
                 totals[metric].append(100 * scores[metric].fmeasure)
             groups.setdefault(document.group, []).append(100 * scores["rouge1"].fmeasure)
+            halves[number % 2 == 0].append(100 * scores["rouge1"].fmeasure)
         results.append(Score(
             method,
             {m: statistics.fmean(v) for m, v in totals.items()},
             1000 * elapsed / max(1, len(documents)),
             {g: statistics.fmean(v) for g, v in sorted(groups.items())},
+            (_mean(halves[0]), _mean(halves[1])),
         ))
     return results
 
 
+def _mean(values: Sequence[float]) -> float:
+    return statistics.fmean(values) if values else float("nan")
+
+
+def _best_sumy(scores: Sequence[Score]) -> Score | None:
+    return max((s for s in scores if s.method not in ("default", "lead")),
+               key=lambda s: s.rouge["rouge1"], default=None)
+
+
+def verdict_rows(dataset: str, label: str, scores: Sequence[Score]) -> list[str]:
+    """Rows of the verdict table: default vs best sumy vs Lead-N, whole set and halves."""
+    default = next((s for s in scores if s.method == "default"), None)
+    lead = next((s for s in scores if s.method == "lead"), None)
+    best = _best_sumy(scores)
+    if not (default and lead and best):
+        return []
+    rows = []
+    for part, pick_value in (("all", lambda s: s.rouge["rouge1"]),
+                             ("odd half", lambda s: s.per_half[0]),
+                             ("even half", lambda s: s.per_half[1])):
+        ours, theirs, base = pick_value(default), pick_value(best), pick_value(lead)
+        rows.append(f"| {dataset} | {label} | {part} | {ours:.2f} | {theirs:.2f} ({best.method})"
+                    f" | {ours - theirs:+.2f} | {base:.2f} | {ours - base:+.2f} |")
+    return rows
+
+
+VERDICT_HEADER = ("| dataset | length | part | default | best sumy | default − sumy "
+                  "| Lead-N | default − Lead-N |\n|---|---|---|---:|---:|---:|---:|---:|")
+
+
 def markdown(scores: Sequence[Score]) -> str:
-    best_sumy = max((s for s in scores if s.method not in ("default", "lead")),
-                    key=lambda s: s.rouge["rouge1"], default=None)
+    best_sumy = _best_sumy(scores)
     lines = ["| method | ROUGE-1 F | ROUGE-2 F | ROUGE-L F | ms/doc |",
              "|---|---:|---:|---:|---:|"]
     for s in sorted(scores, key=lambda s: -s.rouge["rouge1"]):
@@ -108,19 +145,22 @@ def group_table(scores: Sequence[Score]) -> str:
 
 
 def report(name: str, documents: Sequence[Document], methods: Sequence[str], fixed: int,
-           reference_length: bool) -> str:
+           reference_length: bool) -> tuple[str, list[str]]:
+    """The detailed tables for one dataset, and its rows of the verdict table."""
     sections = []
+    verdict: list[str] = []
     settings: list[tuple[str, Callable[[Document], int]]] = []
     if reference_length:
         settings.append(("reference length", lambda d: len(d.reference)))
     settings.append((f"{fixed} sentences", lambda d: fixed))
     for label, length in settings:
         scores = evaluate(documents, methods, length)
+        verdict.extend(verdict_rows(name, label, scores))
         sections.append(f"### {name}: {len(documents)} documents, {label}\n\n{markdown(scores)}")
         per_group = group_table(scores)
         if per_group:
             sections.append(f"ROUGE-1 F by group ({label}):\n\n{per_group}")
-    return "\n\n".join(sections)
+    return "\n\n".join(sections), verdict
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -130,6 +170,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--jsonl", type=Path, action="append", default=[],
                         help='JSONL of {"article", "highlights"} (repeatable)')
     parser.add_argument("--no-bbc", action="store_true", help="skip the bundled BBC sample")
+    parser.add_argument("--no-sanity", action="store_true",
+                        help="skip the bundled news-with-highlights sanity set")
     parser.add_argument("--fixed", type=int, default=3, help="fixed summary length")
     parser.add_argument("--methods", default=",".join(METHODS),
                         help="comma-separated subset of: " + ", ".join(METHODS))
@@ -139,14 +181,27 @@ def main(argv: Sequence[str] | None = None) -> None:
     if unknown:
         parser.error(f"unknown methods {unknown}; valid: {', '.join(METHODS)}")
 
-    print("## Summary quality (ROUGE F1 x 100, rouge-score with use_stemmer=True)\n")
+    datasets: list[tuple[str, list[Document], bool]] = []
     if not args.no_bbc:
-        print(report("BBC News Summary sample", load_pairs(BBC_SAMPLE), methods, args.fixed,
-                     reference_length=True) + "\n")
-    for folder in args.pairs:
-        print(report(str(folder), load_pairs(folder), methods, args.fixed, True) + "\n")
-    for path in args.jsonl:
-        print(report(str(path), load_jsonl(path), methods, args.fixed, False) + "\n")
+        datasets.append(("BBC News Summary sample", load_pairs(BBC_SAMPLE), True))
+    if not args.no_sanity:
+        datasets.append(("news sanity set (written for briefbot)", load_jsonl(NEWS_SANITY),
+                         False))
+    datasets += [(str(folder), load_pairs(folder), True) for folder in args.pairs]
+    datasets += [(str(path), load_jsonl(path), False) for path in args.jsonl]
+
+    sections: list[str] = []
+    verdict: list[str] = []
+    for name, documents, reference_length in datasets:
+        text, rows = report(name, documents, methods, args.fixed, reference_length)
+        sections.append(text)
+        verdict.extend(rows)
+    print("## Summary quality (ROUGE F1 x 100, rouge-score with use_stemmer=True)\n")
+    if verdict:
+        print("ROUGE-1 F: the default against the best sumy algorithm and Lead-N.\n")
+        print(VERDICT_HEADER)
+        print("\n".join(verdict) + "\n")
+    print("\n\n".join(sections) + "\n")
 
 
 if __name__ == "__main__":
