@@ -32,7 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a broken PDF is reported once, by us
+    for library in ("pypdf", "trafilatura"):  # a bad file is reported once, by us
+        logging.getLogger(library).setLevel(logging.ERROR)
     try:
         settings = load_settings(args.config)
     except SettingsError as exc:

@@ -109,8 +109,6 @@ def test_digest_reports_bad_files_and_prints_the_good_one(bad_folder_run) -> Non
     assert f"  ! {folder / 'empty.txt'}: the file is empty" in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="BUG cli: trafilatura logs 'WARNING trafilatura.core: discarding "
-                   "data: None' for the script-only HTML; the CLI silences pypdf's logger, not trafilatura's")
 def test_digest_stderr_has_only_our_messages(bad_folder_run) -> None:
     result = bad_folder_run[2]
     foreign = [line for line in result.stderr.split("\n")

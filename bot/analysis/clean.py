@@ -17,17 +17,22 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 # A whole line that is furniture.
+# A whole line that is furniture. Prompts count only where they open the line and the line
+# does not read as a sentence, so "Farmers can subscribe to the scheme." stays.
 _FURNITURE_LINE = re.compile(
     r"""^(?:
         (?:published|updated|last\s+updated|posted|modified)\s*:.*
-      | .{0,40}\b(?:click\s+here|share\s+this|share\s+on|share\s+or\s+comment|subscribe|sign\s+up\s+for
-            |follow\s+us|read\s+more|related\s+articles?|advertisement|all\s+rights\s+reserved|cookie
-            |scroll\s+down)\b.{0,80}
+      | (?:click\s+here|share\s+this|share\s+on|share\s+or\s+comment|subscribe|sign\s+up
+            |follow\s+us|read\s+more|related\s+(?:articles?|stories|news)|advertisement
+            |scroll\s+down|we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies
+            |подписывайтесь|подпишитесь|подписаться|читайте\s+также|поделиться|реклама)
+            \b(?:.{0,80}[^.!?…]|.{0,30}|.{0,80}\s[.!?])        # scraped copy ends on " ."
+      | .{0,60}\ball\s+rights\s+reserved\b.{0,40}
+      | .{0,60}все\s+права\s+защищены.{0,40}
       | comments?\s*\(\d+\)
       | .{0,80}\bpage\s+\d+\s+(?:of|/)\s+\d+
       | (?:©|\(c\)|copyright\b).*
       | (?:photo|image|фото|источник|source)\s*:.{0,120}
-      | .{0,40}(?:подписывайтесь|подписаться|читайте\s+также|поделиться|все\s+права\s+защищены).{0,60}
       | [|•·\-–—=_*\s]+                                      # separator rules
     )$""",
     re.IGNORECASE | re.VERBOSE,

@@ -50,14 +50,20 @@ _CURRENCY_BEFORE = r"(?:US\$|C\$|A\$|\$|€|£|¥|₽|₸)"
 _CURRENCY_AFTER = {
     "en": r"(?:\s+(?:US\s+)?(?:dollars?|euros?|pounds?|sterling|rubles?|roubles?|somoni|tenge|yuan"
           r"|rupees?|soms?|manats?|sums?|USD|EUR|GBP|RUB|TJS|KZT|UZS|CNY))",
-    "ru": r"(?:\s*(?:долл(?:аров|ара|ар)?\.?|евро|рубл(?:ей|я|ь)|руб\.?|сомони|тенге|юаней|юаня"
+    "ru": r"(?:\s*(?:долл(?:аров|ара|ар)|долл\.(?=\s*[а-яё\d])|евро|рубл(?:ей|я|ь)|руб\.(?=\s*[а-яё\d])"
+          r"|сомони|тенге|юаней|юаня"
           r"|манат(?:ов)?|сумов|сом(?:ов)?))",
 }
 _PERCENT = {
     "en": r"(?:\s*%|\s+(?:percent|per\s+cent|percentage\s+points?))",
     "ru": r"(?:\s*%|\s+(?:процент(?:а|ов)?|п\.\s?п\.))",
 }
-_RANGE = r"(?:\s*(?:-|–|—|to|and|до|и)\s*(?:{num}))"
+# "30-40", "30 to 40", "between €6 million and €8 million", "с 1,5 млрд до 2 млрд"; "and" only
+# after "between", or "2000 and 2003" would be a range.
+_RANGE = (
+    r"(?:{scale})?(?:\s*(?:-|–|—|to|до|(?(between)(?:and|и)|(?!)))\s*"
+    rf"(?:{_CURRENCY_BEFORE}\s?)?(?:{{num}}))"
+)
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -100,6 +106,8 @@ def extract_figures(
     emphasis: Iterable[int] = (),
 ) -> list[Figure]:
     """The `limit` most important figures; sentences in `emphasis` (the summary) weigh more."""
+    if limit <= 0:
+        return []
     found = [m for i, s in enumerate(sentences) for m in _scan(s, i, language)]
     chosen = set(emphasis)
     total = max(1, len(sentences))
@@ -150,12 +158,13 @@ def _pattern(lang: str) -> re.Pattern[str]:
     if lang not in _PATTERNS:
         num = _NUMBER[lang]
         words = "|".join(sorted(_WORDS_EN if lang == "en" else _WORDS_RU, key=len, reverse=True))
-        written = rf"(?:{_ONE}|{words})(?:(?:[\s-]+(?:and\s+)?)(?:{words}))*"
+        units = "one|один|одна|одно" if lang == "en" else "один|одна|одно"
+        written = rf"(?:{_ONE}|{words})(?:(?:[\s-]+(?:and\s+)?)(?:{words}|{units}))*"
         _PATTERNS[lang] = re.compile(
-            rf"(?<![\w.,\u2063])(?:(?P<approx>{_APPROX[lang]})\s+)?"
+            rf"(?<![\w.,\u2063])(?:(?P<between>between|между|от)\s+|(?P<approx>{_APPROX[lang]})\s+)?"
             rf"(?P<cur1>{_CURRENCY_BEFORE}\s?)?"
             rf"(?:(?P<num>{num})|(?P<words>\b{written}\b))"
-            rf"(?P<range>{_RANGE.format(num=num)})?"
+            rf"(?P<range>{_RANGE.format(num=num, scale=_SCALE[lang])})?"
             rf"(?P<scale>{_SCALE[lang]})?"
             rf"(?:(?P<cur2>{_CURRENCY_AFTER[lang]})|(?P<pct>{_PERCENT[lang]}))?"
             r"(?![\w\u2063])",
@@ -171,19 +180,18 @@ def _interpret(sentence: str, m: re.Match[str], index: int, lang: str) -> _Match
     money = bool(m.group("cur1") or m.group("cur2"))
     kind = ("money" if money else "percent" if m.group("pct") else
             "scaled" if m.group("scale") else "count" if m.group("num") else "words")
+    approximate = m.group("approx") is not None or m.group("between") is not None
     counted = _counted_phrase(after, lang) if kind in ("count", "scaled", "words") else ""
-    if kind in ("count", "words") and not counted:
-        return None  # a bare number says nothing on its own
+    if kind in ("count", "words") and not counted and not approximate:
+        return None  # a bare number says nothing on its own ("up from just over 900" does)
     if kind == "money" and m.group("cur2") is None:
         counted = _counted_phrase(after, lang, max_words=2)
-    value = _value(m)
-    phrase = m.group(0).strip()
     # A currency word already says what the sum is; a bare "%" or "$5m" needs its subject.
     lead = "" if counted or m.group("cur2") else _leading_phrase(before, lang)
-    context = " ".join(part for part in (lead, phrase, counted) if part)
+    context = lead + m.group(0).strip() + (" " + counted if counted else "")
     return _Match(
-        value=value, context=context, sentence_index=index, kind=kind,
-        magnitude=_magnitude(m), approximate=m.group("approx") is not None,
+        value=_value(m), context=context, sentence_index=index, kind=kind,
+        magnitude=_magnitude(m), approximate=approximate,
     )
 
 
@@ -235,17 +243,21 @@ def _counted_phrase(after: str, lang: str, max_words: int = 3) -> str:
 
 
 def _leading_phrase(before: str, lang: str, max_words: int = 2) -> str:
-    """What a percentage or sum refers to usually stands just before it ("profits jumped 76%")."""
+    """What a percentage or sum refers to usually stands just before it ("profits jumped 76%").
+
+    Returned verbatim (with its trailing space) so the context is a quotation of the sentence.
+    """
     stops = stop_words(lang) | _EXTRA_STOPS
-    words = re.findall(r"[\w’'-]+|[^\w\s]", before)[::-1]
-    taken: list[str] = []
-    if words and words[0].lower() in _PREPOSITIONS:
-        words = words[1:]  # "rose to 5%" -> "rose 5%"
-    for word in words:
-        if len(taken) == max_words or not re.match(r"[^\W\d_]", word) or word.lower() in stops:
+    tokens = list(re.finditer(r"[\w’'-]+|[^\w\s]", before))[::-1]
+    if tokens and tokens[0].group().lower() in _PREPOSITIONS:
+        tokens = tokens[1:]  # "rose to 5%": keep "to" inside the span, count "rose"
+    start = None
+    for taken, token in enumerate(tokens):
+        word = token.group()
+        if taken == max_words or not re.match(r"[^\W\d_]", word) or word.lower() in stops:
             break
-        taken.append(word)
-    return " ".join(reversed(taken))
+        start = token.start()
+    return before[start:] if start is not None else ""
 
 
 _VERB_LIKE = {

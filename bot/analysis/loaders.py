@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -147,14 +149,18 @@ def decode_text(data: bytes, source: str) -> str:
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
-    """UTF-16 text has a NUL in every other byte for Latin script: that side tells the order."""
-    half = max(1, len(head) // 2)
+    """UTF-16 text puts its NULs (high bytes of spaces, digits, Latin) on one side only,
+    and decodes to ordinary letters; random binary has NULs on both sides."""
     odd, even = head[1::2].count(0), head[0::2].count(0)
-    if odd > 0.3 * half and even == 0:
-        return "utf-16-le"
-    if even > 0.3 * half and odd == 0:
-        return "utf-16-be"
-    return None
+    side = "utf-16-le" if odd > even else "utf-16-be"
+    if min(odd, even) > 0.05 * max(odd, even):
+        return None
+    try:
+        sample = head[: len(head) // 2 * 2].decode(side)
+    except UnicodeDecodeError:
+        return None
+    ordinary = sum(1 for ch in sample if ch.isspace() or (ch.isprintable() and ord(ch) < 0x2100))
+    return side if ordinary >= 0.95 * len(sample) else None
 
 
 def _read_text(data: bytes, source: str) -> tuple[str | None, str]:
@@ -163,10 +169,12 @@ def _read_text(data: bytes, source: str) -> tuple[str | None, str]:
 
 def _read_markdown(data: bytes, source: str) -> tuple[str | None, str]:
     text = decode_text(data, source)
-    text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)          # code blocks
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)                    # images
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)                # links -> their text
-    text = re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", text)  # emphasis, code
+    # Bounded, bracket-free inner classes keep every pattern linear: "[" * 20000 must not
+    # make a link pattern rescan the rest of the text from each bracket.
+    text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)                 # code blocks
+    text = re.sub(r"!\[[^\[\]\n]{0,500}\]\([^()\n]{0,2000}\)", "", text)          # images
+    text = re.sub(r"\[([^\[\]\n]{1,500})\]\([^()\n]{0,2000}\)", r"\1", text)      # links -> text
+    text = re.sub(r"(\*\*|__|\*|_|`)(?=\S)([^\n]{1,300}?)(?<=\S)\1", r"\2", text)  # emphasis
     title = next((m.group(1).strip() for m in re.finditer(r"^#{1,3}\s+(.+)$", text, re.M)), None)
     text = re.sub(r"^#{1,6}\s+", "", text, flags=re.M)
     text = re.sub(r"^>\s?", "", text, flags=re.M)
@@ -230,15 +238,59 @@ def _read_docx(data: bytes, source: str) -> tuple[str | None, str]:
 
 
 def _check_zip(data: bytes, source: str) -> None:
-    """Refuse zip bombs before python-docx inflates them."""
+    """Refuse zip bombs before python-docx inflates them.
+
+    The sizes the archive declares are checked first (cheap), then every member is inflated
+    in bounded steps and counted: headers can lie, and zipfile inflates a member's whole
+    stream in one go when python-docx reads it.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
         raise ReportError(source, "not a DOCX (not a zip archive)") from None
-    if total > MAX_UNZIPPED_BYTES:
-        raise ReportError(source, f"DOCX unpacks to {total / MIB:.0f} MB, over the "
+    declared = sum(info.file_size for info in members)
+    if declared > MAX_UNZIPPED_BYTES:
+        raise ReportError(source, f"DOCX unpacks to {declared / MIB:.0f} MB, over the "
                                   f"{MAX_UNZIPPED_BYTES / MIB:.0f} MB limit")
+    total = 0
+    for info in members:
+        size = _inflated_size(data, info, MAX_UNZIPPED_BYTES - total)
+        if size is None:
+            raise ReportError(source, f"DOCX unpacks to more than {MAX_UNZIPPED_BYTES / MIB:.0f}"
+                                      " MB (a zip bomb)")
+        if size != info.file_size:
+            raise ReportError(source, "broken DOCX (a part is larger than the archive says)")
+        total += size
+
+
+def _inflated_size(data: bytes, info: zipfile.ZipInfo, limit: int) -> int | None:
+    """Bytes the member really inflates to, or None past `limit`; never holds more than 1 MiB."""
+    start = info.header_offset
+    try:
+        name_length, extra_length = struct.unpack("<HH", data[start + 26: start + 30])
+    except struct.error:
+        return -1
+    begin = start + 30 + name_length + extra_length
+    raw = memoryview(data)[begin: begin + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        return len(raw) if len(raw) <= limit else None
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return -1
+    inflater = zlib.decompressobj(-15)
+    total = 0
+    try:
+        for offset in range(0, len(raw), 64 * 1024):
+            pending = bytes(raw[offset: offset + 64 * 1024])
+            while pending:
+                total += len(inflater.decompress(pending, MIB))
+                if total > limit:
+                    return None
+                pending = inflater.unconsumed_tail
+        total += len(inflater.flush())
+    except zlib.error:
+        return -1
+    return total if total <= limit else None
 
 
 _READERS: dict[str, Callable[[bytes, str], tuple[str | None, str]]] = {

@@ -68,7 +68,8 @@ _BEFORE_ACCORDING = re.compile(
 _REPORTED_SPEECH = re.compile(
     rf"(?:(?P<name>{_NAME})(?:,[^,.;“«\"]{{3,120}},)?\s+(?:\w+ly\s+|also\s+)*"
     rf"(?:{_VERB}|revealed|reported|believes|called|назвал[аи]?|считают)\b"
-    rf"|(?:[Aa]ccording\s+to|[Пп]о\s+словам|said)\s+(?:[a-zа-яё][\w’'-]*\s+){{0,4}}?(?P<name2>{_NAME}))"
+    rf"|(?:[Aa]ccording\s+to|said)\s+(?:[a-zа-яё][\w’'-]*\s+){{0,4}}?(?P<name2>{_NAME})"
+    rf"|[Пп]о\s+словам\s+(?:[а-яё][\w-]*\s+){{0,4}}?(?P<genitive>{_NAME}))"
 )
 
 
@@ -272,7 +273,9 @@ def _continued_speaker(gap: str, previous_speaker: str | None) -> str | None:
 
 def _reported_speakers(passage: str) -> list[str]:
     """People the narrative says spoke ("Yatimov said ..."), in order, for later pronouns."""
-    names = (m.group("name") or m.group("name2") for m in _REPORTED_SPEECH.finditer(passage))
+    names = (m.group("name") or m.group("name2")
+             or (m.group("genitive") and _nominative_ru(m.group("genitive")))
+             for m in _REPORTED_SPEECH.finditer(passage))
     return [name for name in names if name and _plausible(name)]
 
 

@@ -75,8 +75,6 @@ def test_article_sentences_kept(line: str) -> None:
     assert clean_text(f"Title\n\n{line}") == f"Title\n\n{line}"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG clean._FURNITURE_LINE: any line under ~120 chars with "
-                   "'subscribe', 'read more', 'cookie', 'sign up for', 'advertisement' is dropped")
 @pytest.mark.parametrize(
     "line",
     [

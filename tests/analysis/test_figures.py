@@ -113,8 +113,6 @@ def test_money_outranks_plain_counts_and_limit_is_honoured() -> None:
     assert [f.score for f in every] == sorted((f.score for f in every), reverse=True)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG figures.extract_figures: 'len(figures) == limit' is checked "
-                   "after appending, so limit=0 (--figures 0) returns every figure")
 def test_limit_zero_means_no_figures() -> None:
     assert extract_figures(["Deals were worth more than $3 billion."], "en", limit=0) == []
 
@@ -124,8 +122,6 @@ def test_same_context_twice_kept_once() -> None:
     assert [f.sentence for f in extract_figures(sentences, "en")] == ["About 300 people came."]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG figures._leading_phrase drops the preposition, so the context "
-                   "is not in the text and changes its meaning ('slowed to 8.6' -> 'slowed 8.6')")
 @pytest.mark.parametrize(
     ("sentence", "number"),
     [
@@ -141,14 +137,10 @@ def test_context_is_verbatim_from_the_sentence(sentence: str, number: str) -> No
     assert figure.context in sentence
 
 
-@pytest.mark.xfail(strict=True, reason="BUG figures: 'one' is only a number word before a scale word, "
-                   "so compound numbers like 'Thirty-one' are lost")
 def test_compound_written_number_with_one() -> None:
     assert pairs("Thirty-one miners were rescued.") == [("Thirty-one", "Thirty-one miners")]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG figures: a range whose ends both carry currency/scale is split "
-                   "in two figures")
 @pytest.mark.parametrize(
     ("sentence", "language", "context"),
     [
@@ -162,8 +154,6 @@ def test_range_with_units_on_both_ends_is_one_figure(sentence: str, language: st
     assert figures[0].context.endswith(context.split(" ", 1)[1])
 
 
-@pytest.mark.xfail(strict=True, reason="BUG figures._CURRENCY_AFTER['ru'] 'долл...\\.?' swallows the "
-                   "sentence's full stop into value and context")
 def test_russian_dollars_at_sentence_end() -> None:
     assert pairs("Перевод составил 1,2 млрд долларов.", "ru") == [
         ("1,2 млрд долларов", "1,2 млрд долларов"),

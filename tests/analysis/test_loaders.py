@@ -80,8 +80,6 @@ def test_utf16_without_bom_english(encoding: str) -> None:
     assert from_bytes.text == from_utf8.text
 
 
-@pytest.mark.xfail(strict=True, reason="BUG loaders._utf16_without_bom: Cyrillic UTF-16 has few NUL bytes, "
-                   "so BOM-less Russian UTF-16 is refused as 'binary data, not text'")
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_bom_russian(encoding: str) -> None:
     text = (SEEDS / "07_ministry_statement_ru.txt").read_text(encoding="utf-8")

@@ -83,7 +83,6 @@ def test_limits_for_figures_and_quotes(yatimov: Report) -> None:
     assert analyze(yatimov, SummaryOptions(quotes=0)).quotes == ()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG figures.extract_figures returns every figure for limit=0")
 def test_zero_figures(yatimov: Report) -> None:
     assert analyze(yatimov, SummaryOptions(figures=0)).figures == ()
 

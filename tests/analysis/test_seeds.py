@@ -148,12 +148,13 @@ CORE_FIGURES: dict[str, list[str]] = {
            "1.1 million children"],
 }
 
-# Core figures of seed_facts.md that the extractor misses (see the xfail reasons).
-MISSED_CORE_FIGURES = [
-    ("05", "Thirty-one miners", "'Thirty-one': 'one' counts only before a scale word"),
-    ("06", "€6 million and €8 million", "range with currency on both ends split in two"),
-    ("08", "1,5 млрд до 2 млрд тенге", "range with scale on both ends split in two"),
-    ("11", "just over 900", "an approximate number with no noun after it is dropped"),
+# Core figures that need the harder rules: compound number words, ranges with a unit on
+# both ends, and an approximate number with no noun after it.
+HARD_CORE_FIGURES = [
+    ("05", "Thirty-one miners"),
+    ("06", "€6 million and €8 million"),
+    ("08", "1,5 млрд до 2 млрд тенге"),
+    ("11", "just over 900"),
 ]
 
 # Numbers seed_facts.md lists as "not figures"; none may show up in any figure.
@@ -202,10 +203,9 @@ def test_seed_core_figure_found(prefix: str, needle: str) -> None:
     assert any(needle in context for context in all_figures(prefix)), all_figures(prefix)
 
 
-@pytest.mark.xfail(strict=True, reason="core figure missed by figures.py (see MISSED_CORE_FIGURES)")
-@pytest.mark.parametrize(("prefix", "needle", "why"), MISSED_CORE_FIGURES)
-def test_seed_core_figure_missed(prefix: str, needle: str, why: str) -> None:
-    assert any(needle in context for context in all_figures(prefix)), why
+@pytest.mark.parametrize(("prefix", "needle"), HARD_CORE_FIGURES)
+def test_seed_hard_core_figure_found(prefix: str, needle: str) -> None:
+    assert any(needle in context for context in all_figures(prefix)), all_figures(prefix)
 
 
 @pytest.mark.parametrize("prefix", sorted(NOT_FIGURES))
@@ -215,17 +215,7 @@ def test_seed_not_figures(prefix: str) -> None:
         assert not [c for c in contexts if needle in c], needle
 
 
-# Seeds whose figure contexts are all verbatim phrases of their sentence; the others lose a
-# preposition in the lead phrase ("slowed to 8.6 percent" -> "slowed 8.6 percent").
-VERBATIM_OK = {"02", "05", "06"}
-
-
-@pytest.mark.parametrize(
-    "prefix",
-    [p if p in VERBATIM_OK else pytest.param(p, marks=pytest.mark.xfail(
-        strict=True, reason="BUG figures._leading_phrase: context not verbatim (preposition dropped)"))
-     for p in sorted(QUOTES)],
-)
+@pytest.mark.parametrize("prefix", sorted(QUOTES))
 def test_seed_figure_contexts_are_verbatim(prefix: str) -> None:
     report = seed(prefix)
     sentences = split_sentences(report.text, report.language)
