@@ -2,8 +2,9 @@
 
 It implements the methods briefbot uses, records what the bot sent, lets a test inject updates
 (commands, text, documents with file contents) and failures (429, 5xx, 400, 403, slow or hung
-responses). It validates HTML the way Telegram does (allowed tags, balanced, <= 4096 visible
-characters), so a malformed digest fails here as it would in production.
+responses, connection resets, answers that arrive after the client gave up). It validates HTML
+the way Telegram does (allowed tags, balanced, <= 4096 visible characters), so a malformed
+digest fails here as it would in production.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import asyncio
 import itertools
 import json
 import re
+import socket
+import struct
 import threading
 import time
 from collections.abc import Callable
@@ -110,6 +113,7 @@ class Sent:
     parse_mode: str | None
     params: dict[str, Any]
     message_id: int
+    at: float = field(default_factory=time.monotonic)
 
 
 @dataclass
@@ -129,6 +133,7 @@ class FakeTelegram:
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._file_ids = itertools.count(1)
+        self._reported_sizes: dict[str, int] = {}
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -213,20 +218,34 @@ class FakeTelegram:
         self.push_update({"message": message})
         return message
 
-    def add_file(self, content: bytes, file_name: str, *, file_size: int | None = None) -> dict:
-        """Register a downloadable file; returns the Document dict for a message."""
+    def add_file(self, content: bytes, file_name: str, *, file_size: int | None = None,
+                 reported_size: int | None = None) -> dict:
+        """Register a downloadable file; returns the Document dict for a message.
+
+        file_size is what the message claims, reported_size what getFile claims (both default
+        to the real size; -1 leaves the field out, as Telegram may).
+        """
         file_id = f"file{next(self._file_ids)}"
         self.files[file_id] = (content, file_name)
-        return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": file_name,
-                "mime_type": "application/octet-stream",
-                "file_size": len(content) if file_size is None else file_size}
+        if reported_size is not None:
+            self._reported_sizes[file_id] = reported_size
+        document = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": file_name,
+                    "mime_type": "application/octet-stream",
+                    "file_size": len(content) if file_size is None else file_size}
+        if document["file_size"] == -1:
+            del document["file_size"]
+        return document
 
     # -- failures -----------------------------------------------------------------------------
 
     def fail(self, method: str, kind: str, *, times: int = 1, chat_id: int | str | None = None,
              seconds: float = 1.0, html_only: bool = False, after: int = 0) -> None:
-        """kind: retry_after, server_error, bad_gateway, parse_entities, forbidden, slow, hang.
+        """kind: retry_after, server_error, bad_gateway, parse_entities, forbidden, slow, hang,
+        reset, late.
 
+        slow: answer after `seconds`; hang: wait `seconds`, then hang up without doing anything;
+        reset: drop the connection at once with a TCP RST; late: do the work, then answer after
+        `seconds` (a client that timed out meanwhile does not know it succeeded).
         The failure hits the next `times` matching calls, after letting `after` of them pass.
         """
         with self._lock:
@@ -284,12 +303,15 @@ class FakeTelegram:
         if failure is not None:
             if failure.kind == "slow":
                 time.sleep(failure.seconds)
-            else:
+            elif failure.kind != "late":
                 return _failure_response(failure)
         handler = getattr(self, "_api_" + method, None)
         if handler is None:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
-        return handler(params)
+        result = handler(params)
+        if failure is not None and failure.kind == "late":
+            time.sleep(failure.seconds)
+        return result
 
     def _api_getMe(self, params: dict) -> tuple[int, dict]:
         return _ok({"id": BOT_ID, "is_bot": True, "first_name": "Brief",
@@ -351,8 +373,13 @@ class FakeTelegram:
         if file_id not in self.files:
             return _error(400, "Bad Request: invalid file_id")
         content, name = self.files[file_id]
-        return _ok({"file_id": file_id, "file_unique_id": f"u{file_id}",
-                    "file_size": len(content), "file_path": f"documents/{file_id}/{name}"})
+        size = self._reported_sizes.get(file_id, len(content))
+        result = {"file_id": file_id, "file_unique_id": f"u{file_id}",
+                  # like Telegram's: the server names the file, never the sender
+                  "file_path": f"documents/{file_id}/file{_suffix(name)}"}
+        if size >= 0:
+            result["file_size"] = size
+        return _ok(result)
 
     def download(self, path: str) -> bytes | None:
         parts = path.split("/")
@@ -361,6 +388,11 @@ class FakeTelegram:
                 self.calls.append(Call("download", {"path": path}))
             return self.files[parts[1]][0]
         return None
+
+
+def _suffix(name: str) -> str:
+    match = re.search(r"\.[A-Za-z0-9]{1,8}$", name)
+    return match.group() if match else ""
 
 
 def _chat_id(raw: str) -> int | str:
@@ -396,6 +428,8 @@ def _failure_response(failure: Failure) -> tuple[int, dict]:
     if kind == "hang":
         time.sleep(failure.seconds)
         raise ConnectionAbortedError("fake server hung up")
+    if kind == "reset":
+        raise ConnectionResetError("fake server reset the connection")
     raise ValueError(f"unknown failure kind {kind!r}")
 
 
@@ -458,6 +492,12 @@ class _Handler(BaseHTTPRequestHandler):
             code, payload = self.server_fake.handle(rest, params)
         except ConnectionAbortedError:
             self.close_connection = True
+            return
+        except ConnectionResetError:
+            # SO_LINGER 0 makes close() send RST instead of FIN: the client sees a reset.
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            self.connection.close()
             return
         self._reply(code, json.dumps(payload).encode())
 
