@@ -14,6 +14,7 @@ from datetime import datetime
 
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
+from sqlalchemy.exc import OperationalError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 
 from bot.settings import Settings, SettingsError, require_token
@@ -23,6 +24,7 @@ from .briefing import Briefing
 from .commands import Handlers
 from .delivery import RetryPolicy, plain_of, send_html
 from .jobs import schedule_catch_up, schedule_targets
+from .sourcing import SourceCommands, SourceHub
 from .texts import commands, text
 
 log = logging.getLogger(__name__)
@@ -73,7 +75,14 @@ def file_url(api_base_url: str) -> str:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log and keep running; tell the user something failed without internals."""
-    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(context.error, OperationalError):
+        # A locked or full database: transactions roll back, so stored rows stay as they were,
+        # and the inbox marks a file read only once its report is stored.
+        log.error("database unavailable (%s): this run stopped; nothing stored earlier is "
+                  "touched, and new reports will be read again on the next run",
+                  context.error.orig)
+    else:
+        log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         briefing: Briefing = context.application.bot_data["briefing"]
         body = text(briefing.language, "failed")
@@ -116,12 +125,17 @@ def build_application(settings: Settings, store: Store, *, policy: RetryPolicy |
     application = builder.build()
     briefing = Briefing(settings, store, policy=policy, clock=clock)
     application.bot_data["briefing"] = briefing
-    Handlers(briefing).register(application)
+    handlers = Handlers(briefing)
+    hub = SourceHub(briefing)
+    application.bot_data["sources"] = hub
+    SourceCommands(handlers, hub).register(application)
+    handlers.register(application)
     application.add_error_handler(on_error)
     if application.job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
     schedule_targets(application.job_queue, settings.targets,
                      settings.telegram.misfire_grace_seconds)
+    hub.schedule(application.job_queue)
     return application
 
 

@@ -56,7 +56,9 @@ class Briefing:
         self.store = store
         self.policy = policy
         self.language = settings.telegram.language
-        self.inbox = Inbox(settings.inbox, max_file_mb=settings.max_file_mb)
+        self.inbox = Inbox(settings.inbox, max_file_mb=settings.max_file_mb,
+                           settle_seconds=settings.sources.settle_seconds)
+        self.merge_threshold = settings.sources.merge_threshold or None  # 0: never merge
         summary = settings.summary
         self.options = SummaryOptions(sentences=summary.sentences, algorithm=summary.algorithm,
                                       figures=summary.figures, quotes=summary.quotes)
@@ -72,7 +74,19 @@ class Briefing:
     async def collect(self) -> ScanResult:
         """Store new reports from the inbox (one scan at a time)."""
         async with self._scan_lock:
-            return await asyncio.to_thread(self.inbox.scan, self.store)
+            result = await asyncio.to_thread(self.inbox.scan, self.store)
+            await asyncio.to_thread(self._record_scan, result)
+            return result
+
+    def _record_scan(self, result: ScanResult) -> None:
+        """Inbox health for /sources: reports found, and the last file that could not be read."""
+        self.store.record_source_success("inbox", new_reports=len(result.new))
+        if result.failures:
+            self.store.record_source_error("inbox", result.failures[-1])
+
+    async def prepare(self, reports: Sequence[Report]) -> None:
+        """Analyze new reports now (cached), so the next digest does not wait for them."""
+        await asyncio.to_thread(self._analyze_cached, reports)
 
     def _analyze_cached(self, reports: Sequence[Report]) -> tuple[list[Analysis], list[str]]:
         analyses: list[Analysis] = []
@@ -103,7 +117,9 @@ class Briefing:
             if not analyses:
                 return []
             return render_messages(build_digest(analyses, created=self.clock(),
-                                                failures=failures))
+                                                failures=failures,
+                                                merge_threshold=self.merge_threshold),
+                                   language=self.language)
         return await asyncio.to_thread(work)
 
     async def render_upload(self, data: bytes, name: str) -> list[Message]:

@@ -29,6 +29,7 @@ from telegram.ext import (
 )
 
 from bot.analysis.model import Report, ReportError
+from bot.sources.links import is_link
 
 from . import access
 from .briefing import Briefing
@@ -175,6 +176,9 @@ class Handlers:
             await self._summarize_text(message, replied)
         elif not args:
             await self._summarize_new(message)
+        elif len(args) == 1 and is_link(args[0]):
+            hub = context.application.bot_data["sources"]
+            await hub.summarize_link(self, message, args[0])
         elif len(args) == 1 and args[0].isdigit() and len(args[0]) <= 3:
             await self._summarize_last(message, int(args[0]))
         else:

@@ -14,6 +14,9 @@ COMMANDS = {
         ("reports", "Recent reports with ids"),
         ("status", "Next scheduled digests and what was delivered"),
         ("digest", "Post the digest to the team chats now (admins)"),
+        ("sources", "Feeds, inbox and links with their health"),
+        ("addfeed", "Add an RSS or Atom feed (admins)"),
+        ("removefeed", "Stop polling a feed (admins)"),
         ("help", "What this bot does"),
     ),
     "ru": (
@@ -21,6 +24,9 @@ COMMANDS = {
         ("reports", "Последние отчёты с идентификаторами"),
         ("status", "Ближайшие рассылки и что уже отправлено"),
         ("digest", "Разослать сводку в командные чаты сейчас (админы)"),
+        ("sources", "Ленты, папка и ссылки: состояние источников"),
+        ("addfeed", "Добавить RSS- или Atom-ленту (админы)"),
+        ("removefeed", "Перестать читать ленту (админы)"),
         ("help", "Что умеет бот"),
     ),
 }
@@ -37,7 +43,10 @@ TEXTS = {
             "file, to get its summary.\n"
             "/reports: recent reports with ids\n"
             "/status: next scheduled digests\n"
-            "/digest: post the digest to the team chats now (admins only)"
+            "/digest: post the digest to the team chats now (admins only)\n"
+            "Send a link (or /summary &lt;link&gt;) to get the page summarized.\n"
+            "/sources: feeds, inbox and links with their last success and error\n"
+            "/addfeed &lt;url&gt;, /removefeed &lt;url&gt;: change the feeds (admins only)"
         ),
         "refused": "Sorry, this bot is private. Ask an admin to add this chat.",
         "admins_only": "Only admins can use /{command}.",
@@ -66,6 +75,22 @@ TEXTS = {
         "digest_target_failed": "{name}: failed ({reason})",
         "no_targets": "No targets are configured.",
         "bad_count": "Give a number between 1 and {max}.",
+        "sources_header": "<b>Sources</b>",
+        "source_feed": (
+            "<b>{name}</b> (every {every}) {url}\n"
+            "  reports: {reports}; last success: {ok}; last error: {error}"
+        ),
+        "source_inbox": "Inbox {path}",
+        "source_links": "Links",
+        "source_other": "<b>{label}</b>\n  reports: {reports}; last success: {ok}; last error: {error}",
+        "no_feeds": "No feeds. Admins add one with /addfeed &lt;url&gt;.",
+        "feed_usage": "Usage: /{command} &lt;feed url&gt;",
+        "feed_bad_url": "{url} is not an http(s) address.",
+        "feed_added": "Feed added: {url}. It is polled from now on.",
+        "feed_exists": "{url} is already polled.",
+        "feed_removed": "Feed removed: {url}.",
+        "feed_unknown": "{url} is not among the feeds. /sources lists them.",
+        "link_failed": "I could not summarize {url}: {reason}",
     },
     "ru": {
         "help": (
@@ -77,7 +102,10 @@ TEXTS = {
             "HTML или MD, чтобы получить его краткое содержание.\n"
             "/reports: последние отчёты с id\n"
             "/status: ближайшие рассылки\n"
-            "/digest: разослать сводку в командные чаты сейчас (только админы)"
+            "/digest: разослать сводку в командные чаты сейчас (только админы)\n"
+            "Пришлите ссылку (или /summary &lt;ссылка&gt;), чтобы получить сводку страницы.\n"
+            "/sources: ленты, папка и ссылки, последний успех и последняя ошибка\n"
+            "/addfeed &lt;url&gt;, /removefeed &lt;url&gt;: изменить список лент (только админы)"
         ),
         "refused": "Извините, это закрытый бот. Попросите администратора добавить этот чат.",
         "admins_only": "Команда /{command} доступна только администраторам.",
@@ -104,6 +132,24 @@ TEXTS = {
         "digest_target_failed": "{name}: ошибка ({reason})",
         "no_targets": "Целевые чаты не настроены.",
         "bad_count": "Укажите число от 1 до {max}.",
+        "sources_header": "<b>Источники</b>",
+        "source_feed": (
+            "<b>{name}</b> (каждые {every}) {url}\n"
+            "  отчётов: {reports}; последний успех: {ok}; последняя ошибка: {error}"
+        ),
+        "source_inbox": "Папка {path}",
+        "source_links": "Ссылки",
+        "source_other": (
+            "<b>{label}</b>\n  отчётов: {reports}; последний успех: {ok}; последняя ошибка: {error}"
+        ),
+        "no_feeds": "Лент нет. Администратор может добавить: /addfeed &lt;url&gt;.",
+        "feed_usage": "Использование: /{command} &lt;адрес ленты&gt;",
+        "feed_bad_url": "{url} не является адресом http(s).",
+        "feed_added": "Лента добавлена: {url}. Она будет читаться по расписанию.",
+        "feed_exists": "{url} уже читается.",
+        "feed_removed": "Лента удалена: {url}.",
+        "feed_unknown": "{url} нет среди лент. Список: /sources.",
+        "link_failed": "Не удалось сделать сводку {url}: {reason}",
     },
 }
 

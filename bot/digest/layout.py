@@ -16,28 +16,60 @@ Line = tuple[str, str]  # (html, plain)
 _LANGUAGE_NAMES = {"en": "EN", "ru": "RU"}
 MAX_QUOTE_CHARS = 400
 
+# The digest's own words in the bot's language (telegram.language); report text is never translated.
+LABELS = {
+    "en": {"digest": "Briefing digest", "figures": "Key figures", "unattributed": "unattributed",
+           "not_included": "Not included"},
+    "ru": {"digest": "Сводка отчётов", "figures": "Ключевые цифры", "unattributed": "автор не указан",
+           "not_included": "Не вошли в сводку"},
+}
+_RU_MONTHS = ("янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+
+
+def label(language: str, key: str) -> str:
+    return LABELS.get(language, LABELS["en"])[key]
+
+
+def _count_noun(count: int, language: str) -> str:
+    if language != "ru":
+        return "report" if count == 1 else "reports"
+    if count % 10 == 1 and count % 100 != 11:
+        return "отчёт"
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return "отчёта"
+    return "отчётов"
+
+
+def _date(created: datetime, language: str) -> str:
+    if language == "ru":
+        month = _RU_MONTHS[created.month - 1]
+        return created.strftime(f"%d {month} %Y %H:%M %Z").strip()
+    return created.strftime("%d %b %Y %H:%M %Z").strip()
+
 
 def escape(text: str) -> str:
     """Telegram HTML needs only <, > and & escaped in text; quotes matter in attributes."""
     return html.escape(text, quote=False)
 
 
-def header(created: datetime, count: int) -> Line:
-    date = created.strftime("%d %b %Y %H:%M %Z").strip()
-    noun = "report" if count == 1 else "reports"
-    return (f"<b>Briefing digest</b> · {escape(date)} · {count} {noun}",
-            f"Briefing digest · {date} · {count} {noun}")
+def header(created: datetime, count: int, language: str = "en") -> Line:
+    date = _date(created, language)
+    noun = _count_noun(count, language)
+    name = label(language, "digest")
+    return (f"<b>{name}</b> · {escape(date)} · {count} {noun}",
+            f"{name} · {date} · {count} {noun}")
 
 
-def item_lines(item: DigestItem) -> list[Line]:
+def item_lines(item: DigestItem, language: str = "en") -> list[Line]:
     """Title, summary bullets, key figures, quotes: each a line that fits any message."""
     lines = [_title(item)]
     lines.extend((f"• {escape(s)}", f"• {s}") for s in item.summary)
     if item.figures:
         joined = "; ".join(f.context for f in item.figures)
-        lines.append((f"<b>Key figures:</b> {escape(joined)}", f"Key figures: {joined}"))
+        name = label(language, "figures")
+        lines.append((f"<b>{name}:</b> {escape(joined)}", f"{name}: {joined}"))
     for quote in item.quotes:
-        lines.append(_quote(quote.text, quote.speaker))
+        lines.append(_quote(quote.text, quote.speaker, language))
     return lines
 
 
@@ -51,10 +83,10 @@ def _title(item: DigestItem) -> Line:
     return (f"<b>{title}</b>\n<i>{escape(meta)}</i>", f"{item.title}\n{meta}")
 
 
-def _quote(text: str, speaker: str | None) -> Line:
+def _quote(text: str, speaker: str | None, language: str = "en") -> Line:
     if len(text) > MAX_QUOTE_CHARS:
         text = text[: MAX_QUOTE_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    who = speaker or "unattributed"
+    who = speaker or label(language, "unattributed")
     return (f"«{escape(text)}» — <i>{escape(who)}</i>", f"«{text}» — {who}")
 
 

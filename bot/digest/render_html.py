@@ -12,12 +12,15 @@ from .model import Digest, Message
 TELEGRAM_LIMIT = 4096
 
 
-def render_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT) -> list[Message]:
-    """Messages in order; each names the reports whose content it carries."""
+def render_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT,
+                    language: str = "en") -> list[Message]:
+    """Messages in order; each names the reports whose content it carries.
+
+    language is the bot's own (headers and labels); report text stays as written."""
     packer = _Packer(limit)
-    packer.add_block([header(digest.created, len(digest.items))], ())
+    packer.add_block([header(digest.created, len(digest.items), language)], ())
     for item in digest.items:
-        packer.add_block(item_lines(item), item.report_ids)
+        packer.add_block(item_lines(item, language), item.report_ids)
     return packer.finish()
 
 

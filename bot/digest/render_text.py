@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from .layout import header, item_lines
+from .layout import header, item_lines, label
 from .model import Digest
 
 
-def render_text(digest: Digest, *, with_header: bool = True) -> str:
-    blocks = [header(digest.created, len(digest.items))[1]] if with_header else []
+def render_text(digest: Digest, *, with_header: bool = True, language: str = "en") -> str:
+    blocks = [header(digest.created, len(digest.items), language)[1]] if with_header else []
     for number, item in enumerate(digest.items, start=1):
-        lines = [plain for _, plain in item_lines(item)]
+        lines = [plain for _, plain in item_lines(item, language)]
         blocks.append((f"{number}. " if with_header else "") + "\n".join(lines))
     if digest.failures:
-        blocks.append("Not included:\n" + "\n".join(f"  ! {f}" for f in digest.failures))
+        blocks.append(label(language, "not_included") + ":\n"
+                      + "\n".join(f"  ! {f}" for f in digest.failures))
     return "\n\n".join(blocks) + "\n"

@@ -172,13 +172,17 @@ def _sqlite_file(url: str) -> Path | None:
     return Path(path)
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for sqlite (WAL, foreign keys, parent folder created) or PostgreSQL."""
+def make_engine(url: str, *, busy_timeout: float = 30.0) -> Engine:
+    """An engine for sqlite (WAL, foreign keys, parent folder created) or PostgreSQL.
+
+    busy_timeout: how long a write waits for a lock held by another process before failing.
+    """
     if url.startswith("sqlite"):
         file = _sqlite_file(url)
         if file is not None:
             file.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False,
+                                                  "timeout": busy_timeout})
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection, _record) -> None:
@@ -186,7 +190,7 @@ def make_engine(url: str) -> Engine:
             if file is not None:
                 cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
             cursor.close()
 
         return engine
@@ -196,9 +200,9 @@ def make_engine(url: str) -> Engine:
 class Store:
     """Synchronous store; call it from a worker thread when on the event loop."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, busy_timeout: float = 30.0) -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, busy_timeout=busy_timeout)
         metadata.create_all(self.engine)
 
     def close(self) -> None:
