@@ -12,9 +12,9 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 
+from sqlalchemy.exc import OperationalError
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
-from sqlalchemy.exc import OperationalError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 
 from bot.settings import Settings, SettingsError, require_token
