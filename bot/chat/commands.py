@@ -141,6 +141,8 @@ class Handlers:
         message, chat = update.effective_message, update.effective_chat
         if message is None or chat is None:
             return
+        if update.message is None and update.channel_post is None:
+            raise ApplicationHandlerStop  # edits, reactions...: never commands, never answered
         user = update.effective_user
         if access.chat_allowed(self.settings.access, self.targets, chat_id=chat.id,
                                chat_username=chat.username, chat_type=chat.type,
@@ -264,6 +266,11 @@ class Handlers:
                     limit=f"{self.settings.telegram.max_download_mb:g}"))
                 return
             data = bytes(await file.download_as_bytearray())
+            if len(data) > limit:  # neither the message nor getFile gave the size
+                await self.reply(message, self.t(
+                    "too_big", size=f"{len(data) / MIB:.1f}",
+                    limit=f"{self.settings.telegram.max_download_mb:g}"))
+                return
             try:
                 messages = await self.briefing.render_upload(data, name)
             except ReportError as exc:

@@ -62,6 +62,7 @@ async def test_sigkill_mid_digest_loses_nothing_and_repeats_at_most_the_message_
         second.send_signal(signal.SIGTERM)
         _, stderr = second.communicate(timeout=30)
     assert second.returncode == 0, stderr
+    assert TOKEN not in stderr
 
     repeated_messages = 0
     for chat in TARGETS:
