@@ -144,40 +144,40 @@ def extract_quotes(text: str, *, limit: int | None = None) -> list[Quote]:
     return quotes
 
 
+_MARKS = re.compile(r"[“”«»„\"]|\n\s*\n")
+MAX_QUOTE_SPAN = 3000
+
+
 def _spans(text: str) -> list[_Span]:
-    """Quoted spans, outermost only (a „nested“ quote inside «...» belongs to the outer one)."""
+    """Quoted spans, outermost only (a „nested“ quote inside «...» belongs to the outer one).
+
+    One pass over the quote marks: an unclosed quote is dropped at the paragraph's end or
+    after MAX_QUOTE_SPAN characters, so text full of stray marks stays linear.
+    """
     spans: list[_Span] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char not in _OPENERS:
-            index += 1
+    opener, start, depth = "", -1, 0
+    for mark in _MARKS.finditer(text):
+        char, index = mark.group(), mark.start()
+        if opener and (char[0] == "\n" or index - start > MAX_QUOTE_SPAN):
+            opener = ""  # unclosed: give up on it
+        if char[0] == "\n":
             continue
-        closers = {close for open_, close in _PAIRS if open_ == char}
-        end = _closing(text, index + 1, char, closers)
-        if end is None:
-            index += 1
+        if not opener:
+            if char in _OPENERS:
+                opener, start, depth = char, index, 0
             continue
-        spans.append(_Span(index, end + 1, text[index + 1: end]))
-        index = end + 1
-    return spans
-
-
-def _closing(text: str, start: int, opener: str, closers: set[str]) -> int | None:
-    """Index of the matching closer within the paragraph, allowing one level of nesting."""
-    depth = 0
-    limit = min(len(text), start + 3000)
-    for index in range(start, limit):
-        char = text[index]
-        if char == "\n" and text[index + 1: index + 2] == "\n":
-            return None
-        if char in closers and depth == 0 and (opener != '"' or index > start):
-            return index
-        if char == opener and opener != '"':
+        closers = _CLOSERS[opener]
+        if char in closers and depth == 0 and (opener != '"' or index > start + 1):
+            spans.append(_Span(start, index + 1, text[start + 1: index]))
+            opener = ""
+        elif char == opener and opener != '"':
             depth += 1
         elif char in closers:
             depth -= 1
-    return None
+    return spans
+
+
+_CLOSERS = {open_: {c for o, c in _PAIRS if o == open_} for open_, _ in _PAIRS}
 
 
 def _is_direct_quote(span: _Span, text: str, attributed: bool) -> bool:

@@ -106,7 +106,7 @@ def _split_block(block: str) -> list[str]:
 
 
 def _is_abbreviation(block: str, dot: int) -> bool:
-    match = _TOKEN_BEFORE.search(block, 0, dot)
+    match = _TOKEN_BEFORE.search(block, max(0, dot - 64), dot)
     if not match:
         return False
     token = match.group(1).lstrip("\"'“‘«(„[")
