@@ -18,8 +18,6 @@ import zipfile
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-
 from bot.chat.commands import UPLOAD_TYPES
 from bot.chat.texts import text
 from bot.settings import Settings, TelegramSettings
