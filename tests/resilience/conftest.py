@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -24,6 +23,7 @@ from bot.chat.delivery import RetryPolicy
 from bot.settings import AccessSettings, Schedule, Settings, Target, TelegramSettings
 from bot.store.db import Store
 from tests.fakes.telegram_server import TOKEN, FakeTelegram, parse_telegram_html
+from tests.resilience.figures import FIGURES, summary
 
 USER = 42
 ADMIN = 1
@@ -34,14 +34,9 @@ HOURLY = (Schedule(interval=timedelta(hours=1)),)
 CITIES = ["Dushanbe", "Almaty", "Tashkent", "Bishkek", "Ashgabat", "Khujand", "Osh", "Samarkand",
           "Bukhara", "Termez", "Kulob", "Nukus"]
 
-FIGURES: Counter[str] = Counter()
-
-
 def pytest_terminal_summary(terminalreporter) -> None:
     if FIGURES:
-        order = ("faults survived", "hostile inputs tried", "requests answered", "reports lost")
-        parts = [f"{name}: {FIGURES[name]}" for name in order if name in FIGURES]
-        terminalreporter.write_line("resilience figures: " + ", ".join(parts))
+        terminalreporter.write_line(f"resilience figures: {summary()}")
 
 
 def city_report(i: int, city: str) -> str:

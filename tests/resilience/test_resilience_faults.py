@@ -18,7 +18,8 @@ from bot.chat.delivery import RetryPolicy
 from bot.settings import Settings
 from bot.store.db import Store
 from tests.fakes.telegram_server import FakeTelegram
-from tests.resilience.conftest import FIGURES, TARGETS, city_inbox, titles_in
+from tests.resilience.conftest import TARGETS, city_inbox, titles_in
+from tests.resilience.figures import FIGURES
 
 READ_TIMEOUT = 1.0
 POLICY = RetryPolicy(attempts=3, base_delay=0.05, max_delay=0.2)

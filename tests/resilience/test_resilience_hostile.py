@@ -23,7 +23,7 @@ from bot.chat.texts import text
 from bot.settings import Settings, TelegramSettings
 from bot.store.db import Store
 from tests.fakes.telegram_server import FakeTelegram, parse_telegram_html
-from tests.resilience.conftest import ADMIN, FIGURES, USER, city_inbox
+from tests.resilience.conftest import ADMIN, USER, city_inbox
 from tests.resilience.corpus import (
     BIG,
     HOSTILE,
@@ -36,6 +36,7 @@ from tests.resilience.corpus import (
     all_cases,
     write_big,
 )
+from tests.resilience.figures import FIGURES
 
 REPO = Path(__file__).resolve().parents[2]
 BOUND_SECONDS = 20.0

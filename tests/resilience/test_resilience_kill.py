@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 from tests.fakes.telegram_server import TOKEN, FakeTelegram
-from tests.resilience.conftest import FIGURES, TARGETS, city_inbox, titles_in
+from tests.resilience.conftest import TARGETS, city_inbox, titles_in
+from tests.resilience.figures import FIGURES
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -22,7 +22,6 @@ from bot.store.db import Store
 from tests.fakes.telegram_server import FakeTelegram
 from tests.resilience.conftest import (
     CITIES,
-    FIGURES,
     TARGETS,
     city_inbox,
     city_report,
@@ -30,6 +29,7 @@ from tests.resilience.conftest import (
     titles_in,
     write_reports,
 )
+from tests.resilience.figures import FIGURES
 
 
 async def run_target(app: Application) -> None:

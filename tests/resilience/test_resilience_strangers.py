@@ -21,13 +21,13 @@ from tests.fakes.web_server import FakeWeb
 from tests.resilience.conftest import (
     ADMIN,
     CITIES,
-    FIGURES,
     STRANGER,
     TARGETS,
     USER,
     city_inbox,
     title_of,
 )
+from tests.resilience.figures import FIGURES
 
 TEAM, CHANNEL = TARGETS[0], TARGETS[2]
 UNKNOWN_GROUP, UNKNOWN_CHANNEL = -999, -777
