@@ -12,7 +12,7 @@ import logging
 from datetime import datetime, timedelta
 
 from telegram import Message as TgMessage
-from telegram import MessageEntity, Update
+from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes, JobQueue, MessageHandler, filters
 
 from bot.analysis.model import Report, ReportError
@@ -32,6 +32,9 @@ WATCH_JOB = "watch:inbox"
 LINKS_KEY = "links"
 INBOX_KEY = "inbox"
 FEED_STAGGER_SECONDS = 1.0
+FIRST_POLL_SECONDS = 0.1  # PTB reads first=0 as "after one interval"
+# A poll that comes late (slow start-up, busy loop) still runs, once: it is never worth skipping.
+JOB_OPTIONS = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
 
 
 class SourceHub:
@@ -55,14 +58,22 @@ class SourceHub:
         """The inbox watch and one job per current feed (called once, before start)."""
         job_queue.run_repeating(watch_job, interval=self.watch_interval,
                                 first=self.watch_interval, name=WATCH_JOB,
-                                job_kwargs={"max_instances": 1, "coalesce": True})
+                                job_kwargs=JOB_OPTIONS)
         for index, feed in enumerate(self.registry.current()):
-            self.schedule_feed(job_queue, feed, first=index * FEED_STAGGER_SECONDS)
+            self.schedule_feed(job_queue, feed, delay=index * FEED_STAGGER_SECONDS)
 
-    def schedule_feed(self, job_queue: JobQueue, feed: Feed, *, first: float = 0.0) -> None:
-        job_queue.run_repeating(feed_job, interval=feed.interval, first=first, data=feed,
-                                name=FEED_JOB + feed.url,
-                                job_kwargs={"max_instances": 1, "coalesce": True})
+    def schedule_feed(self, job_queue: JobQueue, feed: Feed, *, delay: float = 0.0) -> None:
+        """First poll right away (staggered at start-up), then every feed.interval.
+
+        The first poll is a one-off job: a repeating job whose start passed before the scheduler
+        started would silently wait a whole interval, a one-off job runs late instead.
+        """
+        name = FEED_JOB + feed.url
+        job_queue.run_once(feed_job, when=FIRST_POLL_SECONDS + delay, data=feed, name=name,
+                           job_kwargs=JOB_OPTIONS)
+        job_queue.run_repeating(feed_job, interval=feed.interval,
+                                first=feed.interval.total_seconds() + delay, data=feed,
+                                name=name, job_kwargs=JOB_OPTIONS)
 
     async def poll(self, feed: Feed) -> None:
         result = await self.poller.poll(feed)
@@ -156,7 +167,7 @@ class SourceCommands:
         if self.settings.sources.listen_links:
             application.add_handler(MessageHandler(
                 filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
-                & filters.Entity(MessageEntity.URL), self.links))
+                & filters.Regex(r"(?i)https?://\S"), self.links))
 
     async def sources(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -231,7 +242,5 @@ class SourceCommands:
     async def links(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
         assert message is not None
-        found = message.parse_entities([MessageEntity.URL]).values()
-        urls = [u if "://" in u else f"https://{u}" for u in found]
-        for url in find_links(" ".join(urls)):
+        for url in find_links(message.text or ""):
             await self.hub.summarize_link(self.handlers, message, url)

@@ -66,3 +66,7 @@ def article_page(story: str) -> str:
             f"<main><article><h1>{escape(head)}</h1>{paragraphs}</article></main>"
             f"<footer>© 2025 The Daily. All rights reserved. Subscribe to our newsletter."
             f"</footer></body></html>")
+
+
+# The end-to-end bot fixtures live with the chat tests; source tests drive the same bot.
+from tests.chat.conftest import inbox, run_bot, settings  # noqa: E402, F401
