@@ -117,11 +117,15 @@ async def summary_load(fake: FakeTelegram, settings: Settings, store: Store, *, 
 
 
 async def loop_lag_while_summarizing(fake: FakeTelegram, settings: Settings, store: Store,
-                                     user: int, sentences: int = 1600) -> tuple[float, float]:
-    """(worst ticker overshoot, seconds to the reply) for /summary of one long report."""
+                                     user: int, sentences: int = 1600,
+                                     seed: int = 1) -> tuple[float, float]:
+    """(worst ticker overshoot, seconds to the reply) for /summary of one long report.
+
+    Each seed gives different text, hence a new report that must be analyzed (not cached).
+    """
     settled = time.time() - 60
     path = settings.inbox / "long.txt"
-    path.write_text(long_report(sentences), encoding="utf-8")
+    path.write_text(long_report(sentences, seed), encoding="utf-8")
     os.utime(path, (settled, settled))
     app = build_application(settings, store)
     worst = 0.0
