@@ -15,6 +15,7 @@ from pathlib import Path
 
 from telegram.ext import Application
 
+from bot.analysis.loaders import load_report
 from bot.analysis.pipeline import analyze
 from bot.chat.texts import text
 from bot.digest.build import build_digest
@@ -240,3 +241,18 @@ async def test_a_feed_removed_in_chat_stays_removed_even_if_configured(
             en("feed_added", url=url)]
         assert {j.data.name for j in app.job_queue.jobs() if j.name == f"feed:{url}"} == {
             "Configured"}
+
+
+async def test_a_russian_speaking_bot_labels_its_digest_in_russian(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, tmp_path: Path) -> None:
+    inbox = tmp_path / "ru-inbox"
+    inbox.mkdir()
+    report = drop(inbox, "mintrud.txt", RU_MIGRANTS, age=7200)
+    russian = replace(settings, inbox=inbox, telegram=replace(settings.telegram, language="ru"))
+    async with run_bot(russian):
+        replies = await ask(fake_telegram, "/summary")
+    expected = render_messages(build_digest([analyze(load_report(report))], created=NOW),
+                               language="ru")
+    assert replies == [m.html for m in expected]
+    assert replies[0].startswith("<b>Сводка отчётов</b> · 05 мар 2025 09:30 UTC · 1 отчёт")
+    assert "<b>Ключевые цифры:</b>" in replies[0]

@@ -88,3 +88,17 @@ def test_digest_labels_in_russian_and_byte_identical_english() -> None:
 def test_russian_report_counts(count: int, noun: str) -> None:
     from bot.digest.layout import header
     assert header(NOW, count, "ru")[1] == f"Сводка отчётов · 05 мар 2025 09:30 UTC · {count} {noun}"
+
+
+def test_every_bot_message_exists_in_both_languages_with_the_same_placeholders() -> None:
+    import string
+
+    from bot.chat.texts import COMMANDS, TEXTS
+
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    assert TEXTS["en"].keys() == TEXTS["ru"].keys()
+    for key in TEXTS["en"]:
+        assert fields(TEXTS["en"][key]) == fields(TEXTS["ru"][key]), key
+    assert [c for c, _ in COMMANDS["en"]] == [c for c, _ in COMMANDS["ru"]]
