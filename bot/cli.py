@@ -157,7 +157,9 @@ def _digest(args: argparse.Namespace, settings: Settings) -> int:
             print(f"briefbot digest: skipped {result}", file=sys.stderr)
         else:
             analyses.append(result)
-    sys.stdout.write(render_text(build_digest(analyses, failures=failures)))
+    threshold = settings.sources.merge_threshold or None  # 0 in the settings: never merge
+    digest = build_digest(analyses, failures=failures, merge_threshold=threshold)
+    sys.stdout.write(render_text(digest, language=settings.telegram.language))
     return EXIT_USAGE if failures else EXIT_OK
 
 

@@ -237,6 +237,8 @@ def _counted_phrase(after: str, lang: str, max_words: int = 3) -> str:
             break  # "4,000 students attended": the counted noun ends before the verb
         taken.append(word.group())
         position = word.end()
+        if word.group().lower() in _TIME_UNITS:
+            break  # "три года программа охватит": the unit is the whole counted phrase
         if position < len(after) and after[position] not in " \u00a0":
             break
     return " ".join(taken)
@@ -264,6 +266,11 @@ _VERB_LIKE = {
     "en": re.compile(r"\w{3,}(?:ed|ing)$", re.IGNORECASE),
     "ru": re.compile(r"\w{3,}(?:ли|ла|ло|лся|лись|ет|ют|ут|ит|ят)$", re.IGNORECASE),
 }
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade "
+    "decades century секунд минут минуты час часа часов день дня дней неделя недели недель месяц "
+    "месяца месяцев год года лет".split()
+)
 _PREPOSITIONS = frozenset("to by of at from на до в к от по".split())
 _EXTRA_STOPS = frozenset(
     "who which that whom whose than per each a an the and or of to from in on at by with for as is "

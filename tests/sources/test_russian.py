@@ -54,8 +54,6 @@ def test_russian_sentences_stems_and_stop_words() -> None:
         "министерств", "министр", "министерств"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG figures._counted_phrase: 'три года программа' runs "
-                                       "past the time unit into the next clause's subject")
 def test_a_time_unit_ends_the_counted_phrase() -> None:
     report = report_from_text("Программа\n\nВ ближайшие три года программа охватит все районы.",
                               "x")
