@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import time
-from collections.abc import AsyncIterator, Callable, Sequence
-from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from telegram.ext import Application
 
 from bot.analysis.loaders import load_report
 from bot.analysis.model import SummaryOptions
 from bot.analysis.pipeline import analyze
-from bot.chat.app import build_application, running
-from bot.chat.delivery import RetryPolicy
 from bot.digest.build import build_digest
 from bot.digest.model import Message
 from bot.digest.render_html import render_messages
 from bot.settings import AccessSettings, Schedule, Settings, Target, TelegramSettings
-from bot.store.db import Store
+from tests.conftest import NOW
+from tests.fakes.reports import write_reports
 from tests.fakes.telegram_server import TOKEN, FakeTelegram
 
 USER = 42          # allowed user (private chat id == user id)
@@ -30,8 +24,6 @@ ADMIN = 1
 STRANGER = 555
 TEAM = -100        # target chat
 OTHER_TEAM = -200  # second target chat
-NOW = datetime(2025, 3, 5, 9, 30, tzinfo=UTC)
-FAST = RetryPolicy(attempts=3, base_delay=0.05, max_delay=0.2)
 HOURLY = (Schedule(interval=timedelta(hours=1)),)
 
 REPORTS = {
@@ -52,17 +44,6 @@ REPORTS = {
         "Sharipov, the transport minister. Exporters welcomed the decision."
     ),
 }
-
-
-def write_reports(inbox: Path, reports: dict[str, str]) -> None:
-    """Drop files into the inbox the safe way: write aside, date back, rename into place."""
-    inbox.mkdir(parents=True, exist_ok=True)
-    settled = time.time() - 60
-    for name, body in reports.items():
-        hidden = inbox / f".{name}.part"
-        hidden.write_text(body, encoding="utf-8")
-        os.utime(hidden, (settled, settled))
-        hidden.rename(inbox / name)
 
 
 def expected_messages(paths: Sequence[Path], settings: Settings) -> list[Message]:
@@ -94,20 +75,3 @@ def settings(fake_telegram: FakeTelegram, inbox: Path, db_url: str) -> Settings:
     )
 
 
-BotRunner = Callable[..., contextlib.AbstractAsyncContextManager[Application]]
-
-
-@pytest.fixture
-def run_bot(store: Store) -> BotRunner:
-    """Start the real Application against the fake server; settings may be overridden."""
-
-    @contextlib.asynccontextmanager
-    async def runner(settings: Settings, *, use_store: Store | None = None,
-                     **changes: object) -> AsyncIterator[Application]:
-        app = build_application(replace(settings, **changes) if changes else settings,
-                                use_store or store, policy=FAST, read_timeout=2.0,
-                                clock=lambda: NOW)
-        async with running(app):
-            yield app
-
-    return runner

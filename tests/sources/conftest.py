@@ -69,4 +69,4 @@ def article_page(story: str) -> str:
 
 
 # The end-to-end bot fixtures live with the chat tests; source tests drive the same bot.
-from tests.chat.conftest import inbox, run_bot, settings  # noqa: E402, F401
+from tests.chat.conftest import inbox, settings  # noqa: E402, F401
