@@ -213,11 +213,10 @@ class Store:
     def _insert_ignore(self, table: Table, conn: Connection, rows: list[dict]) -> int:
         """Insert rows, skipping those whose key exists; returns how many were new."""
         dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
-        statement = dialect.insert(table).on_conflict_do_nothing()
-        added = 0
-        for row in rows:
-            added += conn.execute(statement, row).rowcount or 0
-        return added
+        # RETURNING rather than rowcount: psycopg reports -1 for some inserts on PostgreSQL.
+        key = next(iter(table.primary_key.columns))
+        statement = dialect.insert(table).on_conflict_do_nothing().returning(key)
+        return sum(len(conn.execute(statement, row).all()) for row in rows)
 
     def add_report(self, report: Report, *, added_at: datetime | None = None) -> bool:
         """Store a report by content id; False when the same text is already stored."""
