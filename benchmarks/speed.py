@@ -16,6 +16,8 @@ import time
 import tracemalloc
 from collections.abc import Sequence
 
+from bot.analysis.loaders import report_from_text
+from bot.analysis.pipeline import analyze
 from bot.analysis.ranking import ALGORITHMS, rank
 
 from .corpus import BBC_SAMPLE, load_pairs
@@ -53,6 +55,19 @@ def peak_kib(sentences: Sequence[str]) -> float:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return peak / 1024
+
+
+def pipeline_ms() -> list[float]:
+    """Whole per-report pipeline (clean, split, rank, figures, quotes) per BBC article, in ms."""
+    reports = [report_from_text(d.text, d.name, title=d.title or None)
+               for d in load_pairs(BBC_SAMPLE)]
+    analyze(reports[0])  # warm caches outside the timings
+    timings = []
+    for report in reports:
+        started = time.perf_counter()
+        analyze(report)
+        timings.append(1000 * (time.perf_counter() - started))
+    return sorted(timings)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -101,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     largest = long_document(max(sizes))
     print(f"\nDefault ranker, {max(sizes)} sentences: Python peak allocation "
           f"{peak_kib(largest):,.0f} KiB (tracemalloc).")
+    timings = pipeline_ms()
+    print(f"\nWhole pipeline per article (analyze(): split, rank, figures, quotes), "
+          f"{len(timings)} BBC articles: median {timings[len(timings) // 2]:.2f} ms, "
+          f"p95 {timings[int(len(timings) * 0.95) - 1]:.2f} ms, max {timings[-1]:.2f} ms.")
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"Process peak RSS for the whole run: {maxrss:,.0f} MiB (getrusage maxrss).")
 
