@@ -87,31 +87,25 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
                         help="how many key figures to keep")
 
 
-def _positive_int(text: str) -> int:
-    value = _non_negative_int(text)
-    if value == 0:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
+def _bounded_number(kind: type, noun: str, accept, rule: str):
+    """An argparse type: parse as `kind`, then check `accept(value)`, naming the rule if not."""
+
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {noun}") from None
+        if not accept(value):
+            raise argparse.ArgumentTypeError(rule)
+        return value
+
+    return parse
 
 
-def _non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must not be negative")
-    return value
-
-
-def _ratio(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0 < value <= 1:
-        raise argparse.ArgumentTypeError("must be above 0 and at most 1")
-    return value
+_positive_int = _bounded_number(int, "a whole number", lambda v: v >= 1, "must be at least 1")
+_non_negative_int = _bounded_number(int, "a whole number", lambda v: v >= 0,
+                                    "must not be negative")
+_ratio = _bounded_number(float, "a number", lambda v: 0 < v <= 1, "must be above 0 and at most 1")
 
 
 def _options(args: argparse.Namespace, settings: Settings) -> SummaryOptions:

@@ -215,10 +215,9 @@ class SourceCommands:
 
     async def add_feed(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         url = await self._admin_url(update, context, "addfeed")
-        message = update.effective_message
+        message, user = update.effective_message, update.effective_user
         if url is None or message is None:
             return
-        user = update.effective_user
         try:
             feed = await self.hub.add_feed(context.application.job_queue, url,
                                            user.id if user else None)
@@ -230,10 +229,9 @@ class SourceCommands:
 
     async def remove_feed(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         url = await self._admin_url(update, context, "removefeed")
-        message = update.effective_message
+        message, user = update.effective_message, update.effective_user
         if url is None or message is None:
             return
-        user = update.effective_user
         feed = await self.hub.remove_feed(context.application.job_queue, url,
                                           user.id if user else None)
         key = "feed_removed" if feed is not None else "feed_unknown"

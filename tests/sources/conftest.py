@@ -28,12 +28,16 @@ def split_story(story: str) -> tuple[str, str]:
     return title, body
 
 
+def html_paragraphs(body: str) -> str:
+    return "".join(f"<p>{escape(p)}</p>" for p in body.split("\n\n"))
+
+
 def rss(title: str, items: list[tuple[str, str, str]]) -> str:
     """RSS 2.0 with (guid, link, story) items; the story's first line is the entry title."""
     parts = []
     for guid, link, story in items:
         head, body = split_story(story)
-        paragraphs = "".join(f"<p>{escape(p)}</p>" for p in body.split("\n\n"))
+        paragraphs = html_paragraphs(body)
         parts.append(f"<item><title>{escape(head)}</title><link>{escape(link)}</link>"
                      f"<guid>{escape(guid)}</guid>"
                      f"<description>{escape(paragraphs)}</description></item>")
@@ -47,7 +51,7 @@ def atom(title: str, entries: list[tuple[str, str, str]]) -> str:
     parts = []
     for entry_id, link, story in entries:
         head, body = split_story(story)
-        paragraphs = "".join(f"<p>{escape(p)}</p>" for p in body.split("\n\n"))
+        paragraphs = html_paragraphs(body)
         parts.append(f"<entry><title>{escape(head)}</title><id>{escape(entry_id)}</id>"
                      f'<link href="{escape(link)}"/><updated>2025-03-05T08:00:00Z</updated>'
                      f'<content type="html">{escape(paragraphs)}</content></entry>')
