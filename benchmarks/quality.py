@@ -3,10 +3,14 @@
     python -m benchmarks.quality                      # the BBC sample and the news sanity set
     python -m benchmarks.quality --pairs DIR --jsonl cnn_dm.jsonl
 
-Methods: the default ranker, each sumy algorithm and Lead-N (the first N sentences, the
-strong news baseline). Summary length is the reference's sentence count, and separately a
-fixed 3 sentences (the CNN/DailyMail convention, and a check that the default does not
-depend on being told the reference length).
+Methods: the default ranker, each sumy algorithm and Lead-N (the first N sentences of the
+article as given, the strong news baseline). Every method gets the same sentences, furniture
+and all; "Lead-N cleaned" takes the first N after the product's furniture removal, so the
+tables show how much of the default's margin over Lead-N comes from cleaning alone.
+
+Summary length is the reference's sentence count, and separately a fixed 3 sentences (the
+CNN/DailyMail convention, and a check that the default does not depend on being told the
+reference length).
 
 The first table is the verdict: per dataset and length, the default against the best sumy
 algorithm and against Lead-N, with the margins, also on the odd- and even-numbered halves
@@ -28,7 +32,8 @@ from bot.analysis.ranking import ALGORITHMS, rank
 
 from .corpus import BBC_SAMPLE, NEWS_SANITY, Document, load_jsonl, load_pairs
 
-METHODS: tuple[str, ...] = (*ALGORITHMS, "lead")
+BASELINES: dict[str, str] = {"lead": "Lead-N", "lead-cleaned": "Lead-N cleaned"}
+METHODS: tuple[str, ...] = (*ALGORITHMS, *BASELINES)
 _METRICS = ("rouge1", "rouge2", "rougeL")
 
 
@@ -41,11 +46,14 @@ class Score:
     per_half: tuple[float, float]    # mean ROUGE-1 F1 on odd- and even-numbered documents
 
 
-def pick(method: str, document: Document, count: int) -> list[int]:
+def summarize(method: str, document: Document, count: int) -> list[str]:
     if method == "lead":
-        return list(range(min(count, len(document.sentences))))
-    return rank(document.sentences, count, language=document.language, algorithm=method,
-                title=document.title)
+        return list(document.sentences[:count])
+    if method == "lead-cleaned":
+        return list(document.cleaned[:count])
+    chosen = rank(document.sentences, count, language=document.language, algorithm=method,
+                  title=document.title)
+    return [document.sentences[i] for i in chosen]
 
 
 def evaluate(
@@ -62,9 +70,8 @@ def evaluate(
         elapsed = 0.0
         for number, document in enumerate(documents, 1):
             started = time.perf_counter()
-            chosen = pick(method, document, length(document))
+            summary = "\n".join(summarize(method, document, length(document)))
             elapsed += time.perf_counter() - started
-            summary = "\n".join(document.sentences[i] for i in chosen)
             scores = scorer.score("\n".join(document.reference), summary)
             for metric in _METRICS:
                 totals[metric].append(100 * scores[metric].fmeasure)
@@ -85,14 +92,14 @@ def _mean(values: Sequence[float]) -> float:
 
 
 def _best_sumy(scores: Sequence[Score]) -> Score | None:
-    return max((s for s in scores if s.method not in ("default", "lead")),
+    return max((s for s in scores if s.method != "default" and s.method not in BASELINES),
                key=lambda s: s.rouge["rouge1"], default=None)
 
 
 def verdict_rows(dataset: str, label: str, scores: Sequence[Score]) -> list[str]:
     """Rows of the verdict table: default vs best sumy vs Lead-N, whole set and halves."""
-    default = next((s for s in scores if s.method == "default"), None)
-    lead = next((s for s in scores if s.method == "lead"), None)
+    found = {s.method: s for s in scores}
+    default, lead, cleaned = (found.get(m) for m in ("default", "lead", "lead-cleaned"))
     best = _best_sumy(scores)
     if not (default and lead and best):
         return []
@@ -101,13 +108,15 @@ def verdict_rows(dataset: str, label: str, scores: Sequence[Score]) -> list[str]
                              ("odd half", lambda s: s.per_half[0]),
                              ("even half", lambda s: s.per_half[1])):
         ours, theirs, base = pick_value(default), pick_value(best), pick_value(lead)
+        tidy = f"{ours - pick_value(cleaned):+.2f}" if cleaned else "–"
         rows.append(f"| {dataset} | {label} | {part} | {ours:.2f} | {theirs:.2f} ({best.method})"
-                    f" | {ours - theirs:+.2f} | {base:.2f} | {ours - base:+.2f} |")
+                    f" | {ours - theirs:+.2f} | {base:.2f} | {ours - base:+.2f} | {tidy} |")
     return rows
 
 
 VERDICT_HEADER = ("| dataset | length | part | default | best sumy | default − sumy "
-                  "| Lead-N | default − Lead-N |\n|---|---|---|---:|---:|---:|---:|---:|")
+                  "| Lead-N | default − Lead-N | default − Lead-N cleaned |\n"
+                  "|---|---|---|---:|---:|---:|---:|---:|---:|")
 
 
 def markdown(scores: Sequence[Score]) -> str:
@@ -115,9 +124,7 @@ def markdown(scores: Sequence[Score]) -> str:
     lines = ["| method | ROUGE-1 F | ROUGE-2 F | ROUGE-L F | ms/doc |",
              "|---|---:|---:|---:|---:|"]
     for s in sorted(scores, key=lambda s: -s.rouge["rouge1"]):
-        name = f"**{s.method}**" if s.method == "default" else s.method
-        if s.method == "lead":
-            name = "Lead-N"
+        name = f"**{s.method}**" if s.method == "default" else BASELINES.get(s.method, s.method)
         lines.append(f"| {name} | {s.rouge['rouge1']:.2f} | {s.rouge['rouge2']:.2f} | "
                      f"{s.rouge['rougeL']:.2f} | {s.ms_per_document:.2f} |")
     default = next((s for s in scores if s.method == "default"), None)

@@ -235,3 +235,45 @@ def test_lead_prior_keeps_the_lead_that_pure_centrality_passes_over() -> None:
     assert rank(sentences, 1, algorithm="reduction") == [3]  # the most central sentence
     assert rank(sentences, 1) == [0]                         # the lead, with its prior
     assert rank(sentences, 3) == [0, 2, 3]
+
+
+# A story whose body repeats its theme more than its lead does: pure centrality prefers
+# the body, a short news summary should still open with the lead.
+STORY = [
+    "Floods closed the main railway line between the two largest cities on Monday morning.",
+    "Engineers said the line could reopen by Thursday if the water level keeps falling.",
+    "About 30,000 commuters use the route every weekday, the rail operator said.",
+    "The river rose above its banks after three days of rain across the northern hills.",
+    "The rain and the river water flooded the railway tracks, the railway station and the"
+    " railway depot, and the river water also reached the railway bridge.",
+    "Railway crews pumped river water from the railway station and the railway depot.",
+    "The river water and the rain damaged railway signals along the railway line.",
+    "Buses will replace trains until the railway line and the railway signals are repaired.",
+    "Local schools stayed open and most shops traded as usual.",
+    "The weather service expects dry weather for the rest of the week.",
+    "Farmers said the rain came too late to save the summer harvest.",
+    "A council spokesman thanked volunteers who helped clear the streets.",
+]
+
+
+def test_a_short_summary_opens_with_the_lede_even_when_the_body_is_more_central() -> None:
+    assert 0 not in rank(STORY, 3, algorithm="reduction")
+
+    assert rank(STORY, 1) == [0]
+    assert rank(STORY, 3) == [0, 4, 5]  # the body's far more central pair beats lead 2 and 3
+
+
+def test_the_lead_prior_is_gone_for_a_summary_of_half_the_report() -> None:
+    # Six of twelve sentences is an abridgement: coverage decides, as in pure centrality.
+    assert rank(STORY, 6) == rank(STORY, 6, algorithm="reduction")
+
+
+def test_the_lead_counts_from_the_first_prose_sentence_not_the_furniture() -> None:
+    header = ("By . Associated Press . PUBLISHED: . 10:05 EST, 3 March 2013 . | . "
+              "UPDATED: . 11:08 EST, 3 March 2013 . ")
+    sentences = split_sentences(header + " ".join(STORY))
+    lede = next(i for i, s in enumerate(sentences) if s.startswith("Floods closed"))
+    assert lede >= 4  # the header split into fragments ahead of the lede
+
+    assert rank(sentences, 1) == [lede]
+    assert rank(sentences, 3) == [lede, lede + 4, lede + 5]
