@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -70,7 +71,9 @@ def test_digest_labels_in_russian_and_byte_identical_english() -> None:
     english, = render_messages(digest)
     assert russian.html.startswith("<b>Сводка отчётов</b> · 05 мар 2025 09:30 UTC · 1 отчёт\n\n")
     assert english.html.startswith("<b>Briefing digest</b> · 05 Mar 2025 09:30 UTC · 1 report\n\n")
-    assert "<b>Ключевые цифры:</b> 5 млн рублей;" in russian.html
+    figures = re.search(r"<b>Ключевые цифры:</b> (.*)\n", russian.html).group(1).split("; ")
+    assert sorted(figures) == sorted(["более 4 тыс. человек", "5 млн рублей",
+                                      "почти 9,5 тыс. обращений", "1,2 тыс. сомони", "три года"])
     assert quote + "<i>автор не указан</i>" in russian.html
     assert quote + "<i>unattributed</i>" in english.html
     assert english.html.replace("Briefing digest", "Сводка отчётов").replace(
