@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,14 @@ from bot.analysis.pipeline import analyze
 from bot.digest.build import build_digest
 from bot.digest.model import Message
 from bot.digest.render_html import render_messages
-from bot.settings import AccessSettings, Schedule, Settings, Target, TelegramSettings
+from bot.settings import Settings
 from tests.conftest import NOW
+from tests.fakes.bot_settings import bot_settings
 from tests.fakes.reports import write_reports
-from tests.fakes.telegram_server import TOKEN, FakeTelegram
+from tests.fakes.telegram_server import FakeTelegram
 
-USER = 42          # allowed user (private chat id == user id)
-ADMIN = 1
-STRANGER = 555
 TEAM = -100        # target chat
 OTHER_TEAM = -200  # second target chat
-HOURLY = (Schedule(interval=timedelta(hours=1)),)
 
 REPORTS = {
     "a_water.txt": (
@@ -64,14 +60,6 @@ def inbox(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def settings(fake_telegram: FakeTelegram, inbox: Path, db_url: str) -> Settings:
-    return Settings(
-        inbox=inbox,
-        database_url=db_url,
-        telegram=TelegramSettings(api_base_url=fake_telegram.base_url, max_download_mb=1.0),
-        access=AccessSettings(allowed_users=frozenset({USER}), admins=frozenset({ADMIN})),
-        targets=(Target(chat_id=TEAM, name="team", schedules=HOURLY),
-                 Target(chat_id=OTHER_TEAM, name="ops", schedules=HOURLY)),
-        token=TOKEN,
-    )
+    return bot_settings(fake_telegram, inbox, db_url, [(TEAM, "team"), (OTHER_TEAM, "ops")])
 
 

@@ -12,16 +12,8 @@ from bot.digest.build import build_digest
 from bot.digest.render_html import render_messages
 from bot.settings import Settings
 from bot.store.db import Store
-from tests.chat.conftest import (
-    ADMIN,
-    NOW,
-    OTHER_TEAM,
-    STRANGER,
-    TEAM,
-    USER,
-    expected_messages,
-    write_reports,
-)
+from tests.chat.conftest import NOW, OTHER_TEAM, TEAM, expected_messages, write_reports
+from tests.fakes.bot_settings import ADMIN, STRANGER, USER
 from tests.fakes.telegram_server import BOT_USERNAME, FakeTelegram
 
 

@@ -14,14 +14,8 @@ from bot.chat.jobs import catch_up_due, previous_fire_time
 from bot.chat.texts import text
 from bot.settings import Schedule, Settings, Target
 from bot.store.db import Store
-from tests.chat.conftest import (
-    HOURLY,
-    OTHER_TEAM,
-    TEAM,
-    USER,
-    expected_messages,
-    write_reports,
-)
+from tests.chat.conftest import OTHER_TEAM, TEAM, expected_messages, write_reports
+from tests.fakes.bot_settings import HOURLY, USER
 from tests.fakes.telegram_server import TOKEN, FakeTelegram, parse_telegram_html
 
 EVERY_SECOND = (Schedule(interval=timedelta(seconds=1)),)

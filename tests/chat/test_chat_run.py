@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 from bot.chat.texts import text
-from tests.chat.conftest import ADMIN
+from tests.fakes.bot_settings import ADMIN
 from tests.fakes.telegram_server import TOKEN, FakeTelegram
 
 REPO = Path(__file__).resolve().parents[2]

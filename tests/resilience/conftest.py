@@ -7,21 +7,17 @@ README quotes.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from bot.settings import AccessSettings, Schedule, Settings, Target, TelegramSettings
+from bot.settings import Settings
+from tests.fakes.bot_settings import bot_settings
 from tests.fakes.reports import CITIES, city_report, title_of, write_reports
-from tests.fakes.telegram_server import TOKEN, FakeTelegram, parse_telegram_html
+from tests.fakes.telegram_server import FakeTelegram, parse_telegram_html
 from tests.resilience.figures import FIGURES, summary
 
-USER = 42
-ADMIN = 1
-STRANGER = 555
 TARGETS = (-100, -200, -300)
-HOURLY = (Schedule(interval=timedelta(hours=1)),)
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
@@ -52,14 +48,7 @@ def inbox(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def settings(fake_telegram: FakeTelegram, inbox: Path, db_url: str) -> Settings:
-    return Settings(
-        inbox=inbox,
-        database_url=db_url,
-        telegram=TelegramSettings(api_base_url=fake_telegram.base_url, max_download_mb=1.0),
-        access=AccessSettings(allowed_users=frozenset({USER}), admins=frozenset({ADMIN})),
-        targets=tuple(Target(chat_id=chat, name=f"t{i}", schedules=HOURLY)
-                      for i, chat in enumerate(TARGETS)),
-        token=TOKEN,
-    )
+    return bot_settings(fake_telegram, inbox, db_url,
+                        [(chat, f"t{i}") for i, chat in enumerate(TARGETS)])
 
 

@@ -22,8 +22,9 @@ from bot.chat.commands import UPLOAD_TYPES
 from bot.chat.texts import text
 from bot.settings import Settings, TelegramSettings
 from bot.store.db import Store
+from tests.fakes.bot_settings import ADMIN, USER
 from tests.fakes.telegram_server import FakeTelegram, parse_telegram_html
-from tests.resilience.conftest import ADMIN, USER, city_inbox
+from tests.resilience.conftest import city_inbox
 from tests.resilience.corpus import (
     BIG,
     HOSTILE,

@@ -16,17 +16,10 @@ from bot.chat.texts import text
 from bot.settings import Settings, SourceSettings, TelegramSettings
 from bot.sources.fetch import MIB, FetchError, FetchPolicy, check_url, fetch, new_client
 from bot.store.db import Store
+from tests.fakes.bot_settings import ADMIN, STRANGER, USER
 from tests.fakes.telegram_server import TOKEN, FakeTelegram
 from tests.fakes.web_server import FakeWeb
-from tests.resilience.conftest import (
-    ADMIN,
-    CITIES,
-    STRANGER,
-    TARGETS,
-    USER,
-    city_inbox,
-    title_of,
-)
+from tests.resilience.conftest import CITIES, TARGETS, city_inbox, title_of
 from tests.resilience.figures import FIGURES
 
 TEAM, CHANNEL = TARGETS[0], TARGETS[2]

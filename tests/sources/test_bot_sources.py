@@ -25,7 +25,8 @@ from bot.sources.fetch import Fetched
 from bot.sources.pages import report_from_page
 from bot.sources.poller import feed_key
 from bot.store.db import Store
-from tests.chat.conftest import ADMIN, NOW, TEAM, USER, expected_messages
+from tests.chat.conftest import NOW, TEAM, expected_messages
+from tests.fakes.bot_settings import ADMIN, USER
 from tests.fakes.telegram_server import FakeTelegram
 from tests.fakes.web_server import ATOM, HTML, RSS, FakeWeb
 from tests.sources.conftest import article_page, atom, rss
