@@ -16,19 +16,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.errors import SettingsError
+
 DEFAULT_CONFIG = Path("config/briefbot.toml")
 TELEGRAM_API = "https://api.telegram.org/bot"
 ALGORITHMS = (
     "default", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction",
 )
-
-
-class SettingsError(Exception):
-    """A setting that cannot be used; the message is meant for the operator."""
-
-    def __init__(self, setting: str, problem: str, fix: str) -> None:
-        super().__init__(f"setting '{setting}': {problem}. Fix: {fix}")
-        self.setting = setting
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from bot.errors import ReportError
 
-class ReportError(Exception):
-    """A report that cannot be read or summarized; the message names the source and the reason."""
-
-    def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
-        self.source = source
-        self.reason = reason
+__all__ = ["Analysis", "Figure", "Quote", "Report", "ReportError", "SummaryOptions", "content_id"]
 
 
 def content_id(text: str) -> str:
