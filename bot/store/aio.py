@@ -20,10 +20,12 @@ R = TypeVar("R")
 def _off_loop(method: Callable[Concatenate[Store, P], R],
               ) -> Callable[Concatenate[AsyncStore, P], Coroutine[Any, Any, R]]:
     """An async method that runs the sync one on the wrapped store in a worker thread."""
+    name = method.__name__
 
     @wraps(method)
     async def call(self: AsyncStore, *args: P.args, **kwargs: P.kwargs) -> R:
-        return await asyncio.to_thread(method, self.sync, *args, **kwargs)
+        # looked up on the instance, so a Store subclass (or a test double) is honoured
+        return await asyncio.to_thread(getattr(self.sync, name), *args, **kwargs)
 
     return call
 
