@@ -7,11 +7,13 @@ import json
 import time
 from datetime import UTC, datetime
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, select, text
 
 from bot.analysis.model import Analysis, Figure, Quote, Report
+from bot.errors import StoreUnavailable
 from bot.store.engine import sqlite_file
 from bot.store.migrate import head
 from bot.store.schema import metadata
@@ -145,3 +147,15 @@ def test_processes_starting_together_on_a_new_database_both_migrate(db_url: str)
         assert schema_differences(store.engine) == []
     finally:
         store.close()
+
+
+def test_database_from_a_newer_release_is_refused_clearly(db_url: str) -> None:
+    Store(db_url).close()
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    engine.dispose()
+    with pytest.raises(StoreUnavailable) as info:
+        Store(db_url)
+    assert info.value.reason == ("the database is at schema revision 0099, newer than this "
+                                 "briefbot knows (0002); upgrade briefbot")
