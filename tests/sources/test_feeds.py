@@ -9,7 +9,7 @@ import pytest
 
 from bot.analysis.loaders import report_from_text
 from bot.settings import Feed
-from bot.sources.feeds import FeedError, parse_feed
+from bot.sources.feeds import parse_feed
 from bot.sources.fetch import MIB, FetchError, FetchPolicy, check_url, fetch, new_client
 from bot.sources.poller import FeedPoller, feed_key
 from bot.store.db import Store
@@ -131,7 +131,7 @@ def test_parse_feed_keys_titles_and_teasers() -> None:
     assert not entry.is_teaser
     again = parse_feed(rss("T", [("id-1", "http://x/other", WATER_OTHER)]).encode(), "u")
     assert again.entries[0].key == entry.key  # the guid identifies the entry
-    with pytest.raises(FeedError):
+    with pytest.raises(FetchError):
         parse_feed(b"<!DOCTYPE x [<!ENTITY a 'b'>]><rss/>", "u")
 
 
