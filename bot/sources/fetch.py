@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
 import zlib
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
@@ -229,13 +230,15 @@ class _PinnedBackend(httpcore.AsyncNetworkBackend):
 class _PinnedTransport(httpx.AsyncHTTPTransport):
     """httpx's transport with the connection pool's network backend replaced by the pinned one."""
 
-    def __init__(self, pins: dict[tuple[str, int], tuple[str, ...]]) -> None:
+    def __init__(self, pins: dict[tuple[str, int], tuple[str, ...]],
+                 ssl_context: ssl.SSLContext | None) -> None:
         super().__init__(trust_env=False)
         if not isinstance(getattr(self, "_pool", None), httpcore.AsyncConnectionPool):
             raise RuntimeError("this httpx version keeps no connection pool in _pool; "
                                "fetching cannot pin addresses")
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False), max_connections=20,
+            ssl_context=ssl_context or httpx.create_ssl_context(trust_env=False),
+            max_connections=20,
             max_keepalive_connections=10, keepalive_expiry=5.0,
             network_backend=_PinnedBackend(pins))
 
@@ -243,11 +246,12 @@ class _PinnedTransport(httpx.AsyncHTTPTransport):
 class FetchClient(httpx.AsyncClient):
     """An httpx client whose connections go only to addresses `fetch` checked and pinned."""
 
-    def __init__(self, policy: FetchPolicy, resolve: Resolver | None = None) -> None:
+    def __init__(self, policy: FetchPolicy, resolve: Resolver | None = None,
+                 ssl_context: ssl.SSLContext | None = None) -> None:
         self.pins: dict[tuple[str, int], tuple[str, ...]] = {}
         self.resolve: Resolver = resolve or system_resolve
         super().__init__(
-            transport=_PinnedTransport(self.pins), trust_env=False, follow_redirects=False,
+            transport=_PinnedTransport(self.pins, ssl_context), trust_env=False, follow_redirects=False,
             timeout=httpx.Timeout(policy.timeout),
             headers={"User-Agent": USER_AGENT, "Accept": ACCEPT,
                      "Accept-Encoding": ACCEPT_ENCODING},
@@ -257,12 +261,14 @@ class FetchClient(httpx.AsyncClient):
         self.pins[(target.host.lower(), target.port)] = target.addresses
 
 
-def new_client(policy: FetchPolicy, *, resolve: Resolver | None = None) -> FetchClient:
+def new_client(policy: FetchPolicy, *, resolve: Resolver | None = None,
+               ssl_context: ssl.SSLContext | None = None) -> FetchClient:
     """One client per poller: connection reuse, our own redirect handling, no cookies kept.
 
-    `resolve` replaces the system resolver (tests: no DNS needed).
+    `resolve` replaces the system resolver and `ssl_context` the system's trust store
+    (tests: no DNS, a certificate made for the test).
     """
-    return FetchClient(policy, resolve)
+    return FetchClient(policy, resolve, ssl_context)
 
 
 # --- fetching ---------------------------------------------------------------------------------

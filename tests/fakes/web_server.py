@@ -10,6 +10,7 @@ loopback address with the same port (127.0.0.2), standing for an internal servic
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ class FakeWeb:
     requests: list[Request] = field(default_factory=list)
     host: str = "127.0.0.1"
     port: int = 0
+    tls: ssl.SSLContext | None = None   # serve HTTPS with this server context
+    server_names: list[str | None] = field(default_factory=list)  # SNI seen in TLS handshakes
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -57,6 +60,9 @@ class FakeWeb:
             fake = web
 
         self._server = ThreadingHTTPServer((self.host, self.port), Handler)
+        if self.tls is not None:
+            self.tls.sni_callback = lambda _sock, name, _ctx: self.server_names.append(name)
+            self._server.socket = self.tls.wrap_socket(self._server.socket, server_side=True)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                          daemon=True).start()
@@ -69,7 +75,8 @@ class FakeWeb:
 
     def url(self, path: str) -> str:
         assert self._server is not None
-        return f"http://{self.host}:{self.bound_port}{path}"
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://{self.host}:{self.bound_port}{path}"
 
     @property
     def bound_port(self) -> int:

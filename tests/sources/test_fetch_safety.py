@@ -7,10 +7,14 @@ resolver stands for DNS, so no test needs a name server.
 from __future__ import annotations
 
 import gzip
+import shutil
 import socket
+import ssl
+import subprocess
 import tracemalloc
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -277,3 +281,49 @@ def test_fetch_report_keeps_the_bots_limits(web: FakeWeb) -> None:
     with pytest.raises(ReportError, match="response inflates past the 1 MB limit"):
         fetch_report(big, LOCAL)
     assert web.hits("/story") == []
+
+
+# --- HTTPS: the pinned address, the original name for SNI, certificate and Host ---------------
+
+def self_signed(tmp_path: Path, name: str) -> tuple[Path, Path]:
+    """A certificate for `name` made with the openssl command line (no network, no CA)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is not installed")
+    key, cert = tmp_path / f"{name}.key", tmp_path / f"{name}.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                    "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", f"/CN={name}", "-addext", f"subjectAltName=DNS:{name}"],
+                   check=True, capture_output=True)
+    return cert, key
+
+
+@pytest.fixture
+def tls_web(tmp_path: Path) -> Iterator[tuple[FakeWeb, Path]]:
+    cert, key = self_signed(tmp_path, "news.example")
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    server = FakeWeb(tls=context).start()
+    try:
+        yield server, cert
+    finally:
+        server.stop()
+
+
+async def test_https_connects_to_the_pinned_address_and_verifies_the_original_name(
+        tls_web: tuple[FakeWeb, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    web, cert = tls_web
+    web.set("/news", PAGE)
+
+    async def resolve(host: str, port: int) -> list[str]:
+        return {"news.example": ["127.0.0.1"], "other.example": ["127.0.0.1"]}[host]
+
+    only_first_loopback_is_public(monkeypatch)
+    trust = ssl.create_default_context(cafile=str(cert))
+    url = f"https://news.example:{web.bound_port}/news"
+    async with new_client(STRICT, resolve=resolve, ssl_context=trust) as client:
+        assert (await fetch(client, url, STRICT)).body == PAGE
+        with pytest.raises(FetchError) as caught:  # same address, a name the certificate lacks
+            await fetch(client, url.replace("news.example", "other.example"), STRICT)
+    assert "CERTIFICATE_VERIFY_FAILED" in caught.value.reason
+    assert web.server_names[:2] == ["news.example", "other.example"]
+    assert [hit.headers["host"] for hit in web.hits("/news")] == [f"news.example:{web.bound_port}"]
