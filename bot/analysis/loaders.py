@@ -1,7 +1,10 @@
 """Turn files and uploads (txt, md, html, pdf, docx) into Reports.
 
 Every failure becomes a ReportError naming the file and the reason in words a user can act
-on; the libraries' own exceptions never escape, so one bad file never stops a digest.
+on; the libraries' own exceptions never escape, so one bad file never stops a digest. The
+format comes from the file name, or from the bytes themselves when the name says nothing
+(stdin, an upload without an extension). Parser libraries (trafilatura, pypdf, python-docx,
+charset_normalizer) are imported only when a file needs them: a plain-text run stays fast.
 """
 
 from __future__ import annotations
@@ -14,17 +17,25 @@ import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from .clean import clean_text
 from .language import detect_language
 from .model import Report, ReportError
+from .titles import plain_label, safe_title
 
 MIB = 1024 * 1024
 DEFAULT_MAX_BYTES = 50 * MIB
 MAX_PDF_PAGES = 2000
 MAX_UNZIPPED_BYTES = 200 * MIB
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
+FORMATS = ("text", "markdown", "html", "pdf", "docx")
+_SUFFIX_FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+                   ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<(?:p|div|br|span|a|table|tr|td|li|ul|ol|h[1-6]|body|head|meta|title|"
+                       r"script|style|article|section|header|footer|nav|main)\b[^<>]{0,500}>",
+                       re.IGNORECASE)
+_MARKDOWN_HEADING = re.compile(r"\s*#{1,6}[ \t]+\S")
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
@@ -44,7 +55,8 @@ def iter_paths(paths: Sequence[Path]) -> list[Path]:
     return found
 
 
-def load_report(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+def load_report(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                format: str | None = None) -> Report:
     """Read one report file; raises ReportError for anything unreadable."""
     source = str(path)
     try:
@@ -63,21 +75,71 @@ def load_report(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
         raise ReportError(source, "is a folder, not a file") from None
     except OSError as exc:
         raise ReportError(source, f"cannot be read ({exc.strerror or exc})") from None
-    return load_bytes(data, path.name, source=source)
+    return load_bytes(data, path.name, source=source, format=format)
 
 
-def load_bytes(data: bytes, name: str, *, source: str | None = None) -> Report:
-    """Parse raw bytes by the file name's extension (uploads arrive this way)."""
+def load_bytes(data: bytes, name: str, *, source: str | None = None,
+               format: str | None = None) -> Report:
+    """Parse raw bytes as `format`, else by the name's extension, else by their content.
+
+    Any exception a parser library raises on an odd file becomes a ReportError naming the
+    kind of file, so the caller's per-report handling is the only handling needed.
+    """
     source = source or name
-    suffix = Path(name).suffix.lower() or ".txt"
-    reader = _READERS.get(suffix)
+    kind = format or _format_of(name, source) or sniff_format(data)
+    reader = _READERS.get(kind)
     if reader is None:
-        raise ReportError(source, f"unsupported file type '{suffix}' (use "
-                                  + ", ".join(SUPPORTED) + ")")
+        raise ReportError(source, f"unsupported format '{kind}' (use " + ", ".join(FORMATS) + ")")
     if not data.strip():
         raise ReportError(source, "the file is empty")
-    title, text = reader(data, source)
-    return report_from_text(text, source, title=title)
+    try:
+        title, text = reader(data, source)
+        return report_from_text(text, source, title=title)
+    except ReportError:
+        raise
+    except Exception as exc:  # a parser's bug on one odd file must fail that file only
+        raise ReportError(source, f"could not read the {kind} file: {type(exc).__name__}") from exc
+
+
+def _format_of(name: str, source: str) -> str | None:
+    """The format the name's extension names; None when there is no extension."""
+    suffix = Path(name).suffix.lower()
+    if not suffix:
+        return None
+    if suffix not in _SUFFIX_FORMATS:
+        raise ReportError(source, f"unsupported file type '{suffix}' (use "
+                                  + ", ".join(SUPPORTED) + ")")
+    return _SUFFIX_FORMATS[suffix]
+
+
+def sniff_format(data: bytes) -> str:
+    """The format the bytes are in: "pdf", "docx", "zip", "html", "markdown" or "text".
+
+    For input with no name to go by (stdin, an upload called "report"): magic numbers for
+    PDF and zip, the document part a DOCX must have, then markup at the start of the text.
+    """
+    if data.lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, ValueError, OSError):
+            return "zip"
+        return "docx" if "word/document.xml" in names else "zip"
+    head = _sniff_head(data[:8192])
+    if _HTML_START.match(head) or len(_HTML_TAG.findall(head)) >= 3:
+        return "html"
+    if _MARKDOWN_HEADING.match(head):
+        return "markdown"
+    return "text"
+
+
+def _sniff_head(head: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return head.decode(encoding, errors="ignore").lstrip("\ufeff")
+    return head.decode("utf-8", errors="ignore")
 
 
 def report_from_text(
@@ -88,13 +150,13 @@ def report_from_text(
     if not re.search(r"[^\W\d_]{2}", cleaned):
         raise ReportError(source, "no readable text")
     heading, body = _split_title(cleaned)
-    title = " ".join((title or heading or _fallback_title(body)).split())
+    title = (safe_title(title) or safe_title(heading) or safe_title(_fallback_title(body))
+             or plain_label(source) or "Untitled")
     body = _drop_title_lines(body, title)
     if not re.search(r"[^\W\d_]{2}", body):
         body = cleaned  # a one-line report: its only line is both title and text
-    return Report(
-        title=title[:200], text=body, source=source, language=detect_language(body), url=url
-    )
+    return Report(title=title, text=body, source=plain_label(source, limit=500) or source,
+                  language=detect_language(body), url=url)
 
 
 def _split_title(text: str) -> tuple[str | None, str]:
@@ -142,6 +204,8 @@ def decode_text(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # heavy import: only for non-UTF-8 text
+
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise ReportError(source, "unknown text encoding")
@@ -206,6 +270,7 @@ def _read_pdf(data: bytes, source: str) -> tuple[str | None, str]:
             raise ReportError(source, f"too many pages ({len(pages)}; the limit is {MAX_PDF_PAGES})")
         text = "\n\n".join(page.extract_text() or "" for page in pages)
         title = (reader.metadata.title if reader.metadata else None) or None
+        title = str(title) if title is not None else None
     except ReportError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
@@ -231,10 +296,16 @@ def _read_docx(data: bytes, source: str) -> tuple[str | None, str]:
         raise ReportError(source, f"broken DOCX ({type(exc).__name__})") from None
     paragraphs = [p.text for p in document.paragraphs]
     heading = next((p.text for p in document.paragraphs
-                    if p.style is not None and p.style.name.lower().startswith(("title", "heading"))
-                    and p.text.strip()), None)
+                    if _style_name(p).startswith(("title", "heading")) and p.text.strip()), None)
     title = document.core_properties.title or heading
     return title or None, "\n\n".join(paragraphs)
+
+
+def _style_name(paragraph) -> str:
+    """The paragraph style's name in lower case; "" for a missing style or a nameless one."""
+    style = paragraph.style
+    name = style.name if style is not None else None
+    return name.lower() if isinstance(name, str) else ""
 
 
 def _check_zip(data: bytes, source: str) -> None:
@@ -294,11 +365,9 @@ def _inflated_size(data: bytes, info: zipfile.ZipInfo, limit: int) -> int | None
 
 
 _READERS: dict[str, Callable[[bytes, str], tuple[str | None, str]]] = {
-    ".txt": _read_text,
-    ".md": _read_markdown,
-    ".markdown": _read_markdown,
-    ".html": _read_html,
-    ".htm": _read_html,
-    ".pdf": _read_pdf,
-    ".docx": _read_docx,
+    "text": _read_text,
+    "markdown": _read_markdown,
+    "html": _read_html,
+    "pdf": _read_pdf,
+    "docx": _read_docx,
 }

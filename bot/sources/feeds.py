@@ -13,21 +13,15 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from bot.analysis.titles import plain_label
+from bot.errors import FetchError
+
 MAX_ENTRIES = 50
 # An entry shorter than this (or ending in an ellipsis or "read more") is a teaser: the
 # article page holds the report.
 TEASER_CHARS = 300
 _TEASER_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\]|read more|continue reading|далее|"
                          r"читать далее|подробнее)\W*$", re.IGNORECASE)
-
-
-class FeedError(Exception):
-    """A feed that cannot be used; the message names the feed and the reason."""
-
-    def __init__(self, url: str, reason: str) -> None:
-        super().__init__(f"{url}: {reason}")
-        self.url = url
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -50,19 +44,32 @@ class ParsedFeed:
 
 
 def parse_feed(body: bytes, url: str, *, limit: int = MAX_ENTRIES) -> ParsedFeed:
-    """Entries in the feed's order (usually newest first), at most `limit` of them."""
+    """Entries in the feed's order (usually newest first), at most `limit` of them.
+
+    Raises FetchError for a feed that cannot be used, whatever the parser raised.
+    """
+    if re.search(rb"<!ENTITY", body[:65536], re.IGNORECASE):
+        raise FetchError(url, "the feed declares XML entities; refused")
+    try:
+        return _parse(body, url, limit)
+    except FetchError:
+        raise
+    except Exception as exc:  # a parser's bug on one odd feed must fail that feed only
+        raise FetchError(url, f"could not read the feed: {type(exc).__name__}") from exc
+
+
+def _parse(body: bytes, url: str, limit: int) -> ParsedFeed:
     import feedparser
 
-    if re.search(rb"<!ENTITY", body[:65536], re.IGNORECASE):
-        raise FeedError(url, "the feed declares XML entities; refused")
     parsed = feedparser.parse(body)
     if parsed.get("bozo") and not parsed.entries:
         problem = parsed.get("bozo_exception")
-        raise FeedError(url, f"not a readable RSS or Atom feed ({_describe(problem)})")
+        raise FetchError(url, f"not a readable RSS or Atom feed ({_describe(problem)})")
     if not parsed.entries and not parsed.feed.get("title"):
-        raise FeedError(url, "not an RSS or Atom feed (no channel and no entries)")
+        raise FetchError(url, "not an RSS or Atom feed (no channel and no entries)")
     entries = tuple(_entry(e, url) for e in parsed.entries[:limit])
-    return ParsedFeed(title=str(parsed.feed.get("title") or url), entries=entries)
+    return ParsedFeed(title=plain_label(str(parsed.feed.get("title") or "")) or url,
+                      entries=entries)
 
 
 def _describe(problem: object) -> str:
@@ -74,7 +81,7 @@ def _entry(raw, feed_url: str) -> Entry:
     link = urljoin(feed_url, raw["link"]) if raw.get("link") else None
     identity = raw.get("id") or link or f"{raw.get('title', '')}|{raw.get('published', '')}"
     key = hashlib.sha256(str(identity).encode("utf-8")).hexdigest()[:32]
-    return Entry(key=key, title=_text(raw.get("title", "")).strip(), link=link,
+    return Entry(key=key, title=plain_label(_text(raw.get("title", ""))), link=link,
                  text=_body(raw))
 
 

@@ -1,4 +1,5 @@
-"""Links posted in chat or given to /summary: find them, fetch the page, make a report."""
+"""Links posted in chat, given to /summary or to `briefbot summarize URL`: find them, fetch
+the page (with the same address checks and limits everywhere), make a report."""
 
 from __future__ import annotations
 
@@ -38,3 +39,11 @@ async def link_report(url: str, policy: FetchPolicy) -> Report:
     except FetchError as exc:
         raise ReportError(url, exc.reason) from None
     return await asyncio.to_thread(report_from_page, fetched, url)
+
+
+def fetch_report(url: str, policy: FetchPolicy) -> Report:
+    """`link_report` for synchronous callers (the CLI): its own event loop, the same safety.
+
+    Raises ReportError naming the URL for every failure. Not for use inside a running loop.
+    """
+    return asyncio.run(link_report(url, policy))

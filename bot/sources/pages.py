@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from bot.analysis.loaders import load_bytes, report_from_text
 from bot.analysis.model import Report, ReportError
+from bot.analysis.titles import safe_title
 
 from .fetch import Fetched
 
@@ -36,8 +37,9 @@ def page_extension(fetched: Fetched) -> str:
 def report_from_page(fetched: Fetched, source: str, *, title: str | None = None) -> Report:
     """The page's main text as a report; raises ReportError when there is none."""
     report = load_bytes(fetched.body, "page" + page_extension(fetched), source=source)
+    title = safe_title(title)
     if title and report.title != title:
-        report = replace(report, title=title[:200])
+        report = replace(report, title=title)
     return replace(report, url=fetched.url)
 
 

@@ -14,14 +14,12 @@ import asyncio
 import logging
 from dataclasses import dataclass
 
-import httpx
-
 from bot.analysis.model import Report, ReportError
 from bot.settings import Feed
 from bot.store.db import Store
 
-from .feeds import Entry, FeedError, parse_feed
-from .fetch import FetchError, FetchPolicy, fetch, new_client
+from .feeds import Entry, parse_feed
+from .fetch import FetchClient, FetchError, FetchPolicy, fetch, new_client
 from .pages import report_from_entry_text, report_from_page
 
 log = logging.getLogger(__name__)
@@ -47,7 +45,7 @@ class FeedPoller:
         key = feed_key(feed.url)
         try:
             return await self._poll(feed, key)
-        except (FetchError, FeedError) as exc:
+        except FetchError as exc:
             log.warning("feed %s failed: %s", feed.name, exc)
             await asyncio.to_thread(self.store.record_source_error, key, exc.reason)
             return PollResult(error=exc.reason)
@@ -88,7 +86,7 @@ class FeedPoller:
         log.info("feed %s: %d new report(s)", feed.name, len(new))
         return PollResult(new=tuple(new))
 
-    async def _report(self, client: httpx.AsyncClient, feed: Feed, entry: Entry) -> Report | None:
+    async def _report(self, client: FetchClient, feed: Feed, entry: Entry) -> Report | None:
         """The entry's article: the page when the feed has only a teaser, else the entry text."""
         if entry.is_teaser and entry.link:
             try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.analysis.loaders import iter_paths, load_bytes, load_report, report_from_text
+from bot.analysis.loaders import iter_paths, load_bytes, load_report, report_from_text, sniff_format
 from bot.analysis.model import Report, ReportError, content_id
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -268,3 +268,190 @@ def test_iter_paths_recursive_sorted_and_hidden_skipped(tmp_path: Path) -> None:
     assert [p.relative_to(tmp_path).as_posix() for p in found] == [
         "UPPER.TXT", "a.md", "b.txt", "sub/c.pdf", "sub/deeper/d.docx", "sub/e.html", "x.csv",
     ]
+
+
+# --- odd files never crash the loaders -------------------------------------------------------
+
+def docx_bytes(*paragraphs: tuple[str, str | None], title: str = "") -> bytes:
+    """A DOCX built here: (text, style) paragraphs and a core-properties title."""
+    import docx
+
+    document = docx.Document()
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    document.core_properties.title = title
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def without_style_name(data: bytes, style_id: str) -> bytes:
+    """The same DOCX with the <w:name> of one style removed (as some converters write it)."""
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "word/styles.xml":
+                part, count = re.subn(rb'(<w:style [^>]*w:styleId="' + style_id.encode() +
+                                      rb'"[^>]*>)<w:name w:val="[^"]*"/>', rb"\1", part)
+                assert count == 1
+            target.writestr(info, part)
+    return out.getvalue()
+
+
+def test_docx_with_a_nameless_paragraph_style_loads() -> None:
+    data = without_style_name(docx_bytes(
+        ("Canal repairs start in spring", "Heading 1"),
+        ("Work on 40 kilometres of canals starts in March. The ministry pays for it.", None)),
+        "Heading1")
+    report = load_bytes(data, "nameless.docx")
+    assert (report.title, report.text) == (
+        "Canal repairs start in spring",
+        "Work on 40 kilometres of canals starts in March. The ministry pays for it.")
+
+
+@pytest.mark.parametrize(("target", "name", "data", "error", "reason"), [
+    ("trafilatura.extract", "page.html", b"<html><body><p>Words here.</p></body></html>",
+     IndexError, "could not read the html file: IndexError"),
+    ("pypdf.PdfReader", "briefing.pdf", (SEEDS / "12_development_fund_briefing.pdf").read_bytes(),
+     AssertionError, "could not read the pdf file: AssertionError"),
+])
+def test_an_unexpected_parser_exception_is_a_report_error(
+        monkeypatch: pytest.MonkeyPatch, target: str, name: str, data: bytes,
+        error: type[Exception], reason: str) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise error("parser bug")
+
+    monkeypatch.setattr(target, broken)
+    with pytest.raises(ReportError) as info:
+        load_bytes(data, name)
+    assert (info.value.source, info.value.reason) == (name, reason)
+
+
+def test_a_docx_that_breaks_after_opening_is_a_report_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx.text.paragraph
+
+    data = docx_bytes(("Heading", "Heading 1"), ("Body text here.", None))
+
+    def broken(self: object) -> None:
+        raise KeyError("w:pStyle")
+
+    monkeypatch.setattr(docx.text.paragraph.Paragraph, "style", property(broken))
+    with pytest.raises(ReportError) as info:
+        load_bytes(data, "broken.docx")
+    assert info.value.reason == "could not read the docx file: KeyError"
+
+
+def test_memory_error_in_a_parser_fails_that_file_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr("trafilatura.extract", exhausted)
+    with pytest.raises(ReportError) as info:
+        load_bytes(b"<html><body><p>Words here.</p></body></html>", "big.html")
+    assert info.value.reason == "could not read the html file: MemoryError"
+    assert load_bytes(b"Next report\n\nIt still loads.", "next.txt").title == "Next report"
+
+
+# --- titles and names without bidi or zero-width controls ------------------------------------
+
+ARTICLE = ("<p>" + "The water ministry approved 2.4 million dollars for canals in the south. " * 4
+           + "</p><p>Work starts in March and ends in October, the ministry said.</p>")
+
+
+def test_html_title_loses_bidi_and_zero_width_controls() -> None:
+    page = (f"<html><head><title>Canal\u202e funds\u200b approved\u2069</title></head>"
+            f"<body><article>{ARTICLE}</article></body></html>").encode()
+    assert load_bytes(page, "page.html").title == "Canal funds approved"
+
+
+def test_pdf_metadata_title_loses_controls() -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(SEEDS / "12_development_fund_briefing.pdf"))
+    writer.add_metadata({"/Title": "Eurasian\u202e Fund\u200d approves\u2066 roads\u2028money"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert load_bytes(buffer.getvalue(), "b.pdf").title == "Eurasian Fund approves roads money"
+
+
+def test_docx_title_loses_controls() -> None:
+    data = docx_bytes(("Body of the review. It has two sentences.", None),
+                      title="\u2067Immunisation\u2069 review\u200f\ufeff")
+    assert load_bytes(data, "r.docx").title == "Immunisation review"
+
+
+def test_first_line_title_and_file_name_lose_controls() -> None:
+    report = load_bytes("Flood\u202e update\u2029\n\nRivers rose again.".encode(),
+                        "re\u202eport\u200b.txt")
+    assert (report.title, report.source, report.text) == ("Flood update", "report.txt",
+                                                         "Rivers rose again.")
+    only_controls = report_from_text("Rivers rose again.", "s", title="\u202e\u200b")
+    assert only_controls.title == "Rivers rose again."
+
+
+# --- formats by content (stdin, uploads without an extension) ---------------------------------
+
+HTML_PAGE = (f"<!DOCTYPE html><html><head><title>Canal funds approved</title>"
+             f"<style>body {{ color: red }}</style></head><body><article>{ARTICLE}</article>"
+             f"</body></html>").encode()
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    (HTML_PAGE, "html"),
+    (b"\xef\xbb\xbf  <!-- saved --><html lang='en'><body>x</body></html>", "html"),
+    ("<html><body>x</body></html>".encode("utf-16"), "html"),
+    (b"<div><p>One</p><p>Two</p><br></div>", "html"),
+    ((SEEDS / "12_development_fund_briefing.pdf").read_bytes(), "pdf"),
+    ((SEEDS / "13_immunisation_review.docx").read_bytes(), "docx"),
+    (b"PK\x03\x04 not a real archive", "zip"),
+    (b"# Bulletin\n\nSome *text*.", "markdown"),
+    (b"Plain title\n\nA report with <3 tags and a <b> word.", "text"),
+    ("Отчёт\n\nТекст.".encode("cp1251"), "text"),
+])
+def test_sniff_format(data: bytes, expected: str) -> None:
+    assert sniff_format(data) == expected
+
+
+def test_stdin_html_pdf_and_docx_are_read_by_content() -> None:
+    html = load_bytes(HTML_PAGE, "<stdin>")
+    assert html.title == "Canal funds approved"
+    assert "color" not in html.text and html.text.startswith("The water ministry approved")
+    pdf = load_bytes((SEEDS / "12_development_fund_briefing.pdf").read_bytes(), "-")
+    assert pdf.title == TITLES["12_development_fund_briefing.pdf"][0]
+    docx_report = load_bytes((SEEDS / "13_immunisation_review.docx").read_bytes(), "<stdin>")
+    assert docx_report.title == TITLES["13_immunisation_review.docx"][0]
+    with pytest.raises(ReportError) as info:
+        load_bytes(b"PK\x03\x04 not a real archive", "<stdin>")
+    assert info.value.reason == "unsupported format 'zip' (use text, markdown, html, pdf, docx)"
+
+
+def test_format_overrides_name_and_content() -> None:
+    as_text = load_bytes(HTML_PAGE, "<stdin>", format="text")
+    assert as_text.title.startswith("<!DOCTYPE html>")
+    as_html = load_bytes(HTML_PAGE, "saved.txt", format="html")
+    assert as_html.title == "Canal funds approved"
+    with pytest.raises(ReportError) as info:
+        load_bytes(HTML_PAGE, "<stdin>", format="rtf")
+    assert info.value.reason == "unsupported format 'rtf' (use text, markdown, html, pdf, docx)"
+
+
+def test_plain_text_loading_imports_no_parser_library(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    report = tmp_path / "r.txt"
+    report.write_text("Title\n\nA short report about canals.", encoding="utf-8")
+    heavy = ("trafilatura", "pypdf", "docx", "lxml", "charset_normalizer")
+    code = ("import sys; from pathlib import Path; from bot.analysis.loaders import load_report; "
+            f"load_report(Path({str(report)!r})); "
+            f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=root, env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+    assert out.stdout.strip() == "[]"

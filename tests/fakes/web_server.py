@@ -2,12 +2,15 @@
 
 Routes are set per test: a body with a content type, an ETag and Last-Modified for
 conditional requests (answered 304 when they match), redirects, a stream that never ends
-(for size limits), a hang (for timeouts), or an HTTP error. Every request is recorded with
-its headers so tests can check what the bot asked for.
+(for size limits), a hang (for timeouts), an HTTP error, or extra headers sent as given (a
+Content-Encoding over a body compressed by the test). Every request is recorded with its
+headers so tests can check what the bot asked for. A second server can listen on another
+loopback address with the same port (127.0.0.2), standing for an internal service.
 """
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
@@ -28,6 +31,7 @@ class Route:
     location: str | None = None
     endless: bool = False        # stream 64 KiB chunks until the client hangs up
     hang_seconds: float = 0.0    # wait this long before answering anything
+    headers: dict[str, str] = field(default_factory=dict)  # sent as they are (Content-Encoding)
 
 
 @dataclass
@@ -40,6 +44,10 @@ class Request:
 class FakeWeb:
     routes: dict[str, Route] = field(default_factory=dict)
     requests: list[Request] = field(default_factory=list)
+    host: str = "127.0.0.1"
+    port: int = 0
+    tls: ssl.SSLContext | None = None   # serve HTTPS with this server context
+    server_names: list[str | None] = field(default_factory=list)  # SNI seen in TLS handshakes
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -51,7 +59,10 @@ class FakeWeb:
         class Handler(_Handler):
             fake = web
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer((self.host, self.port), Handler)
+        if self.tls is not None:
+            self.tls.sni_callback = lambda _sock, name, _ctx: self.server_names.append(name)
+            self._server.socket = self.tls.wrap_socket(self._server.socket, server_side=True)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                          daemon=True).start()
@@ -64,7 +75,13 @@ class FakeWeb:
 
     def url(self, path: str) -> str:
         assert self._server is not None
-        return f"http://127.0.0.1:{self._server.server_address[1]}{path}"
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://{self.host}:{self.bound_port}{path}"
+
+    @property
+    def bound_port(self) -> int:
+        assert self._server is not None
+        return self._server.server_address[1]
 
     def set(self, path: str, body: str | bytes = b"", **options: object) -> str:
         """Serve `body` at `path`; returns the full URL."""
@@ -112,7 +129,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     @staticmethod
     def _validators(route: Route) -> dict[str, str]:
-        extra = {}
+        extra = dict(route.headers)
         if route.etag:
             extra["ETag"] = route.etag
         if route.last_modified:

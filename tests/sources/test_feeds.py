@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from html import escape
 
 import pytest
 
 from bot.analysis.loaders import report_from_text
 from bot.settings import Feed
-from bot.sources.feeds import FeedError, parse_feed
-from bot.sources.fetch import MIB, FetchError, FetchPolicy, check_url, fetch, new_client
+from bot.sources.feeds import parse_feed
+from bot.sources.fetch import (
+    MIB,
+    Fetched,
+    FetchError,
+    FetchPolicy,
+    check_url,
+    fetch,
+    new_client,
+)
+from bot.sources.pages import report_from_entry_text, report_from_page
 from bot.sources.poller import FeedPoller, feed_key
 from bot.store.db import Store
 from tests.fakes.web_server import ATOM, RSS, FakeWeb
@@ -94,13 +104,13 @@ async def test_a_breaking_feed_does_not_stop_the_others(web: FakeWeb, store: Sto
     web.set("/garbage.xml", b"\x00\x01garbage{{{", content_type=RSS)
     web.set("/page.xml", "<html><body>Not a feed at all</body></html>", content_type=RSS)
     web.set("/huge.xml", content_type=RSS, endless=True)
-    web.set("/slow.xml", good, content_type=RSS, hang_seconds=3)
+    web.set("/slow.xml", good, content_type=RSS, hang_seconds=4)
     web.set("/missing.xml", "gone", status=404)
     lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 3))
     web.set("/bomb.xml", f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">{lol}]>'
                          f"<rss version='2.0'><channel><title>&l2;</title></channel></rss>",
             content_type=RSS)
-    policy = FetchPolicy(timeout=0.5, max_bytes=1 * MIB, allow_private=True)
+    policy = FetchPolicy(timeout=1.5, max_bytes=1 * MIB, allow_private=True)
     poller = FeedPoller(store, policy)
     paths = ["/garbage.xml", "/page.xml", "/huge.xml", "/slow.xml", "/missing.xml", "/bomb.xml",
              "/good.xml"]
@@ -110,7 +120,7 @@ async def test_a_breaking_feed_does_not_stop_the_others(web: FakeWeb, store: Sto
         "/garbage.xml": "not a readable RSS or Atom feed (not well-formed (invalid token))",
         "/page.xml": "not an RSS or Atom feed (no channel and no entries)",
         "/huge.xml": "larger than the 1 MB limit",
-        "/slow.xml": "no complete answer within 0.5 s",
+        "/slow.xml": "no complete answer within 1.5 s",
         "/missing.xml": "HTTP 404 Not Found",
         "/bomb.xml": "the feed declares XML entities; refused",
         "/good.xml": None,
@@ -131,7 +141,7 @@ def test_parse_feed_keys_titles_and_teasers() -> None:
     assert not entry.is_teaser
     again = parse_feed(rss("T", [("id-1", "http://x/other", WATER_OTHER)]).encode(), "u")
     assert again.entries[0].key == entry.key  # the guid identifies the entry
-    with pytest.raises(FeedError):
+    with pytest.raises(FetchError):
         parse_feed(b"<!DOCTYPE x [<!ENTITY a 'b'>]><rss/>", "u")
 
 
@@ -178,3 +188,34 @@ async def test_declared_oversize_is_refused_without_reading(web: FakeWeb) -> Non
     async with new_client(LOCAL) as client:
         with pytest.raises(FetchError, match="larger than the 1 MB limit"):
             await fetch(client, web.url("/big"), LOCAL)
+
+
+def test_feed_and_entry_titles_lose_bidi_and_zero_width_controls() -> None:
+    body = rss("Asia\u202e Wire\u200b", [("id-1", "http://x/1", WATER_WIRE)])
+    body = body.replace(escape(split_story(WATER_WIRE)[0]), "Water\u2066 deal\u2069\u2028signed\u200f")
+    parsed = parse_feed(body.encode(), "http://x/f")
+    assert (parsed.title, parsed.entries[0].title) == ("Asia Wire", "Water deal signed")
+    nameless = parse_feed(rss("\u202e\u200b", [("id-1", "http://x/1", WATER_WIRE)]).encode(),
+                          "http://x/f")
+    assert nameless.title == "http://x/f"
+
+
+def test_link_page_title_given_by_the_feed_loses_controls() -> None:
+    page = Fetched(url="http://x/a", status=200, body=article_page(WATER_WIRE).encode(),
+                   content_type="text/html")
+    report = report_from_page(page, "Asia Wire", title="Canals\u202e funded\u200b")
+    assert (report.title, report.url) == ("Canals funded", "http://x/a")
+    text_only = report_from_entry_text("Canals get money. Work starts in March.", "Wire\u202e",
+                                       title="Canal\u2067 money", url=None)
+    assert (text_only.title, text_only.source) == ("Canal money", "Wire")
+
+
+def test_a_feed_parser_failure_is_a_fetch_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise UnicodeEncodeError("ascii", "x", 0, 1, "parser bug")
+
+    monkeypatch.setattr("feedparser.parse", broken)
+    with pytest.raises(FetchError) as caught:
+        parse_feed(rss("T", []).encode(), "http://x/f")
+    assert (caught.value.url, caught.value.reason) == (
+        "http://x/f", "could not read the feed: UnicodeEncodeError")
