@@ -155,7 +155,7 @@ def report_from_text(
     body = _drop_title_lines(body, title)
     if not re.search(r"[^\W\d_]{2}", body):
         body = cleaned  # a one-line report: its only line is both title and text
-    return Report(title=title, text=body, source=plain_label(source, limit=500) or source,
+    return Report(title=title, text=body, source=plain_label(source, limit=500) or "unnamed",
                   language=detect_language(body), url=url)
 
 

@@ -25,12 +25,16 @@ import ssl
 import zlib
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
 
 from bot.errors import FetchError
+
+if TYPE_CHECKING:
+    from bot.settings import SourceSettings
 
 __all__ = ["ACCEPT", "MIB", "USER_AGENT", "FetchClient", "FetchError", "FetchPolicy", "Fetched",
            "Target", "check_url", "fetch", "is_public", "new_client", "system_resolve"]
@@ -52,6 +56,13 @@ class FetchPolicy:
     max_bytes: int = 5 * MIB
     allow_private: bool = False
     max_redirects: int = 5
+
+    @classmethod
+    def from_settings(cls, sources: SourceSettings) -> FetchPolicy:
+        """The one place settings become fetch limits (bot and CLI fetch alike)."""
+        return cls(timeout=sources.fetch_timeout_seconds,
+                   max_bytes=int(sources.max_fetch_mb * MIB),
+                   allow_private=sources.allow_private_addresses)
 
 
 @dataclass(frozen=True)

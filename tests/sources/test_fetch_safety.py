@@ -327,3 +327,11 @@ async def test_https_connects_to_the_pinned_address_and_verifies_the_original_na
     assert "CERTIFICATE_VERIFY_FAILED" in caught.value.reason
     assert web.server_names[:2] == ["news.example", "other.example"]
     assert [hit.headers["host"] for hit in web.hits("/news")] == [f"news.example:{web.bound_port}"]
+
+
+def test_fetch_policy_from_settings() -> None:
+    from bot.settings import SourceSettings
+
+    policy = FetchPolicy.from_settings(SourceSettings(fetch_timeout_seconds=7.5, max_fetch_mb=0.5,
+                                                      allow_private_addresses=True))
+    assert policy == FetchPolicy(timeout=7.5, max_bytes=MIB // 2, allow_private=True, max_redirects=5)
