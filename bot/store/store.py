@@ -74,7 +74,11 @@ class Store:
         self.url = url
         self.engine = make_engine(url, busy_timeout=busy_timeout)
         if migrate:
-            self.migrate()
+            try:
+                self.migrate()
+            except BaseException:
+                self.engine.dispose()
+                raise
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision (safe when several processes start at once)."""
