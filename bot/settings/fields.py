@@ -111,19 +111,19 @@ def check_chat_id(value: Any) -> int | str:
     return value
 
 
-def check_http_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/?#]+", value):
-        raise Invalid(f"{value!r} is not an http(s) URL",
-                      "use e.g. https://api.telegram.org/bot or http://127.0.0.1:8081/bot")
-    return value
+def _http_url(fix: str):
+    """A check for an http(s) URL (surrounding spaces dropped) whose error suggests `fix`."""
+
+    def check(value: str) -> str:
+        url = value.strip()
+        if not re.match(r"^https?://[^\s/?#]+", url):
+            raise Invalid(f"{value!r} is not an http(s) URL", fix)
+        return url
+    return check
 
 
-def check_feed_url_value(value: str) -> str:
-    url = value.strip()
-    if not re.match(r"^https?://[^\s/?#]+", url):
-        raise Invalid(f"{value!r} is not an http(s) URL",
-                      "use the feed's full address, e.g. 'https://example.org/rss.xml'")
-    return url
+check_http_url = _http_url("use e.g. https://api.telegram.org/bot or http://127.0.0.1:8081/bot")
+check_feed_url_value = _http_url("use the feed's full address, e.g. 'https://example.org/rss.xml'")
 
 
 def check_database_url(value: str) -> str:
