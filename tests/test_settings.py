@@ -321,3 +321,13 @@ def test_settings_are_frozen_and_replace_revalidates() -> None:
     assert dataclasses.replace(settings.summary, sentences=2).sentences == 2
     with pytest.raises(ValueError, match=r"valid integer"):
         dataclasses.replace(settings.summary, sentences=2.5)
+
+
+def test_briefbot_config_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "elsewhere.toml"
+    path.write_text("[summary]\nsentences = 2\n", encoding="utf-8")
+    assert load_settings(None, {"BRIEFBOT_CONFIG": str(path)}).summary.sentences == 2
+    assert load_settings(ROOT / "config" / "briefbot.toml",
+                         {"BRIEFBOT_CONFIG": str(path)}).summary.sentences == 3  # --config wins
+    with pytest.raises(SettingsError, match="does not exist"):
+        load_settings(None, {"BRIEFBOT_CONFIG": str(tmp_path / "missing.toml")})

@@ -23,7 +23,6 @@ from bot.logs import configure_logging, mask, quiet_batch_libraries
 from bot.settings import Settings, SettingsError, load_settings, require_token
 from bot.settings.fields import LOG_LEVELS
 
-from . import offline
 from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from .options import FORMATS, add_summary_options, positive_int, positive_seconds
 
@@ -95,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"briefbot {package_version()}")
     parser.add_argument("--config", type=Path, default=None,
-                        help="settings file (default: config/briefbot.toml if present)")
+                        help="settings file (default: $BRIEFBOT_CONFIG, else config/briefbot.toml "
+                             "if present)")
     parser.add_argument("--log-level", type=_log_level, default=None, metavar="LEVEL",
                         help="DEBUG, INFO, WARNING, ERROR (default: logging.level for run, "
                              "check and health; WARNING for digest and summarize)")
@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="worker processes (default: the number of cores)")
     digest.add_argument("--json", action="store_true",
                         help="one JSON object per digest item and per line")
-    digest.set_defaults(handler=offline.digest, batch=True)
+    digest.set_defaults(handler=_digest, batch=True)
 
     summarize = commands.add_parser("summarize", parents=[common], help="summarize reports (offline)")
     summarize.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -126,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 "standard input: recognised from its content)")
     summarize.add_argument("--json", action="store_true",
                            help="one JSON object per report and per line")
-    summarize.set_defaults(handler=offline.summarize, batch=True)
+    summarize.set_defaults(handler=_summarize, batch=True)
 
     run = commands.add_parser("run", parents=[common], help="start the Telegram bot (needs BOT_TOKEN)")
     run.set_defaults(handler=_run, batch=False)
@@ -159,6 +159,21 @@ def _instant(text: str):
     if moment.tzinfo is None:
         raise argparse.ArgumentTypeError(f"{text!r} has no time zone (add Z or +00:00)")
     return moment
+
+
+# Each command imports its module when it runs: `briefbot health` (every minute in Docker)
+# and --help should not load the analysis stack.
+
+def _digest(args: argparse.Namespace, settings: Settings) -> int:
+    from . import offline
+
+    return offline.digest(args, settings)
+
+
+def _summarize(args: argparse.Namespace, settings: Settings) -> int:
+    from . import offline
+
+    return offline.summarize(args, settings)
 
 
 def _check(args: argparse.Namespace, settings: Settings) -> int:

@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 from bot.analysis.loaders import MIB, load_report
 from bot.analysis.model import ReportError
 from bot.logs import mask
-from bot.settings import DEFAULT_CONFIG, Settings, SettingsError, require_token
+from bot.settings import Settings, SettingsError, require_token, settings_path
 from bot.settings.timing import describe_interval, next_runs, target_zone
 
 from .database import NoDatabase, open_existing_store, sqlite_file
@@ -61,7 +61,7 @@ def run_check(settings: Settings, *, config: Path | None = None, online: bool = 
               now: datetime | None = None, out: TextIO | None = None) -> int:
     checklist = Checklist(out or sys.stdout)
     now = now or datetime.now(UTC)
-    source = config or (DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None)
+    source = settings_path(config, os.environ)
     checklist.ok(f"settings: {source or 'no file, built-in defaults'}")
     _token(checklist, settings)
     _database(checklist, settings)

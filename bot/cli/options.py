@@ -70,8 +70,9 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
     length.add_argument("--ratio", type=ratio, default=None, metavar="R",
                         help="summary length as a share of the report's sentences (0-1)")
     parser.add_argument("--algorithm", type=algorithm, default=None, metavar="NAME",
-                        help="ranking algorithm: " + ", ".join(algorithm_names())
-                        + " (default: from the settings)")
+                        help="ranking algorithm: default, lexrank, textrank, lsa, luhn, ... and "
+                             "sumy's spellings (lex-rank, text-rank, sum-basic); default: from "
+                             "the settings")
     parser.add_argument("--figures", type=non_negative_int, default=None, metavar="N",
                         help="how many key figures to keep")
     parser.add_argument("--quotes", type=quote_count, default=None, metavar="N|all",

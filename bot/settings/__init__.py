@@ -7,9 +7,9 @@ deployment fails at once instead of at the first scheduled digest.
 
 from bot.errors import SettingsError
 
-from .algorithms import ALGORITHMS, resolve_algorithm
+from .algorithms import algorithms, resolve_algorithm
 from .fields import UI_LANGUAGES, parse_interval
-from .loading import DEFAULT_CONFIG, check_feed_url, load_settings, require_token
+from .loading import DEFAULT_CONFIG, check_feed_url, load_settings, require_token, settings_path
 from .models import (
     TELEGRAM_API,
     AccessSettings,
@@ -26,8 +26,9 @@ from .models import (
 )
 
 __all__ = [
-    "ALGORITHMS", "DEFAULT_CONFIG", "TELEGRAM_API", "UI_LANGUAGES", "AccessSettings",
+    "DEFAULT_CONFIG", "TELEGRAM_API", "UI_LANGUAGES", "AccessSettings",
     "DeliverySettings", "Feed", "LimitSettings", "LoggingSettings", "Schedule", "Settings",
     "SettingsError", "SourceSettings", "SummarySettings", "Target", "TelegramSettings",
-    "check_feed_url", "load_settings", "parse_interval", "require_token", "resolve_algorithm",
+    "algorithms", "check_feed_url", "load_settings", "parse_interval", "require_token", "resolve_algorithm",
+    "settings_path",
 ]

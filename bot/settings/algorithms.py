@@ -7,13 +7,9 @@ place that maps a spelling to a ranker name (the settings and the CLI both ask h
 
 from __future__ import annotations
 
-from bot.analysis.ranking import ALGORITHMS
+from functools import cache
 
-try:  # the ranking package's own resolver wins once it exists
-    from bot.analysis.ranking import resolve_algorithm as _ranking_resolver  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on merge order
-    _ranking_resolver = None
-
+DEFAULT = "default"  # the project's own ranker: known without importing the rankers
 ALIASES = {
     "lex-rank": "lexrank",
     "text-rank": "textrank",
@@ -23,21 +19,34 @@ ALIASES = {
 }
 
 
+@cache
+def algorithms() -> tuple[str, ...]:
+    """The rankers' names. Imported on first use: the rankers pull in sumy and NLTK (over a
+    second), which `briefbot health` and `--help` should not pay for."""
+    from bot.analysis.ranking import ALGORITHMS
+
+    return ALGORITHMS
+
+
 def resolve_algorithm(name: str) -> str | None:
     """The ranker name for `name` (case and sumy's hyphens tolerated), or None if unknown."""
-    if _ranking_resolver is not None:
-        try:
-            return _ranking_resolver(name)
-        except (KeyError, ValueError):
-            return None
     spelled = name.strip().lower()
     spelled = ALIASES.get(spelled, spelled)
-    return spelled if spelled in ALGORITHMS else None
+    if spelled == DEFAULT:
+        return DEFAULT
+    try:  # the ranking package's own resolver wins once it exists
+        from bot.analysis.ranking import resolve_algorithm as ranking_resolver  # type: ignore[attr-defined]
+    except ImportError:
+        return spelled if spelled in algorithms() else None
+    try:
+        return ranking_resolver(name)
+    except (KeyError, ValueError):
+        return None
 
 
 def algorithm_names() -> tuple[str, ...]:
     """Every accepted spelling, canonical names first (for --help and error messages)."""
-    return (*ALGORITHMS, *ALIASES)
+    return (*algorithms(), *ALIASES)
 
 
-__all__ = ["ALGORITHMS", "ALIASES", "algorithm_names", "resolve_algorithm"]
+__all__ = ["ALIASES", "algorithm_names", "algorithms", "resolve_algorithm"]

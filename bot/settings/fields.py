@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BeforeValidator, StrictFloat, StrictInt
 
-from .algorithms import ALGORITHMS, resolve_algorithm
+from .algorithms import algorithms, resolve_algorithm
 
 UI_LANGUAGES = ("en", "ru")  # languages of the bot's own messages (bot/chat/texts.py)
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -137,7 +137,7 @@ def check_algorithm(value: str) -> str:
     name = resolve_algorithm(value)
     if name is None:
         raise Invalid(f"unknown algorithm {value!r}",
-                      "use one of " + ", ".join(ALGORITHMS)
+                      "use one of " + ", ".join(algorithms())
                       + " (sumy's spellings lex-rank, text-rank, sum-basic work too)")
     return name
 

@@ -102,7 +102,7 @@ class SettingsFile(BaseModel):
 def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
     """Read the settings file (the default one if it exists) and the environment."""
     env = os.environ if env is None else env
-    data = _with_environment(_read_toml(path), env)
+    data = _with_environment(_read_toml(settings_path(path, env)), env)
     try:
         parsed = SettingsFile.model_validate(data)
     except ValidationError as exc:
@@ -188,11 +188,18 @@ def check_feed_url(where: str, url: Any) -> str:
         raise SettingsError(where, exc.problem, exc.fix) from None
 
 
+def settings_path(path: Path | None, env: Mapping[str, str]) -> Path | None:
+    """The file to read: --config, else $BRIEFBOT_CONFIG, else config/briefbot.toml if present."""
+    if path is not None:
+        return Path(path)
+    if env.get("BRIEFBOT_CONFIG"):
+        return Path(env["BRIEFBOT_CONFIG"])
+    return DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None
+
+
 def _read_toml(path: Path | None) -> dict[str, Any]:
     if path is None:
-        if not DEFAULT_CONFIG.is_file():
-            return {}
-        path = DEFAULT_CONFIG
+        return {}
     try:
         return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
