@@ -474,3 +474,27 @@ def test_log_level_option_reaches_the_bot(tmp_path: Path, monkeypatch, capsys) -
     assert main(["run", "--log-level", "warning"]) == 0
     assert started[0].logging.level == "WARNING"
     assert capsys.readouterr().err == ""  # the INFO start line is below WARNING
+
+
+def test_a_revoked_token_at_start_up_is_masked_everywhere(tmp_path: Path) -> None:
+    """Issue 12 item 5: the Bot API answers 401, PTB raises InvalidToken quoting the token."""
+    from tests.fakes.telegram_server import FakeTelegram
+
+    fake = FakeTelegram().start()  # knows only its own token: any other gets 401
+    try:
+        config = tmp_path / "bot.toml"
+        config.write_text(f'[telegram]\napi_base_url = "{fake.base_url}"\n'
+                          f'[store]\npath = "{tmp_path / "briefbot.db"}"\n', encoding="utf-8")
+        revoked = "987654321:ZZZdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFBOT_")}
+        result = subprocess.run([sys.executable, "-m", "bot", "--config", str(config), "run"],
+                                env={**env, "BOT_TOKEN": revoked, "PYTHONPATH": str(ROOT)}, cwd=ROOT,
+                                capture_output=True, text=True, timeout=60, check=False)
+    finally:
+        fake.stop()
+    assert result.returncode == 1
+    assert revoked not in result.stderr + result.stdout
+    assert revoked.split(":")[1] not in result.stderr
+    assert result.stderr.splitlines()[-2:] == [
+        "briefbot run: unexpected InvalidToken: The token `<BOT_TOKEN>` was rejected by the server.",
+        "briefbot run: run with --log-level DEBUG for the traceback"]
