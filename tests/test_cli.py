@@ -32,7 +32,9 @@ SEED_TITLES = [
     "Eurasian Development Fund approves €300 million for Kyrgyz rural roads",
     "Mid-term review of the national immunisation programme",
 ]
-YATIMOV = (ROOT / ".." / "shared" / "seeds" / "000_142cbd48f4fd7ea7.txt").resolve()
+SHARED = next((p for p in ((ROOT / ".." / "shared").resolve(), Path("/work/shared")) if p.is_dir()),
+              ROOT / ".." / "shared")
+YATIMOV = SHARED / "seeds" / "000_142cbd48f4fd7ea7.txt"
 
 
 def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
