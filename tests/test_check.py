@@ -91,6 +91,7 @@ def test_two_targets_in_two_time_zones(deployment: Path, capsys: pytest.CaptureF
     assert out == (
         "ok        settings: c.toml\n"
         "ok        token: BOT_TOKEN is set (not shown)\n"
+        "ok        telegram: polling mode, Bot API https://api.telegram.org/bot\n"
         "ok        database: sqlite:///state/briefbot.db (1 reports stored)\n"
         "ok        inbox: inbox: 1 readable report(s)\n"
         "warning   inbox: 1 file(s) cannot be read\n"

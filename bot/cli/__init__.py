@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = load_settings(args.config)
         except SettingsError as exc:
             print(f"briefbot: {exc}", file=sys.stderr)
-            return EXIT_USAGE
+            return args.settings_failure
         settings = _with_log_level(settings, args)
         level = args.log_level or (BATCH_LEVEL if args.batch else settings.logging.level)
         configure_logging(settings.token or token, level, settings.logging.format)
@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     common.add_argument("--log-level", type=_log_level, default=argparse.SUPPRESS,
                         help=argparse.SUPPRESS)
+    parser.set_defaults(settings_failure=EXIT_USAGE)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     digest = commands.add_parser("digest", parents=[common], help="print the digest of reports (offline)")
@@ -144,7 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     health.add_argument("--max-age", type=positive_seconds, default=None, metavar="SECONDS",
                         help="oldest acceptable heartbeat (default: 300)")
     health.add_argument("--now", type=_instant, default=None, help=argparse.SUPPRESS)
-    health.set_defaults(handler=_health, batch=False)
+    # Docker reserves HEALTHCHECK exit code 2: any failure of `health` is 1 (unhealthy).
+    health.set_defaults(handler=_health, batch=False, settings_failure=EXIT_FAILED)
     return parser
 
 
