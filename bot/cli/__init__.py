@@ -33,7 +33,7 @@ BATCH_LEVEL = "WARNING"  # offline commands: only problems, unless --log-level s
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     token = os.environ.get("BOT_TOKEN", "").strip()
-    level = args.log_level or (BATCH_LEVEL if args.batch else "INFO")
+    level = _log_level_for(args, None)
     configure_logging(token, level)
     try:
         try:
@@ -42,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"briefbot: {exc}", file=sys.stderr)
             return args.settings_failure
         settings = _with_log_level(settings, args)
-        level = args.log_level or (BATCH_LEVEL if args.batch else settings.logging.level)
+        level = _log_level_for(args, settings)
         configure_logging(settings.token or token, level, settings.logging.format)
         if args.batch:
             quiet_batch_libraries()
@@ -62,6 +62,15 @@ def report_unexpected(command: str, exc: BaseException, token: str, *, debug: bo
     else:
         print(f"briefbot {command}: run with --log-level DEBUG for the traceback", file=sys.stderr)
     return EXIT_FAILED
+
+
+def _log_level_for(args: argparse.Namespace, settings: Settings | None) -> str:
+    """--log-level, else WARNING for the offline commands, else logging.level (INFO unread)."""
+    if args.log_level:
+        return args.log_level
+    if args.batch:
+        return BATCH_LEVEL
+    return settings.logging.level if settings else "INFO"
 
 
 def _with_log_level(settings: Settings, args: argparse.Namespace) -> Settings:
