@@ -17,7 +17,14 @@ from bot.analysis.clean import clean_text
 from bot.analysis.language import detect_language
 from bot.analysis.sentences import split_sentences
 
-BBC_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc-news-summary-sample"
+
+def shared_data() -> Path:
+    """The shared data folder: beside the repository (a clone's ../shared), else /work/shared."""
+    beside = Path(__file__).resolve().parents[2] / "shared"
+    return (beside if beside.is_dir() else Path("/work/shared")) / "data"
+
+
+BBC_SAMPLE = shared_data() / "bbc-news-summary-sample"
 # Eight wire-style stories with 3-4 highlights each, written for this project (no CNN/DailyMail
 # text): page furniture glued to the lead, Lead-3 as the strong baseline. A sanity check
 # that the default keeps news leads, too small to rank methods by.

@@ -1,9 +1,16 @@
-"""Ranking time for short and very long reports, as ratios to sumy's LexRank in the same run.
+"""Start-up, whole-pipeline and ranking speed, each as a ratio to a baseline timed in the same run.
 
-    python -m benchmarks.speed [--sizes 30,400,1600] [--repeat 5]
+    python -m benchmarks.speed [--sizes 30,400,1600] [--repeat 5] [--starts 7]
 
-The machine is shared and noisy, so absolute milliseconds are indicative only; the ratio
-to LexRank, timed in the same process minutes apart, is the figure to compare.
+The machine is shared and noisy, so absolute milliseconds are indicative only; the ratios
+are the figures to compare:
+
+- start-up: `briefbot summarize` on a one-sentence report / `python -c "import numpy"`, both
+  run as fresh processes in this venv, interleaved, medians (target: at most 4x);
+- long report: sumy's LexRank ranking 1,600 sentences / the whole pipeline (clean, split,
+  rank, figures, quotes) on the same report, medians (target: at least 150x);
+- ranking alone: LexRank time / each method's time, per document size.
+
 Documents are BBC sample articles concatenated until they reach the wanted length.
 """
 
@@ -11,18 +18,28 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import resource
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
 import tracemalloc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from bot.analysis.loaders import report_from_text
 from bot.analysis.pipeline import analyze
 from bot.analysis.ranking import ALGORITHMS, rank
+from bot.analysis.sentences import split_sentences
 
 from .corpus import BBC_SAMPLE, load_pairs
 
 BASELINE = "lexrank"
+ROOT = Path(__file__).resolve().parents[1]
+ONE_SENTENCE = "The ministry said wheat exports rose by 12 percent in March.\n"
+LONG_REPORT = 1600
 
 
 def long_document(sentences_wanted: int) -> list[str]:
@@ -70,6 +87,59 @@ def pipeline_ms() -> list[float]:
     return sorted(timings)
 
 
+def _median_seconds(action: Callable[[], object], repeat: int) -> float:
+    timings = []
+    for _ in range(repeat):
+        gc.collect()
+        started = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def start_ratio(repeat: int) -> tuple[float, float, float]:
+    """Median seconds of `import numpy` and of `briefbot summarize` (one sentence), and their ratio.
+
+    Fresh processes, alternating, so both see the same load on a shared machine.
+    """
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "one.txt"
+        report.write_text(ONE_SENTENCE, encoding="utf-8")
+        commands = {
+            "numpy": [sys.executable, "-c", "import numpy"],
+            "summarize": [sys.executable, "-m", "bot.cli", "summarize", str(report)],
+        }
+        timings: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(repeat):
+            for name, command in commands.items():
+                started = time.perf_counter()
+                subprocess.run(command, env=env, cwd=folder, check=True,
+                               stdout=subprocess.DEVNULL)
+                timings[name].append(time.perf_counter() - started)
+    numpy_s, summarize_s = (statistics.median(timings[n]) for n in ("numpy", "summarize"))
+    return numpy_s, summarize_s, summarize_s / numpy_s
+
+
+def long_report_ratio(repeat: int) -> tuple[float, float, float]:
+    """Median seconds of LexRank ranking a 1,600-sentence report and of the whole pipeline on it.
+
+    The report is the BBC sentences in paragraphs of five, loaded as the CLI loads text; LexRank
+    ranks the sentences the pipeline splits it into.
+    """
+    sentences = long_document(LONG_REPORT)
+    text = "\n\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5))
+    split = split_sentences(report_from_text(text, "long.txt").text, "en")
+
+    def pipeline() -> None:
+        analyze(report_from_text(text, "long.txt"))
+
+    pipeline()  # warm caches outside the timings
+    pipeline_s = _median_seconds(pipeline, repeat)
+    lexrank_s = _median_seconds(lambda: rank(split, 3, algorithm=BASELINE), max(1, repeat // 3))
+    return lexrank_s, pipeline_s, lexrank_s / pipeline_s
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="30,400,1600", help="sentence counts")
@@ -77,7 +147,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--methods", default=",".join(ALGORITHMS))
     parser.add_argument("--budget", type=float, default=120.0,
                         help="skip a method whose quadratic extrapolation exceeds this many s")
+    parser.add_argument("--starts", type=int, default=7, help="process starts per command")
+    parser.add_argument("--only-ratios", action="store_true",
+                        help="print the start-up and long-report ratios and the per-article "
+                             "median, skip the ranking table")
     args = parser.parse_args(argv)
+    numpy_s, summarize_s, ratio = start_ratio(args.starts)
+    print(f"Start-up: `briefbot summarize` on one sentence {1000 * summarize_s:.0f} ms, "
+          f"`python -c 'import numpy'` {1000 * numpy_s:.0f} ms (medians of {args.starts}): "
+          f"ratio {ratio:.1f}x (target <= 4x).")
+    lexrank_s, pipeline_s, ratio = long_report_ratio(args.repeat)
+    print(f"Long report ({LONG_REPORT} sentences): whole pipeline {1000 * pipeline_s:.0f} ms, "
+          f"sumy LexRank ranking alone {1000 * lexrank_s:.0f} ms (medians): pipeline is "
+          f"{ratio:.0f}x faster (target >= 150x).")
+    if args.only_ratios:
+        timings = pipeline_ms()
+        print(f"Whole pipeline per BBC article: median {timings[len(timings) // 2]:.2f} ms.")
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     methods = [m for m in args.methods.split(",") if m]
     if BASELINE not in methods:
