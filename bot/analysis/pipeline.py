@@ -31,6 +31,7 @@ MAX_ANALYZED_CHARS = 400_000
 # A sentence is a repeat of a listed quote when the quote makes up this share of its letters.
 QUOTE_SHARE = 0.6
 _LETTERS = re.compile(r"[\W\d_]+")
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 
 
 def analyze(report: Report, options: SummaryOptions | None = None) -> Analysis:
@@ -66,7 +67,7 @@ def unfit_for_summary(sentences: Sequence[str], quotes: Sequence[Quote],
     return frozenset(
         index for index, sentence in enumerate(sentences)
         if is_debris(sentence, language) or unnamed.search(sentence)
-        or (listed and _repeats_quote(_letters(sentence), listed))
+        or (listed and _QUOTE_MARKS.search(sentence) and _repeats_quote(_letters(sentence), listed))
     )
 
 

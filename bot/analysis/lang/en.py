@@ -48,7 +48,7 @@ TEXT = TextRules(
         r"click\s+here", r"share\s+this", r"share\s+(?:or\s+comment|on\s+(?:facebook|twitter))",
         r"scroll\s+down\s+for", r"read\s+more:", r"sign\s+up\s+for", r"follow\s+(?:us\s+on|@)",
         r"all\s+rights\s+reserved", r"last\s+updated\s+at", r"published:", r"updated:",
-        r"image\s+caption", r"media\s+playback", r"e-?mail\s+to\s+a\s+friend",
+        r"image\s+caption", r"media\s+playback", r"(?:e-mail|email)\s+to\s+a\s+friend",
         r"comments?\s+(?:are|have\s+been)\s+closed", r"unable\s+to\s+accept\s+comments",
     ),
     meta_words=frozenset(
@@ -61,20 +61,20 @@ TEXT = TextRules(
     ),
     captions=(
         r"\((?:pictured|pictured\s+\w+|left|right|centre|center|above|below|file\s+photo)\)",
-        r"(?:^|,\s)pictured\b", r"\bpictured\s*(?:,|\)|left|right|above|below|with|here)",
+        r"pictured\b",  # "Smith, pictured, said": caption phrasing, never a news sentence
         r"\((?:[^()]{0,40}[/:]\s*)?(?:getty(?:\s+images)?|rex(?:\s+features)?|alamy"
         r"|shutterstock)\)",
         r"^(?:pictured|photo|image|video|watch|see\s+more|related|editor'?s\s+note)\b",
-        r"\b(?:photo|picture|image)\s*(?:credit)?\s*:", r"\bcredit\s*:",
+        r"(?:photo|picture|image)\s*(?:credit\s*)?:", r"credit\s*:",
     ),
     credits=(
         r"(?:prepared|compiled|written|edited|produced|translated|photographs?)\s+by\b",
         r"(?:with\s+)?(?:additional\s+)?reporting\s+by\b",
     ),
     stamps=(
-        r"\b(?:summary|report|bulletin|update|briefing|note|release|statement|communiqu[eé])"
+        r"(?:summary|report|bulletin|update|briefing|note|release|statement|communique|communiqué)"
         r"\s+(?:no\.?|number|#)\s*\d",
-        r"\bissued\s+at\s+\d{1,2}[:.]\d{2}",
+        r"issued\s+at\s+\d{1,2}[:.]\d{2}",
         r"^(?:briefing\s+note|press\s+release|news\s+release|fact\s+sheet|situation\s+report"
         r"|for\s+immediate\s+release|embargoed)\b[^.!?]*$",
     ),

@@ -43,7 +43,8 @@ class TextRules:
     byline_openers: tuple[str, ...] = ()      # "By", "От": a byline's first word, as written
     conjunctions: tuple[str, ...] = ()        # "and", "и": joins names in a byline
 
-    # Ranking: what marks a sentence as furniture, a caption, a credit line or an issue stamp.
+    # Ranking: what marks a sentence as furniture, a caption, a credit line or an issue stamp;
+    # matched against lower-cased text, so written in lower case ("^" anchors at the start).
     furniture_phrases: tuple[str, ...] = ()   # anywhere in a sentence: "click\s+here"
     meta_words: frozenset[str] = frozenset()  # dateline and byline words: months, time zones
     captions: tuple[str, ...] = ()            # "\(pictured\)", "^photo\b"
