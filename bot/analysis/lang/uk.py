@@ -14,7 +14,7 @@ from .text_rules import TextRules, word_list
 TEXT = TextRules(
     # Snowball has no Ukrainian: the light stemmer in tokens.py strips the longest of these
     # inflectional endings while three letters of stem remain. It conflates the case and
-    # tense forms of one word ("гривень", "гривні", "гривня" -> "гривн"), which is all the
+    # tense forms of one word ("міністерства", "міністерством" -> "міністерств"), which is all the
     # ranker's shared-vocabulary score needs; it does not undo derivation or alternations.
     snowball=None,
     suffixes=(

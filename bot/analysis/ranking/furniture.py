@@ -23,10 +23,11 @@ from ..lang import get_pack
 # Punctuation tokens and the copyright sign are furniture in every language.
 _GENERAL_META = frozenset("| . : , / - – —".split())
 _META_NUMBER = re.compile(r"^\d{1,4}(?::\d{2}(?:am|pm)?|st|nd|rd|th)?$", re.IGNORECASE)
-# A line with no closing punctuation that ends in a year or a date is a document's metadata:
-# "Briefing note, Bishkek, 14 February 2025".
+# A line with no closing punctuation whose last comma-separated part is a date is a document's
+# metadata: "Briefing note, Bishkek, 14 February 2025" (but not the bullet "Exports rose in 2024").
 _UNFINISHED = re.compile(r"[.!?…:;\"'”’»)]$")
-_ENDS_IN_DATE = re.compile(r"(?:\b(?:19|20)\d{2}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$")
+_ENDS_IN_DATE = re.compile(
+    r",\s*(?:\S+\s+){0,3}(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$")
 METADATA_WORDS = 14  # longer unpunctuated lines are run-on prose, not a header
 
 
@@ -138,4 +139,4 @@ def is_debris(sentence: str, language: str = "en") -> bool:
 def _is_metadata(sentence: str) -> bool:
     stripped = sentence.strip()
     return (not _UNFINISHED.search(stripped[-2:]) and len(stripped.split()) <= METADATA_WORDS
-            and bool(_ENDS_IN_DATE.search(stripped[-12:])))
+            and bool(_ENDS_IN_DATE.search(stripped[-40:])))
