@@ -29,6 +29,9 @@ BBC_SAMPLE = shared_data() / "bbc-news-summary-sample"
 # text): page furniture glued to the lead, Lead-3 as the strong baseline. A sanity check
 # that the default keeps news leads, too small to rank methods by.
 NEWS_SANITY = Path(__file__).resolve().parent / "news_highlights.jsonl"
+# Eleven raw-news-style articles written for briefbot (English, Russian, Ukrainian): CNN
+# datelines, Daily Mail bylines and wrap dots, captions, photo credits, report headers.
+RAW_NEWS = Path(__file__).resolve().parent / "raw_news.jsonl"
 
 
 @dataclass(frozen=True)

@@ -34,13 +34,9 @@ from bot.analysis.loaders import load_report, report_from_text
 from bot.analysis.model import Report, ReportError
 from bot.analysis.pipeline import analyze
 
-from .corpus import BBC_SAMPLE, NEWS_SANITY, split_title
+from .corpus import BBC_SAMPLE, NEWS_SANITY, RAW_NEWS, split_title
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-# Eleven raw-news-style articles written for briefbot (no CNN/Daily Mail text): CNN datelines,
-# Daily Mail bylines and wrap dots, captions and photo credits, report headers and issue
-# stamps, Russian and Ukrainian quotes attributed to "она"/"вона".
-RAW_NEWS = Path(__file__).resolve().parent / "raw_news.jsonl"
 
 CHECKS: dict[str, re.Pattern[str]] = {
     "dateline": re.compile(

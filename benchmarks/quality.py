@@ -1,6 +1,6 @@
 """ROUGE of every ranking method on news with human references, as Markdown tables.
 
-    python -m benchmarks.quality                      # the BBC sample and the news sanity set
+    python -m benchmarks.quality                      # BBC sample, news sanity set, raw news
     python -m benchmarks.quality --pairs DIR --jsonl cnn_dm.jsonl
 
 Methods: the default ranker, each sumy algorithm and Lead-N (the first N sentences of the
@@ -30,7 +30,7 @@ from rouge_score import rouge_scorer
 
 from bot.analysis.ranking import ALGORITHMS, rank
 
-from .corpus import BBC_SAMPLE, NEWS_SANITY, Document, load_jsonl, load_pairs
+from .corpus import BBC_SAMPLE, NEWS_SANITY, RAW_NEWS, Document, load_jsonl, load_pairs
 
 BASELINES: dict[str, str] = {"lead": "Lead-N", "lead-cleaned": "Lead-N cleaned"}
 METHODS: tuple[str, ...] = (*ALGORITHMS, *BASELINES)
@@ -179,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--no-bbc", action="store_true", help="skip the bundled BBC sample")
     parser.add_argument("--no-sanity", action="store_true",
                         help="skip the bundled news-with-highlights sanity set")
+    parser.add_argument("--no-raw", action="store_true",
+                        help="skip the bundled raw-news-style set (datelines, captions, headers)")
     parser.add_argument("--fixed", type=int, default=3, help="fixed summary length")
     parser.add_argument("--methods", default=",".join(METHODS),
                         help="comma-separated subset of: " + ", ".join(METHODS))
@@ -194,6 +196,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not args.no_sanity:
         datasets.append(("news sanity set (written for briefbot)", load_jsonl(NEWS_SANITY),
                          False))
+    if not args.no_raw:
+        datasets.append(("raw news (written for briefbot)", load_jsonl(RAW_NEWS), False))
     datasets += [(str(folder), load_pairs(folder), True) for folder in args.pairs]
     datasets += [(str(path), load_jsonl(path), False) for path in args.jsonl]
 
