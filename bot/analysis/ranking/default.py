@@ -20,7 +20,6 @@ time than a short report takes to rank).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -73,17 +72,15 @@ class TermCounts:
 
 
 def _term_counts(stems: Sequence[list[str]]) -> TermCounts:
+    """Counts of each stem per sentence; one pass in Python, the summing in numpy."""
     vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    values: list[int] = []
-    for row, sentence in enumerate(stems):
-        for stem, count in Counter(sentence).items():
-            rows.append(row)
-            columns.append(vocabulary.setdefault(stem, len(vocabulary)))
-            values.append(count)
-    return TermCounts(np.array(rows, dtype=np.intp), np.array(columns, dtype=np.intp),
-                      np.array(values, dtype=float), (len(stems), max(1, len(vocabulary))))
+    index = vocabulary.setdefault
+    columns = np.fromiter((index(stem, len(vocabulary)) for sentence in stems for stem in sentence),
+                          dtype=np.intp)
+    rows = np.repeat(np.arange(len(stems), dtype=np.intp), [len(s) for s in stems])
+    width = max(1, len(vocabulary))
+    pairs, values = np.unique(rows * width + columns, return_counts=True)  # sorted by row
+    return TermCounts(pairs // width, pairs % width, values.astype(float), (len(stems), width))
 
 
 def _scores(sentences: Sequence[str], counts: TermCounts, wanted: int,
