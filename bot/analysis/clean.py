@@ -21,7 +21,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACES = re.compile(
     r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 )
-_LINE_EDGES = re.compile(r" *\n *")
+_BLANK_RUNS = re.compile(r"\n{3,}")
 
 # Separator rules and the copyright sign read the same in every language.
 _GENERAL_LINES = (r"[|•·\-–—=_*\s]+", r"©.*")
@@ -84,9 +84,8 @@ def _alternatives(patterns) -> str:
 def normalize(text: str) -> str:
     """NFC, no control or invisible characters, single spaces, unified line ends."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", _CONTROL.sub(" ", text))
-    return _LINE_EDGES.sub("\n", text).strip(" ")
+    text = _SPACES.sub(" ", _CONTROL.sub(" ", _INVISIBLE.sub("", text)))
+    return "\n".join(line.strip(" ") for line in text.split("\n"))
 
 
 def strip_dateline(sentence: str) -> str:
@@ -118,4 +117,5 @@ def clean_text(text: str, language: str | None = None) -> str:
             if line and (furniture.byline.match(line) or furniture.line.match(line)):
                 continue
         kept.append(line)
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    text = "\n".join(kept)
+    return (_BLANK_RUNS.sub("\n\n", text) if "\n\n\n" in text else text).strip()

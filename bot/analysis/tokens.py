@@ -42,7 +42,7 @@ def content_stems(text: str, language: str) -> list[str]:
     """Lower-cased stems of the words that carry meaning (stop words dropped)."""
     stops = stop_words(language)
     stem = _cached_stem(language)
-    return [stem(w) for w in (w.lower() for w in words(text)) if w not in stops and len(w) > 1]
+    return [stem(w) for w in words(text.lower()) if w not in stops and len(w) > 1]
 
 
 @cache
