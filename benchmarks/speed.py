@@ -116,7 +116,8 @@ def start_ratio(repeat: int) -> tuple[float, float, float]:
         report.write_text(ONE_SENTENCE, encoding="utf-8")
         commands = {
             "numpy": [sys.executable, "-c", "import numpy"],
-            "summarize": [sys.executable, "-m", "bot.cli", "summarize", str(report)],
+            "summarize": [sys.executable, "-c", "from bot.cli import main; raise SystemExit(main())",
+                          "summarize", str(report)],
         }
         timings: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(repeat):

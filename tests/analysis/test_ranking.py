@@ -287,7 +287,7 @@ def test_the_lead_counts_from_the_first_prose_sentence_not_the_furniture() -> No
     ("spelling", "name"),
     [("lex-rank", "lexrank"), ("lex_rank", "lexrank"), ("LexRank", "lexrank"),
      ("text-rank", "textrank"), ("text_rank", "textrank"), ("sum-basic", "sumbasic"),
-     ("sum_basic", "sumbasic"), ("default", "default"), (" Luhn ", "luhn")],
+     ("sum_basic", "sumbasic"), ("default", "default"), (" Luhn ", "luhn"), ("KL-Sum", "kl")],
 )
 def test_sumy_spellings_resolve(spelling: str, name: str) -> None:
     assert resolve_algorithm(spelling) == name

@@ -18,6 +18,7 @@ SUMY_ALGORITHMS: tuple[str, ...] = (
     "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction",
 )
 ALGORITHMS: tuple[str, ...] = ("default", *SUMY_ALGORITHMS)
+_ALIASES = {"klsum": "kl"}  # sumy's docs call KL "KL-Sum"
 
 __all__ = ["ALGORITHMS", "SUMY_ALGORITHMS", "rank", "resolve_algorithm"]
 
@@ -28,6 +29,7 @@ def resolve_algorithm(name: str) -> str:
     Raises ValueError naming the valid algorithms for anything else.
     """
     canonical = re.sub(r"[\s_-]+", "", name.strip().lower())
+    canonical = _ALIASES.get(canonical, canonical)
     if canonical in ALGORITHMS:
         return canonical
     raise ValueError(f"unknown summary algorithm {name!r}; valid: {', '.join(ALGORITHMS)}")
