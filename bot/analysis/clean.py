@@ -43,8 +43,9 @@ _DATELINE = re.compile(
     rf"|{_PLACE}{_DETAIL}\.?\s*/[^/\n]{{2,30}}/\.?\s+)(?=\S)"
 )
 # Daily Mail's scraped copy keeps a " . " where the print column wrapped ("a woman who .
-# claims"); a dot between two lower-case words is never a sentence end.
-_WRAP_DOT = re.compile(r"(?<=[^\W\d_]) \.(?= [a-zа-яёіїєґ])")
+# claims"); a dot between two lower-case words is never a sentence end, nor one after a word
+# no sentence ends with ("to . Prince Harry": the pack's `dangling_words`).
+_WRAP_DOT = r"(?<=[^\W\d_]) \.(?= [a-zа-яёіїєґ])"
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class _Furniture:
     line: re.Pattern[str]
     prefix: re.Pattern[str]
     byline: re.Pattern[str]
+    wrap_dot: re.Pattern[str]
 
 
 @cache
@@ -74,7 +76,13 @@ def _furniture(code: str | None) -> _Furniture:
     byline = re.compile(
         rf"^(?:{openers})\s*\.?\s*(?:[{_CAPS}][\w’'-]*\.?,?\s*(?:(?:{joins})\s+)?){{1,6}}\.?$"
     )
-    return _Furniture(line, re.compile(rf"^(?:{prefixes})+", re.IGNORECASE), byline)
+    dangling = _alternatives(re.escape(w) for r in rules for w in r.dangling_words)
+    wrap_dot = re.compile(rf"{_WRAP_DOT}|(?<![^\W\d_])((?i:{dangling})) \.(?= \S)")
+    return _Furniture(line, re.compile(rf"^(?:{prefixes})+", re.IGNORECASE), byline, wrap_dot)
+
+
+def _keep_word(match: re.Match[str]) -> str:
+    return match.group(1) or ""
 
 
 def _alternatives(patterns) -> str:
@@ -113,7 +121,7 @@ def clean_text(text: str, language: str | None = None) -> str:
         if line:
             line = furniture.prefix.sub("", line).strip()
             if " ." in line:
-                line = _WRAP_DOT.sub("", line)
+                line = furniture.wrap_dot.sub(_keep_word, line)
             if line and (furniture.byline.match(line) or furniture.line.match(line)):
                 continue
         kept.append(line)

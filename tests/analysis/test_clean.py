@@ -159,3 +159,20 @@ def test_furniture_of_one_language_only() -> None:
     assert is_furniture("Читайте также: новости региона", "ru")
     assert not is_furniture("Читайте также: новости региона", "en")
     assert is_furniture("Читайте также: новости региона")  # language unknown: every pack
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        # before a capital, a wrap dot is known by the word before it: no sentence ends on "the"
+        ("He wrote to the . Prime Minister and the council.",
+         "He wrote to the Prime Minister and the council."),
+        ("Он сказал, что согласен на . Москву как место встречи.",
+         "Он сказал, что согласен на Москву как место встречи."),
+        ("Зустріч відбудеться у . Києві.", "Зустріч відбудеться у Києві."),
+        # a real sentence end stays, even when the scraper left a space before it
+        ("She told her . Then she left.", "She told her . Then she left."),
+    ],
+)
+def test_wrap_dot_after_a_word_no_sentence_ends_with(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean

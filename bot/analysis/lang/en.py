@@ -44,6 +44,8 @@ TEXT = TextRules(
     ),
     byline_openers=("By", "BY"),
     conjunctions=("and",),
+    dangling_words=("a", "an", "the", "of", "to", "and", "or", "but", "who", "which", "whose",
+                    "for", "with", "from", "into", "their", "its", "my", "our", "your", "than"),
     furniture_phrases=(
         r"click\s+here", r"share\s+this", r"share\s+(?:or\s+comment|on\s+(?:facebook|twitter))",
         r"scroll\s+down\s+for", r"read\s+more:", r"sign\s+up\s+for", r"follow\s+(?:us\s+on|@)",

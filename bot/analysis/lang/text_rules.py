@@ -42,6 +42,7 @@ class TextRules:
     furniture_prefixes: tuple[str, ...] = ()  # furniture glued before the text: "by\s*\.\s*..."
     byline_openers: tuple[str, ...] = ()      # "By", "От": a byline's first word, as written
     conjunctions: tuple[str, ...] = ()        # "and", "и": joins names in a byline
+    dangling_words: tuple[str, ...] = ()      # never end a sentence: "the", "to" (wrap dots)
 
     # Ranking: what marks a sentence as furniture, a caption, a credit line or an issue stamp;
     # matched against lower-cased text, so written in lower case ("^" anchors at the start).
