@@ -157,3 +157,28 @@ def test_a_bare_quotation_listed_with_its_speaker_is_not_repeated() -> None:
 )
 def test_metadata_lines(sentence: str) -> None:
     assert is_debris(sentence, "ru" if sentence[0] == "А" else "en")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rescued: The four hikers were taken to hospital in Bangor.",
+        "Heartbroken: Sarah Collins says the foxes have become bolder.",
+        "Tragedy: Mr Smith's widow spoke outside the court.",
+        "CNN's Jane Doe contributed to this report.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+    ],
+)
+def test_caption_labels_and_report_credits(sentence: str) -> None:
+    sentences = [sentence, "The council met on Monday to discuss the foxes in the street."]
+    assert unfit_for_summary(sentences, [], "en") == {0}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Oil production: 87.7 million tonnes, up 2.1 percent.", "She added: The plan is ready.",
+     "He said: The plan is ready.",  # a lower-case word before the label is prose
+     "The minister said it would open in May."],
+)
+def test_labels_that_are_not_captions(sentence: str) -> None:
+    assert not is_debris(sentence, "en")

@@ -52,6 +52,7 @@ TEXT = TextRules(
         r"all\s+rights\s+reserved", r"last\s+updated\s+at", r"published:", r"updated:",
         r"image\s+caption", r"media\s+playback", r"(?:e-mail|email)\s+to\s+a\s+friend",
         r"comments?\s+(?:are|have\s+been)\s+closed", r"unable\s+to\s+accept\s+comments",
+        r"may\s+not\s+be\s+(?:published|reproduced)",
     ),
     meta_words=frozenset(
         """
@@ -77,6 +78,7 @@ TEXT = TextRules(
         r"(?:summary|report|bulletin|update|briefing|note|release|statement|communique|communiqué)"
         r"\s+(?:no\.?|number|#)\s*\d",
         r"issued\s+at\s+\d{1,2}[:.]\d{2}",
+        r"contributed\s+to\s+this\s+report",
         r"^(?:briefing\s+note|press\s+release|news\s+release|fact\s+sheet|situation\s+report"
         r"|for\s+immediate\s+release|embargoed)\b[^.!?]*$",
     ),

@@ -50,7 +50,7 @@ class TextRules:
     meta_words: frozenset[str] = frozenset()  # dateline and byline words: months, time zones
     captions: tuple[str, ...] = ()            # "\(pictured\)", "^photo\b"
     credits: tuple[str, ...] = ()             # opening a credit line: "prepared\s+by"
-    stamps: tuple[str, ...] = ()              # document numbering: "summary\s+no\.?\s*\d"
+    stamps: tuple[str, ...] = ()              # numbering, issue times, report credits anywhere
     stigma_words: tuple[str, ...] = ()        # Edmundson's cue words for commentary, furniture
     pronoun_attribution: str = r"(?!)"        # a sentence ending "he said." (speaker unnamed)
 

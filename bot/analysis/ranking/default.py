@@ -26,13 +26,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import tokens
-from .furniture import furniture_score, is_debris
+from .furniture import FURNITURE, furniture_score, is_debris
 
 POSITION_WEIGHT = 3.0       # the lead's prior for a short summary, in top centralities
 POSITION_DECAY = 1.0        # prior(i) = (1 + i) ** -DECAY
 LEAD_FADES_AT = 0.5         # share of the prose sentences at which the prior is gone
 FURNITURE_FLOOR = 0.4       # furniture share below this is ordinary prose ("on", "at", "by")
-FURNITURE_CEILING = 0.8     # at or above this the sentence is furniture and weighs nothing
+FURNITURE_CEILING = FURNITURE  # at or above this the sentence is furniture and weighs nothing
 DUPLICATE = 0.85            # TF-IDF cosine at which a sentence only repeats a chosen one
 SHORT_WORDS = 6             # below this a sentence is usually a fragment or a heading
 PROSE = 0.5                 # quality from which a sentence counts for the position prior

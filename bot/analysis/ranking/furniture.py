@@ -29,6 +29,10 @@ _UNFINISHED = re.compile(r"[.!?…:;\"'”’»)]$")
 _ENDS_IN_DATE = re.compile(
     r",\s*(?:\S+\s+){0,3}(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$")
 METADATA_WORDS = 14  # longer unpunctuated lines are run-on prose, not a header
+# A photo caption's label: one word and a colon before a name, "Bitten: Sarah Collins,
+# pictured ..." or "Rescued: The four hikers ..." (prose puts a subject first: "He said: The").
+_CAPTION_LABEL = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+: [A-ZА-ЯЁІЇЄҐ\"“«]")
+FURNITURE = 0.8  # a furniture share from which a sentence is furniture, not text
 
 
 class Prefiltered:
@@ -122,7 +126,7 @@ def furniture_score(sentence: str, language: str = "en") -> float:
     meta += sum(1 for word in words if word[:1].isdigit() and _META_NUMBER.match(word))
     share = meta / len(tokens)
     if rules.phrases.search(lowered):
-        share = max(share, 0.8)
+        share = max(share, FURNITURE)
     if tokens[0] in rules.bylines and len(tokens) <= 6:
         share = max(share, 0.9)  # a byline standing alone
     return min(1.0, share)
@@ -130,8 +134,11 @@ def furniture_score(sentence: str, language: str = "en") -> float:
 
 @lru_cache(maxsize=4096)  # the pipeline and the ranker ask about the same sentences in turn
 def is_debris(sentence: str, language: str = "en") -> bool:
-    """A caption, photo credit, credit line, issue stamp or metadata line: never a summary."""
-    if _is_metadata(sentence):
+    """Furniture, a caption, photo credit, credit line, issue stamp or metadata line: never a
+    summary sentence."""
+    if _is_metadata(sentence) or _CAPTION_LABEL.match(sentence):
+        return True
+    if furniture_score(sentence, language) >= FURNITURE:
         return True
     rules = _rules(language)
     lowered = sentence.lower()
