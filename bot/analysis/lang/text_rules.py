@@ -36,7 +36,7 @@ class TextRules:
     letters: str = ""
     marker_words: frozenset[str] = frozenset()
 
-    # Cleaning: regex fragments (case-insensitive, verbose-safe: spaces written as \s).
+    # Cleaning: regex fragments, matched case-insensitively (spaces written as \s).
     furniture_prompts: tuple[str, ...] = ()   # open a furniture line: "click\s+here"
     furniture_lines: tuple[str, ...] = ()     # a whole furniture line: "comments?\s*\(\d+\)"
     furniture_prefixes: tuple[str, ...] = ()  # furniture glued before the text: "by\s*\.\s*..."

@@ -1,4 +1,9 @@
-"""Українська: the language pack (text, figures, quotes rules as data)."""
+"""Українська: the language pack (text, figures, quotes rules as data).
+
+Stems: Snowball has no Ukrainian, so TEXT lists inflectional suffixes for the light
+suffix-stripping stemmer in bot/analysis/tokens.py (not the Russian Snowball: it would strip
+Russian endings and leave Ukrainian і/ї/є forms apart).
+"""
 
 from __future__ import annotations
 
