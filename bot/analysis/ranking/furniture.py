@@ -114,6 +114,7 @@ def _alternatives(patterns: Sequence[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
 
 
+@lru_cache(maxsize=4096)  # asked by is_debris (the pipeline) and by the ranker in turn
 def furniture_score(sentence: str, language: str = "en") -> float:
     """0.0 for prose, 1.0 for pure furniture; a phrase match counts as mostly furniture."""
     tokens = sentence.split()
