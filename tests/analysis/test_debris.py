@@ -136,6 +136,28 @@ def test_pronoun_attributions_are_unfit_in_each_language() -> None:
     assert unfit_for_summary(sentences, [], "uk") == {3}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("“It will take years,” she told the BBC.", "en"),
+        ("“It will take years,” they told reporters.", "en"),
+        ("«Это займёт годы», — считает она.", "ru"),
+        ("«Это займёт годы», — сказал он журналистам.", "ru"),
+        ("«Це забере роки», — каже вона.", "uk"),
+        ("«Це забере роки», — зазначила вона в інтерв'ю.", "uk"),
+    ],
+)
+def test_more_unnamed_attributions(sentence: str, language: str) -> None:
+    assert unfit_for_summary([sentence], [], language) == {0}
+
+
+def test_named_attributions_stay_candidates() -> None:
+    sentences = ["«Это займёт годы», — сказала Анна Петрова.",
+                 "“It will take years,” Mr Greene told the BBC."]
+    assert unfit_for_summary(sentences, [], "ru") == frozenset()
+    assert unfit_for_summary(sentences, [], "en") == frozenset()
+
+
 def test_a_bare_quotation_listed_with_its_speaker_is_not_repeated() -> None:
     sentences = [
         "Ali Karimov, the water minister, said the dam would open in May.",

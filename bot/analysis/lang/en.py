@@ -85,8 +85,8 @@ TEXT = TextRules(
     stigma_words=("click", "subscribe", "share", "advertisement", "copyright", "cookie",
                   "newsletter", "hardly", "impossible", "perhaps", "maybe"),
     pronoun_attribution=(
-        r"[,.!?…][\"'”’]\s+(?:he|she|they)\s+(?:said|says|added|told\s+\w+|explained|noted"
-        r"|warned|continued)\s*\.$"
+        r"[,.!?…][\"'”’]\s+(?:he|she|they)\s+(?:said|says|added|told(?:\s+[\w'’]+){1,3}"
+        r"|explained|noted|warned|continued)\s*\.$"
     ),
 )
 
