@@ -20,7 +20,7 @@ _END = re.compile(
 )
 _SOFT_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪◦·]|\d{1,2}[.)])\s+")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_LOOSE_SPACE = re.compile(r"\s{2,}|[^\S ]")
 _MAX_SENTENCE = 600
 
 _INITIALS = re.compile(r"(?:\w\.)+\w")
@@ -114,23 +114,33 @@ def _split_block(block: str, abbreviations: _Abbreviations) -> list[str]:
     tail = block[start:].strip()
     if tail:
         pieces.append(tail)
-    return [" ".join(p.split()) for p in pieces]
+    if _LOOSE_SPACE.search(block):  # once per block: cleaned text has single spaces already
+        return [" ".join(p.split()) for p in pieces]
+    return pieces
 
 
 def _is_abbreviation(block: str, dot: int, abbreviations: _Abbreviations) -> bool:
-    match = _TOKEN_BEFORE.search(block, max(0, dot - 64), dot)
-    if not match:
+    start = _token_start(block, dot)
+    if start == dot:
         return False
-    token = match.group(1).lstrip("\"'“‘«(„[")
-    bare = token.lower().rstrip(".")
+    bare = block[start:dot].lstrip("\"'“‘«(„[").lower().rstrip(".")
     if bare in abbreviations.year_marks:
         # "в г. Душанбе" is a city; "в 2024 г. Президент ..." ends a sentence
-        return not block[: match.start()].rstrip()[-1:].isdigit()
+        return not block[:start].rstrip()[-1:].isdigit()
     if len(bare) == 1 and bare.isalpha():
         return True  # initials: J. K. Rowling, А. С. Пушкин
     if bare in abbreviations.before_number:
         return bool(re.match(r"\.\s*\d", block[dot:dot + 4]))
     return bare in abbreviations.always or _INITIALS.fullmatch(bare) is not None
+
+
+def _token_start(block: str, dot: int) -> int:
+    """Where the word before `dot` starts (at most 64 characters back): a few steps per word,
+    cheaper than a regex search on every full stop of a long report."""
+    start, floor = dot, max(0, dot - 64)
+    while start > floor and not block[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def _cap_length(sentence: str) -> list[str]:
