@@ -17,11 +17,21 @@ from bot.analysis.clean import clean_text
 from bot.analysis.language import detect_language
 from bot.analysis.sentences import split_sentences
 
-BBC_SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc-news-summary-sample"
+
+def shared_data() -> Path:
+    """The shared data folder: beside the repository (a clone's ../shared), else /work/shared."""
+    beside = Path(__file__).resolve().parents[2] / "shared"
+    return (beside if beside.is_dir() else Path("/work/shared")) / "data"
+
+
+BBC_SAMPLE = shared_data() / "bbc-news-summary-sample"
 # Eight wire-style stories with 3-4 highlights each, written for this project (no CNN/DailyMail
 # text): page furniture glued to the lead, Lead-3 as the strong baseline. A sanity check
 # that the default keeps news leads, too small to rank methods by.
 NEWS_SANITY = Path(__file__).resolve().parent / "news_highlights.jsonl"
+# Eleven raw-news-style articles written for briefbot (English, Russian, Ukrainian): CNN
+# datelines, Daily Mail bylines and wrap dots, captions, photo credits, report headers.
+RAW_NEWS = Path(__file__).resolve().parent / "raw_news.jsonl"
 
 
 @dataclass(frozen=True)

@@ -1,26 +1,58 @@
-"""Offline language detection for the two languages the reports come in.
+"""Offline language detection over the registered language packs.
 
-A script count is enough to tell Russian from English and needs no model download;
-anything else falls back to English, whose tokenizer handles any Latin text.
+The script (Latin or Cyrillic letters) picks the candidates; among languages of one script the
+letters only one of them uses (Ukrainian і ї є ґ, Russian ы э ъ ё) and its frequent words
+("що", "який" against "что", "который") decide. No model download; text in an unregistered
+language falls back to the default pack of its script, or to the default language.
 """
 
 from __future__ import annotations
 
-SUPPORTED = ("en", "ru")
-_SUMY_NAMES = {"en": "english", "ru": "russian"}
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lang import DEFAULT, codes, get_pack
+
+_SCRIPTS = {"latin": re.compile(r"[A-Za-z]"), "cyrillic": re.compile(r"[\u0400-\u04ff]")}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class _Profile:
+    code: str
+    script: str
+    letters: re.Pattern[str] | None
+    markers: frozenset[str]
+
+
+@cache
+def _profiles() -> tuple[_Profile, ...]:
+    profiles = []
+    for code in codes():
+        rules = get_pack(code).text
+        letters = re.compile(f"[{re.escape(rules.letters)}]", re.IGNORECASE) if rules.letters else None
+        profiles.append(_Profile(code, rules.script, letters, rules.marker_words))
+    return tuple(profiles)
 
 
 def detect_language(text: str, sample: int = 20_000) -> str:
-    """'ru' when Cyrillic letters outnumber Latin ones in the first `sample` characters."""
-    cyrillic = latin = 0
-    for char in text[:sample]:
-        if "\u0400" <= char <= "\u04ff":
-            cyrillic += 1
-        elif char.isascii() and char.isalpha():
-            latin += 1
-    return "ru" if cyrillic > latin else "en"
+    """The registered code whose script, letters and frequent words best fit `text[:sample]`."""
+    head = text[:sample]
+    counts = {name: len(pattern.findall(head)) for name, pattern in _SCRIPTS.items()}
+    script = max(counts, key=counts.get) if any(counts.values()) else "latin"
+    if counts["cyrillic"] == counts["latin"]:
+        script = "latin"
+    candidates = [p for p in _profiles() if p.script == script]
+    if not candidates:
+        return DEFAULT
+    if len(candidates) == 1:
+        return candidates[0].code
+    found = [w.lower() for w in _WORD.findall(head)]
+    return max(candidates, key=lambda p: _fit(p, head, found)).code
 
 
-def sumy_language(code: str) -> str:
-    """The language name sumy's stemmer and stop-word lists expect."""
-    return _SUMY_NAMES.get(code, "english")
+def _fit(profile: _Profile, text: str, found: list[str]) -> int:
+    """Own letters plus three per own frequent word: the two agree on real text."""
+    letters = len(profile.letters.findall(text)) if profile.letters else 0
+    return letters + 3 * sum(1 for w in found if w in profile.markers)

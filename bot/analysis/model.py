@@ -60,6 +60,23 @@ class SummaryOptions:
     figures: int = 5
     quotes: int = 3
 
+    @classmethod
+    def from_settings(cls, summary: object) -> SummaryOptions:
+        """Options from a settings section: anything with .sentences, .algorithm, .figures,
+        .quotes and, optionally, .ratio. The one place settings become options, so the bot
+        and the CLI cannot drift apart. sumy's spellings ("lex-rank") are accepted; an
+        unknown algorithm raises ValueError naming the valid ones.
+        """
+        from .ranking import resolve_algorithm
+
+        return cls(
+            sentences=summary.sentences,
+            ratio=getattr(summary, "ratio", None),
+            algorithm=resolve_algorithm(summary.algorithm),
+            figures=summary.figures,
+            quotes=summary.quotes,
+        )
+
     def sentence_count(self, total: int) -> int:
         if self.ratio is not None:
             return max(1, min(total, round(total * self.ratio)))

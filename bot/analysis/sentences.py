@@ -1,40 +1,52 @@
-"""Rule-based sentence splitting for English and Russian that needs no downloaded model.
+"""Rule-based sentence splitting for every language pack, with no downloaded model.
 
 Lines first (bullets and headings stand alone, wrapped lines are re-joined), then
 sentence ends inside each paragraph, rejecting ends that belong to abbreviations,
-initials, decimals and quotations that continue with "he said".
+initials, decimals and quotations that continue with "he said". Abbreviations come from the
+language's pack (bot/analysis/lang).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lang import get_pack
 
 _END = re.compile(
     r"(?P<stop>[.!?…]+)(?P<close>[\"'”’»)\]]*)\s+"
-    r"(?=[\"'“‘«„(\[]?\s*(?:[—–-]\s+)?[A-ZА-ЯЁ0-9\"'“‘«„])"
+    r"(?=[\"'“‘«„(\[]?\s*(?:[—–-]\s+)?[A-ZА-ЯЁІЇЄҐ0-9\"'“‘«„])"
 )
 _SOFT_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪◦·]|\d{1,2}[.)])\s+")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_LOOSE_SPACE = re.compile(r"\s{2,}|[^\S ]")
 _MAX_SENTENCE = 600
 
-_ABBREVIATIONS = frozenset(
-    (
-        "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr inc ltd co corp "
-        "vs jan feb mar apr jun jul aug sep sept oct nov dec approx dept est mt ft "
-        "u.s u.k u.n e.g i.e a.m p.m "
-        "т.е т.к т.н т.ч им ул пр обл р-н тыс млн млрд трлн руб долл проф акад ген ст см напр "
-        "стр рис гг ок"
-    ).split()
-)
+_INITIALS = re.compile(r"(?:\w\.)+\w")
+
+
+@dataclass(frozen=True)
+class _Abbreviations:
+    """One language's dotted words that do not end a sentence."""
+
+    always: frozenset[str]
+    before_number: frozenset[str]
+    year_marks: frozenset[str]
+
+
+@cache
+def _abbreviations(language: str) -> _Abbreviations:
+    rules = get_pack(language).text
+    return _Abbreviations(rules.abbreviations, rules.number_abbreviations, rules.year_marks)
 
 
 def split_sentences(text: str, language: str = "en") -> list[str]:
     """Sentences of the text in document order, whitespace normalized."""
-    del language  # the rules cover both scripts; kept for a per-language splitter later
+    abbreviations = _abbreviations(language)
     sentences: list[str] = []
     for block in _blocks(text):
-        for sentence in _split_block(block):
+        for sentence in _split_block(block, abbreviations):
             sentences.extend(_cap_length(sentence))
     return sentences
 
@@ -88,11 +100,11 @@ def _is_heading(line: str, following: str, previous: str | None) -> bool:
     return not following or following[:1].isupper() or following[:1] in "\"“«„-—•*"
 
 
-def _split_block(block: str) -> list[str]:
+def _split_block(block: str, abbreviations: _Abbreviations) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _END.finditer(block):
-        if match.group("stop") == "." and _is_abbreviation(block, match.start()):
+        if match.group("stop") == "." and _is_abbreviation(block, match.start(), abbreviations):
             continue
         end = match.end("close")
         piece = block[start:end].strip()
@@ -102,23 +114,33 @@ def _split_block(block: str) -> list[str]:
     tail = block[start:].strip()
     if tail:
         pieces.append(tail)
-    return [" ".join(p.split()) for p in pieces]
+    if _LOOSE_SPACE.search(block):  # once per block: cleaned text has single spaces already
+        return [" ".join(p.split()) for p in pieces]
+    return pieces
 
 
-def _is_abbreviation(block: str, dot: int) -> bool:
-    match = _TOKEN_BEFORE.search(block, max(0, dot - 64), dot)
-    if not match:
+def _is_abbreviation(block: str, dot: int, abbreviations: _Abbreviations) -> bool:
+    start = _token_start(block, dot)
+    if start == dot:
         return False
-    token = match.group(1).lstrip("\"'“‘«(„[")
-    bare = token.lower().rstrip(".")
-    if bare == "г":
+    bare = block[start:dot].lstrip("\"'“‘«(„[").lower().rstrip(".")
+    if bare in abbreviations.year_marks:
         # "в г. Душанбе" is a city; "в 2024 г. Президент ..." ends a sentence
-        return not block[: match.start()].rstrip()[-1:].isdigit()
+        return not block[:start].rstrip()[-1:].isdigit()
     if len(bare) == 1 and bare.isalpha():
         return True  # initials: J. K. Rowling, А. С. Пушкин
-    if bare in ("no", "nos", "№"):
+    if bare in abbreviations.before_number:
         return bool(re.match(r"\.\s*\d", block[dot:dot + 4]))
-    return bare in _ABBREVIATIONS or re.fullmatch(r"(?:\w\.)+\w", bare) is not None
+    return bare in abbreviations.always or _INITIALS.fullmatch(bare) is not None
+
+
+def _token_start(block: str, dot: int) -> int:
+    """Where the word before `dot` starts (at most 64 characters back): a few steps per word,
+    cheaper than a regex search on every full stop of a long report."""
+    start, floor = dot, max(0, dot - 64)
+    while start > floor and not block[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def _cap_length(sentence: str) -> list[str]:

@@ -1,21 +1,24 @@
-"""Words, stems and stop words without NLTK data files.
+"""Words, stems and stop words without NLTK or downloaded data.
 
-sumy's default tokenizer calls NLTK's punkt, which is not installed offline; a regular
-expression over Unicode letters and sumy's Snowball stemmers need nothing downloaded.
+sumy's stemmer imports NLTK, which costs most of a second at start-up; the default path uses
+`snowballstemmer` (pure Python, the same Snowball algorithms) or, for a language Snowball
+lacks, the pack's suffix list. Stop words and stemmer choice come from the language pack.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
+from collections.abc import Callable
+from functools import cache, lru_cache
 
-from sumy.nlp.stemmers import Stemmer
-from sumy.utils import get_stop_words
+import snowballstemmer
 
-from .language import sumy_language
+from .lang import get_pack
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+# Words repeat across reports, so stems are memoized, but a long-running bot sees an open-ended
+# vocabulary: the memo keeps the most recently used stems only.
+STEM_CACHE_SIZE = 50_000
 
 
 def words(text: str) -> list[str]:
@@ -25,43 +28,63 @@ def words(text: str) -> list[str]:
 
 @cache
 def stop_words(language: str) -> frozenset[str]:
-    if language == "ru":
-        raw = resources.files("bot.analysis").joinpath("data/stopwords_ru.txt").read_text("utf-8")
-        return frozenset(
-            line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")
-        )
-    return frozenset(get_stop_words(sumy_language(language)))
+    return get_pack(language).text.stop_words
 
 
 @cache
-def stemmer(language: str) -> Stemmer:
-    return Stemmer(sumy_language(language))
+def stemmer(language: str) -> Callable[[str], str]:
+    """The language's stemmer on one word (lower-cased first, as sumy's summarizers expect)."""
+    stem = _raw_stemmer(language)
+    return lambda word: stem(word.lower())
 
 
 def content_stems(text: str, language: str) -> list[str]:
     """Lower-cased stems of the words that carry meaning (stop words dropped)."""
     stops = stop_words(language)
     stem = _cached_stem(language)
-    return [stem(w) for w in (w.lower() for w in words(text)) if w not in stops and len(w) > 1]
+    return [stem(w) for w in words(text.lower()) if w not in stops and len(w) > 1]
 
 
 @cache
-def _cached_stem(language: str):
-    """Stemming dominates tokenization cost; words repeat, so memoize per language."""
-    return cache(stemmer(language))
+def _cached_stem(language: str) -> Callable[[str], str]:
+    """Stemming dominates tokenization cost; words repeat, so memoize per language (bounded)."""
+    return lru_cache(maxsize=STEM_CACHE_SIZE)(_raw_stemmer(language))
+
+
+def _raw_stemmer(language: str) -> Callable[[str], str]:
+    rules = get_pack(language).text
+    if rules.snowball:
+        return snowballstemmer.stemmer(rules.snowball).stemWord
+    return suffix_stemmer(rules.suffixes, rules.min_stem)
+
+
+def suffix_stemmer(suffixes: tuple[str, ...], min_stem: int) -> Callable[[str], str]:
+    """A light stemmer: the longest listed suffix goes while `min_stem` letters remain.
+
+    For languages Snowball does not cover; one pass, no recoding, so it conflates inflected
+    forms of a word without pretending to be a morphological analyser.
+    """
+    by_length = sorted(set(suffixes), key=len, reverse=True)
+
+    def stem(word: str) -> str:
+        for suffix in by_length:
+            if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+                return word[: -len(suffix)]
+        return word
+
+    return stem
 
 
 class OfflineTokenizer:
     """Drop-in for sumy's Tokenizer: sentences come from our splitter, words from a regex."""
 
     def __init__(self, language: str) -> None:
-        self.language = sumy_language(language)
-        self._code = language
+        self.language = language
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         from .sentences import split_sentences
 
-        return tuple(split_sentences(paragraph, self._code))
+        return tuple(split_sentences(paragraph, self.language))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         return tuple(words(sentence))

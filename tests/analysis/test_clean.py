@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.analysis.clean import clean_text, is_furniture, normalize
+from bot.analysis.clean import clean_text, is_furniture, normalize, strip_dateline
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -106,3 +106,73 @@ def test_normalize_line_ends_spaces_and_nfc() -> None:
 
 def test_runs_of_blank_lines_collapse() -> None:
     assert clean_text("One.\n\n\n\n\nTwo.") == "One.\n\nTwo."
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("A woman who . claims she was bitten by a fox has called on the council to . act.",
+         "A woman who claims she was bitten by a fox has called on the council to act."),
+        ("Sarah Collins, 41, said the fox walked in . while she was cooking.",
+         "Sarah Collins, 41, said the fox walked in while she was cooking."),
+        # a dot before a capital is a sentence end in scraped copy, and stays
+        ("Scroll on . The council met on Monday . It agreed.",
+         "Scroll on . The council met on Monday . It agreed."),
+    ],
+)
+def test_daily_mail_wrap_dots_repaired(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stripped"),
+    [
+        ("(CNN) -- Rescuers reached the miners on Sunday.", "Rescuers reached the miners on Sunday."),
+        ("LONDON, England (CNN) -- Rescuers came.", "Rescuers came."),
+        ("(CNN)The fire spread overnight.", "The fire spread overnight."),
+        ("WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
+        ("ALMATY, March 3 (Steppe News Agency) — Water ministers met.", "Water ministers met."),
+        ("ХУДЖАНД, 12 июля — Аграрии собрали урожай.", "Аграрии собрали урожай."),
+        ("МОСКВА, 5 мая. /ТАСС/. Правительство выделит деньги.", "Правительство выделит деньги."),
+        ("КИЇВ, 12 березня — Уряд виділив кошти.", "Уряд виділив кошти."),
+        # not datelines: ordinary capitals, dashes inside a sentence
+        ("NATO, the alliance — all of it — agreed.", "NATO, the alliance — all of it — agreed."),
+        ("US — China talks resumed.", "US — China talks resumed."),
+        ("The deal (worth $2bn) — a record — closed.", "The deal (worth $2bn) — a record — closed."),
+    ],
+)
+def test_strip_dateline(sentence: str, stripped: str) -> None:
+    assert strip_dateline(sentence) == stripped
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["(Getty Images)", "Photo: Reuters", "Picture: AP", "Фото: пресс-служба хякумата.",
+     "Фото: пресс-служба міністерства", "Підпишіться на наш канал", "Усі права захищені."],
+)
+def test_caption_and_credit_lines_dropped(line: str) -> None:
+    assert clean_text(f"The article text stays here.\n\n{line}") == "The article text stays here."
+
+
+def test_furniture_of_one_language_only() -> None:
+    # with the language known, another language's prompts are text
+    assert is_furniture("Читайте также: новости региона", "ru")
+    assert not is_furniture("Читайте также: новости региона", "en")
+    assert is_furniture("Читайте также: новости региона")  # language unknown: every pack
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        # before a capital, a wrap dot is known by the word before it: no sentence ends on "the"
+        ("He wrote to the . Prime Minister and the council.",
+         "He wrote to the Prime Minister and the council."),
+        ("Он сказал, что согласен на . Москву как место встречи.",
+         "Он сказал, что согласен на Москву как место встречи."),
+        ("Зустріч відбудеться у . Києві.", "Зустріч відбудеться у Києві."),
+        # a real sentence end stays, even when the scraper left a space before it
+        ("She told her . Then she left.", "She told her . Then she left."),
+    ],
+)
+def test_wrap_dot_after_a_word_no_sentence_ends_with(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean

@@ -1,4 +1,4 @@
-"""Russian/English detection by script, on the seeds and on edge cases."""
+"""Detection over the registered packs: English, Russian, Ukrainian, on seeds and edge cases."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.analysis.language import detect_language, sumy_language
+from bot.analysis.lang import codes, is_supported
+from bot.analysis.language import detect_language
 from bot.analysis.loaders import decode_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -48,6 +49,28 @@ def test_only_the_sample_counts() -> None:
     assert detect_language("a" * 100 + "я" * 1000, sample=100) == "en"
 
 
-def test_sumy_language_names() -> None:
-    names = (sumy_language("en"), sumy_language("ru"), sumy_language("xx"))
-    assert names == ("english", "russian", "english")
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Уряд України виділив 2 млрд гривень на відбудову шкіл, які постраждали.", "uk"),
+        ("Міністр заявив, що ціни на пальне знизяться вже в березні.", "uk"),
+        ("Експорт зерна зріс на 12%, повідомили в міністерстві.", "uk"),
+        ("Правительство выделило 2 млрд рублей на ремонт школ, которые пострадали.", "ru"),
+        ("Министр заявил, что цены на топливо снизятся уже в марте.", "ru"),
+        ("Экспорт зерна вырос на 12%, сообщили в министерстве.", "ru"),
+    ],
+)
+def test_ukrainian_told_from_russian(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_without_distinctive_letters_the_words_decide() -> None:
+    # No і ї є ґ and no ы э ъ ё: "що" and "від" mark Ukrainian, "что" and "или" Russian.
+    assert detect_language("Кажуть, що від неба до землі далеко") == "uk"
+    assert detect_language("Говорят, что от неба до земли далеко или нет") == "ru"
+
+
+def test_every_detected_language_is_registered() -> None:
+    assert set(codes()) == {"en", "ru", "uk"}
+    assert all(is_supported(code) for code in ("en", "ru", "uk"))
+    assert not is_supported("de")

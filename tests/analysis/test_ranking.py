@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from bot.analysis.clean import clean_text
-from bot.analysis.ranking import ALGORITHMS, rank
+from bot.analysis.ranking import ALGORITHMS, rank, resolve_algorithm
 from bot.analysis.sentences import split_sentences
 
 ARTICLE = """\
@@ -231,11 +234,11 @@ def test_a_central_body_sentence_outranks_a_weak_lead_sentence() -> None:
 
 def test_lead_prior_keeps_the_lead_that_pure_centrality_passes_over() -> None:
     sentences = split_sentences(clean_text(FURNITURE_ARTICLE))
-    assert sentences[3].startswith("The avalanche struck the hut")
+    assert sentences[2].startswith("The avalanche struck the hut")  # "Last updated" line gone
 
-    assert rank(sentences, 1, algorithm="reduction") == [3]  # the most central sentence
+    assert rank(sentences, 1, algorithm="reduction") == [2]  # the most central sentence
     assert rank(sentences, 1) == [0]                         # the lead, with its prior
-    assert rank(sentences, 3) == [0, 2, 3]
+    assert rank(sentences, 3) == [0, 1, 2]
 
 
 # A story whose body repeats its theme more than its lead does: pure centrality prefers
@@ -278,3 +281,55 @@ def test_the_lead_counts_from_the_first_prose_sentence_not_the_furniture() -> No
 
     assert rank(sentences, 1) == [lede]
     assert rank(sentences, 3) == [lede, lede + 4, lede + 5]
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name"),
+    [("lex-rank", "lexrank"), ("lex_rank", "lexrank"), ("LexRank", "lexrank"),
+     ("text-rank", "textrank"), ("text_rank", "textrank"), ("sum-basic", "sumbasic"),
+     ("sum_basic", "sumbasic"), ("default", "default"), (" Luhn ", "luhn"), ("KL-Sum", "kl")],
+)
+def test_sumy_spellings_resolve(spelling: str, name: str) -> None:
+    assert resolve_algorithm(spelling) == name
+
+
+def test_unknown_algorithm_names_the_valid_ones() -> None:
+    with pytest.raises(ValueError) as info:
+        resolve_algorithm("page-rank")
+    assert str(info.value) == ("unknown summary algorithm 'page-rank'; valid: default, lexrank,"
+                               " textrank, lsa, luhn, edmundson, kl, sumbasic, reduction")
+
+
+def test_excluded_sentences_are_ranked_out_and_fill_in_last() -> None:
+    sentences = [
+        "The city council approved a new transport budget on Tuesday after a long debate.",
+        "Council members said the transport budget would add buses and late-night routes.",
+        "The transport budget adds new electric buses, late-night bus routes and more drivers.",
+        "Libraries will open an hour later on Sundays.",
+    ]
+    assert rank(sentences, 2) == [1, 2]
+    assert rank(sentences, 2, exclude={1}) == [0, 2]
+    assert rank(sentences, 2, exclude={1, 2}) == [0, 3]
+    assert rank(sentences, 2, algorithm="text-rank", exclude={0, 1}) == [2, 3]
+    assert rank(sentences, 3, exclude={0, 1, 2}) == [0, 1, 3]  # the count is a promise
+
+
+def test_default_path_imports_neither_sumy_nor_nltk_nor_scipy() -> None:
+    code = (
+        "import sys\n"
+        "from bot.analysis.loaders import report_from_text\n"
+        "from bot.analysis.pipeline import analyze\n"
+        "analyze(report_from_text('Exports rose by 12 percent in March. Imports fell.', 'r'))\n"
+        "print(sorted(m for m in ('sumy', 'nltk', 'scipy') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=Path(__file__).resolve().parents[2])
+    assert result.stdout.strip() == "[]"
+
+
+def test_stem_memo_is_bounded() -> None:
+    from bot.analysis import tokens
+
+    tokens.content_stems("growing growth grows", "en")
+    info = tokens._cached_stem("en").cache_info()
+    assert info.maxsize == tokens.STEM_CACHE_SIZE

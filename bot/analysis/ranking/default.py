@@ -12,37 +12,30 @@ central sentence. The longer the summary, the more it is an abridgement where co
 matters, so the prior fades linearly with the share of the report asked for and is gone
 at half of it. Furniture, captions and questions are damped, and near-duplicates skipped.
 
-Sentences are pooled by length, so the exact pairwise sum costs one sparse product,
-linear in the report's words (times the few distinct lengths): 20,000 sentences take about 1 s.
+Sentences are pooled by length, so the exact pairwise sum costs one pass over the report's
+(sentence, stem) counts per distinct length, linear in the report's words: 20,000 sentences
+take about 1 s. Counts are plain numpy arrays (scipy.sparse alone would cost more start-up
+time than a short report takes to rank).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from .. import tokens
-from .furniture import furniture_score
+from .furniture import FURNITURE, furniture_score, is_debris
 
 POSITION_WEIGHT = 3.0       # the lead's prior for a short summary, in top centralities
 POSITION_DECAY = 1.0        # prior(i) = (1 + i) ** -DECAY
 LEAD_FADES_AT = 0.5         # share of the prose sentences at which the prior is gone
 FURNITURE_FLOOR = 0.4       # furniture share below this is ordinary prose ("on", "at", "by")
-FURNITURE_CEILING = 0.8     # at or above this the sentence is furniture and weighs nothing
+FURNITURE_CEILING = FURNITURE  # at or above this the sentence is furniture and weighs nothing
 DUPLICATE = 0.85            # TF-IDF cosine at which a sentence only repeats a chosen one
 SHORT_WORDS = 6             # below this a sentence is usually a fragment or a heading
 PROSE = 0.5                 # quality from which a sentence counts for the position prior
-
-_CAPTION = re.compile(
-    r"\((?:pictured|pictured\s+\w+|left|right|centre|center|above|below|file\s+photo)\)"
-    r"|^(?:pictured|photo|image|video|watch|see\s+more|related|editor'?s\s+note)\b"
-    r"|^(?:фото|видео|смотрите)\b",
-    re.IGNORECASE,
-)
-
 
 def rank_default(sentences: Sequence[str], count: int, language: str, title: str) -> list[int]:
     """Indices of the best `count` sentences in document order.
@@ -53,26 +46,46 @@ def rank_default(sentences: Sequence[str], count: int, language: str, title: str
     del title
     counts = _term_counts([tokens.content_stems(s, language) for s in sentences])
     wanted = min(count, len(sentences))
-    scores = _scores(sentences, counts, wanted)
+    scores = _scores(sentences, counts, wanted, language)
     return sorted(_select(scores, _tfidf(counts), wanted))
 
 
-def _term_counts(stems: Sequence[list[str]]) -> sparse.csr_matrix:
+@dataclass(frozen=True)
+class TermCounts:
+    """A sentence x stem count matrix as coordinate arrays, ordered by sentence.
+
+    `starts[i]:starts[i + 1]` are sentence i's entries; each (sentence, stem) pair appears once.
+    """
+
+    rows: np.ndarray
+    columns: np.ndarray
+    values: np.ndarray
+    shape: tuple[int, int]
+
+    @property
+    def starts(self) -> np.ndarray:
+        return np.searchsorted(self.rows, np.arange(self.shape[0] + 1))
+
+    def row_sums(self, values: np.ndarray | None = None) -> np.ndarray:
+        weights = self.values if values is None else values
+        return np.bincount(self.rows, weights=weights, minlength=self.shape[0])
+
+
+def _term_counts(stems: Sequence[list[str]]) -> TermCounts:
+    """Counts of each stem per sentence; one pass in Python, the summing in numpy."""
     vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    for row, sentence in enumerate(stems):
-        for stem in sentence:
-            rows.append(row)
-            columns.append(vocabulary.setdefault(stem, len(vocabulary)))
-    shape = (len(stems), max(1, len(vocabulary)))
-    counts = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape)
-    counts.sum_duplicates()
-    return counts
+    index = vocabulary.setdefault
+    columns = np.fromiter((index(stem, len(vocabulary)) for sentence in stems for stem in sentence),
+                          dtype=np.intp)
+    rows = np.repeat(np.arange(len(stems), dtype=np.intp), [len(s) for s in stems])
+    width = max(1, len(vocabulary))
+    pairs, values = np.unique(rows * width + columns, return_counts=True)  # sorted by row
+    return TermCounts(pairs // width, pairs % width, values.astype(float), (len(stems), width))
 
 
-def _scores(sentences: Sequence[str], counts: sparse.csr_matrix, wanted: int) -> np.ndarray:
-    quality = np.array([_quality(s) for s in sentences])
+def _scores(sentences: Sequence[str], counts: TermCounts, wanted: int,
+            language: str) -> np.ndarray:
+    quality = np.array([_quality(s, language) for s in sentences])
     position = (1.0 + prose_position(quality)) ** -POSITION_DECAY
     content = _unit(shared_vocabulary(counts)) + lead_weight(quality, wanted) * position
     return content * quality
@@ -94,38 +107,41 @@ def prose_position(quality: np.ndarray) -> np.ndarray:
     return np.cumsum(prose) - prose
 
 
-def shared_vocabulary(counts: sparse.csr_matrix) -> np.ndarray:
+def shared_vocabulary(counts: TermCounts) -> np.ndarray:
     """Per sentence: sum over the others of (stem-count dot product) / (log len_i + log len_j).
 
     The same numbers as sumy's Reduction, which compares every word of one sentence with
     every word of every other, but in O(words x distinct lengths) instead of O(pairs):
-    lengths are small integers, so the others are pooled by length (the column sums of
-    their counts) and each pool shares one denominator. A sentence's overlap with itself
-    is then subtracted.
+    lengths are small integers, so the others are pooled by length (the summed counts of
+    each pool's stems) and each pool shares one denominator. A sentence's overlap with
+    itself is then subtracted.
     """
-    lengths = np.asarray(counts.sum(axis=1)).ravel()
+    lengths = counts.row_sums()
     log_length = np.log(np.maximum(lengths, 1.0))
     pools, pool_of = np.unique(lengths, return_inverse=True)
-    membership = sparse.csr_matrix(
-        (np.ones(len(lengths)), (np.arange(len(lengths)), pool_of)),
-        shape=(len(lengths), len(pools)),
-    )
-    pooled = (counts @ sparse.csr_matrix(counts.T @ membership)).toarray()
-    norm = log_length[:, None] + np.log(np.maximum(pools, 1.0))[None, :]
-    totals = np.divide(pooled, norm, out=np.zeros_like(pooled), where=norm > 0).sum(axis=1)
-    own = np.asarray(counts.multiply(counts).sum(axis=1)).ravel()
+    pool_log = np.log(np.maximum(pools, 1.0))
+    entry_pool = pool_of[counts.rows]
+    totals = np.zeros(counts.shape[0])
+    for pool in range(len(pools)):
+        members = entry_pool == pool
+        pooled = np.bincount(counts.columns[members], weights=counts.values[members],
+                             minlength=counts.shape[1])
+        overlap = counts.row_sums(counts.values * pooled[counts.columns])
+        norm = log_length + pool_log[pool]
+        totals += np.divide(overlap, norm, out=np.zeros_like(overlap), where=norm > 0)
+    own = counts.row_sums(counts.values * counts.values)
     own_norm = 2.0 * log_length
     return totals - np.divide(own, own_norm, out=np.zeros_like(own), where=own_norm > 0)
 
 
-def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+def _tfidf(counts: TermCounts) -> TermCounts:
     """Row-normalized TF-IDF, IDF over this report's sentences (for duplicate checks)."""
-    frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+    frequency = np.bincount(counts.columns, minlength=counts.shape[1])
     idf = np.log((1 + counts.shape[0]) / (1 + frequency)) + 1.0
-    weighted = sparse.csr_matrix(counts.multiply(idf))
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    weighted = counts.values * idf[counts.columns]
+    norms = np.sqrt(counts.row_sums(weighted * weighted))
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
+    return TermCounts(counts.rows, counts.columns, weighted / norms[counts.rows], counts.shape)
 
 
 def _unit(values: np.ndarray) -> np.ndarray:
@@ -133,25 +149,26 @@ def _unit(values: np.ndarray) -> np.ndarray:
     return values / top if top > 0 else np.zeros_like(values)
 
 
-def _quality(sentence: str) -> float:
-    """Zero for furniture; reduced for fragments, captions and questions.
+def _quality(sentence: str, language: str) -> float:
+    """Zero for furniture and debris (captions, credits, stamps); reduced for fragments and
+    questions.
 
     Bare quotations are not damped: human summaries on the benchmark often keep them.
     """
-    furniture = furniture_score(sentence)
+    if is_debris(sentence, language):
+        return 1e-6
+    furniture = furniture_score(sentence, language)
     span = FURNITURE_CEILING - FURNITURE_FLOOR
     weight = min(1.0, max(0.0, 1.0 - (furniture - FURNITURE_FLOOR) / span))
     words = len(sentence.split())
     if words < SHORT_WORDS:
         weight *= (words / SHORT_WORDS) ** 2
-    if _CAPTION.search(sentence):
-        weight *= 0.3
     if sentence.rstrip("\"'”’»)] ").endswith("?"):
         weight *= 0.5
     return max(weight, 1e-6)
 
 
-def _select(scores: np.ndarray, tfidf: sparse.csr_matrix, wanted: int) -> list[int]:
+def _select(scores: np.ndarray, tfidf: TermCounts, wanted: int) -> list[int]:
     """Best scores first; a near-duplicate of a chosen sentence goes behind everything else.
 
     Duplicates are still taken when nothing else is left: the count is a promise.
@@ -160,10 +177,14 @@ def _select(scores: np.ndarray, tfidf: sparse.csr_matrix, wanted: int) -> list[i
     similarity = np.zeros(len(scores))
     available = np.ones(len(scores), dtype=bool)
     demotion = 2.0 * float(scores.max()) + 1.0
+    starts = tfidf.starts
     for _ in range(wanted):
         adjusted = np.where(available, scores - (similarity >= DUPLICATE) * demotion, -np.inf)
         best = int(np.argmax(adjusted))
         chosen.append(best)
         available[best] = False
-        similarity = np.maximum(similarity, (tfidf @ tfidf[best].T).toarray().ravel())
+        own = np.zeros(tfidf.shape[1])
+        entries = slice(starts[best], starts[best + 1])
+        own[tfidf.columns[entries]] = tfidf.values[entries]
+        similarity = np.maximum(similarity, tfidf.row_sums(tfidf.values * own[tfidf.columns]))
     return chosen

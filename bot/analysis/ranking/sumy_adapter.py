@@ -1,5 +1,6 @@
 """sumy's summarizers run on sentences we already split, fully offline.
 
+Imported only when a sumy algorithm is chosen (sumy imports NLTK, most of a second).
 sumy's own parsers call NLTK's punkt (not installed), so the document model is built
 directly from our sentences with the regex tokenizer; each summarizer gets our stemmer
 and stop words (sumy ships no Russian stop words; ours live in bot/analysis/data).
@@ -21,6 +22,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from .. import tokens
+from ..lang import get_pack
 
 _SUMMARIZERS: dict[str, type] = {
     "lexrank": LexRankSummarizer,
@@ -31,14 +33,6 @@ _SUMMARIZERS: dict[str, type] = {
     "kl": KLSummarizer,
     "sumbasic": SumBasicSummarizer,
     "reduction": ReductionSummarizer,
-}
-SUMY_ALGORITHMS: tuple[str, ...] = tuple(_SUMMARIZERS)
-
-# Cue words that mark a sentence as commentary or page furniture rather than news.
-_STIGMA = {
-    "en": ("click", "subscribe", "share", "advertisement", "copyright", "cookie", "newsletter",
-           "hardly", "impossible", "perhaps", "maybe"),
-    "ru": ("подписаться", "реклама", "поделиться", "копирование", "возможно", "наверное"),
 }
 _BONUS_FALLBACK = 10  # most frequent content words stand in for a missing title
 
@@ -69,7 +63,7 @@ def _configured(name: str, language: str, title: str, sentences: Sequence[str]):
     stops = tokens.stop_words(language)
     if name == "edmundson":
         summarizer.null_words = stops
-        summarizer.stigma_words = _STIGMA.get(language, _STIGMA["en"])
+        summarizer.stigma_words = get_pack(language).text.stigma_words
         summarizer.bonus_words = _bonus_words(title, sentences, language)
     elif name == "kl":
         summarizer.stop_words = stops  # KL compares lower-cased words to the set as is
