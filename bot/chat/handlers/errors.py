@@ -16,7 +16,7 @@ from ..delivery import RetryPolicy, plain_of, send_html
 from .context import BriefContext
 
 log = logging.getLogger("bot.chat.app")  # operators grep for the app's log name
-ONE_TRY = RetryPolicy(attempts=1)
+APOLOGY = RetryPolicy(attempts=2, base_delay=0.2)  # one retry: a reset is no reason to stay silent
 
 
 def store_problem(error: BaseException | None) -> str | None:
@@ -41,6 +41,6 @@ async def on_error(update: object, context: BriefContext) -> None:
         if isinstance(update, Update) and update.effective_chat is not None:
             body = context.t("failed")
             await send_html(context.bot, update.effective_chat.id, body, plain_of(body),
-                            policy=ONE_TRY)
+                            policy=APOLOGY)
     except Exception:
         log.exception("the error handler itself failed")
