@@ -327,9 +327,9 @@ class FakeTelegram:
             if chat_id.lower() not in self.channels:
                 return _error(400, "Bad Request: chat not found")
             return _ok({"id": self.channels[chat_id.lower()], "type": "channel",
-                        "title": "Channel", "username": chat_id[1:]})
+                        "title": "Channel", "username": chat_id[1:], **_CHAT_INFO})
         kind = "private" if chat_id > 0 else "supergroup"
-        return _ok({"id": chat_id, "type": kind, "title": "Team"})
+        return _ok({"id": chat_id, "type": kind, "title": "Team", **_CHAT_INFO})
 
     def _api_setMyCommands(self, params: dict) -> tuple[int, dict]:
         return _ok(True)
@@ -401,6 +401,9 @@ class FakeTelegram:
                 self.calls.append(Call("download", {"path": path}))
             return self.files[parts[1]][0]
         return None
+
+
+_CHAT_INFO = {"accent_color_id": 0, "max_reaction_count": 11}  # required in a ChatFullInfo
 
 
 def _suffix(name: str) -> str:
