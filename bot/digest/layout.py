@@ -29,9 +29,12 @@ _LANGUAGE_NAMES = {"en": "EN", "ru": "RU"}
 # The digest's own words in the bot's language (telegram.language); report text is never translated.
 LABELS = {
     "en": {"digest": "Briefing digest", "figures": "Key figures", "unattributed": "unattributed",
-           "not_included": "Not included"},
+           "not_included": "Not included", "skipped_one": "{count} older report was not sent",
+           "skipped_many": "{count} older reports were not sent"},
     "ru": {"digest": "Сводка отчётов", "figures": "Ключевые цифры", "unattributed": "автор не указан",
-           "not_included": "Не вошли в сводку"},
+           "not_included": "Не вошли в сводку",
+           "skipped_one": "{count} более ранний отчёт не отправлен",
+           "skipped_many": "Более ранние отчёты не отправлены: {count}"},
 }
 _RU_MONTHS = ("янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
 
@@ -68,6 +71,13 @@ def header(created: datetime, count: int, language: str = "en") -> Line:
     name = label(language, "digest")
     return (f"<b>{name}</b> · {escape(date)} · {count} {noun}",
             f"{name} · {date} · {count} {noun}")
+
+
+def skipped_line(count: int, language: str = "en") -> Line:
+    """The one line a bounded backfill adds: how many older reports were left out."""
+    key = "skipped_one" if count == 1 else "skipped_many"
+    body = label(language, key).format(count=count)
+    return (f"<i>{escape(body)}</i>", body)
 
 
 def item_lines(item: DigestItem, language: str = "en") -> list[Line]:

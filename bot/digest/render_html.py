@@ -13,7 +13,7 @@ import html as html_lib
 import re
 from collections.abc import Iterator
 
-from .layout import Line, header, item_lines
+from .layout import Line, header, item_lines, skipped_line
 from .model import Digest, Message
 
 TELEGRAM_LIMIT = 4096
@@ -37,7 +37,10 @@ def render_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT,
 
     language is the bot's own (headers and labels); report text stays as written."""
     packer = _Packer(limit)
-    packer.add_block([header(digest.created, len(digest.items), language)], ())
+    top = [header(digest.created, len(digest.items), language)]
+    if digest.skipped:
+        top.append(skipped_line(digest.skipped, language))
+    packer.add_block(top, ())
     for item in digest.items:
         packer.add_block(item_lines(item, language), item.report_ids)
     return packer.finish()
