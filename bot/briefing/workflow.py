@@ -186,45 +186,6 @@ class BriefingWorkflow:
 
     # -- sending -------------------------------------------------------------------------------
 
-    async def send(self, destination: Destination, sender: Sender, messages: Sequence[Message],
-                   on_delivered: Callable[[tuple[str, ...]], Awaitable[object]] | None = None,
-                   ) -> Delivery:
-        """Send in order; stop when the chat refuses, skip a message refused for good.
-
-        A report reaches on_delivered right after the last message carrying it was accepted,
-        so a stop part-way leaves exactly the unsent reports for the next run."""
-        last_message = {rid: i for i, message in enumerate(messages) for rid in message.report_ids}
-        delivered: list[str] = []
-        rejected: list[str] = []
-        for i, message in enumerate(messages):
-            result = await self._send_one(destination if i == 0 else destination.follow_up(),
-                                          sender, message)
-            if result.status is SendStatus.STOPPED:
-                log.error("delivery to %s stopped after %d of %d messages: %s",
-                          destination.key, i, len(messages), result.reason)
-                return Delivery(i, tuple(delivered), tuple(rejected),
-                                result.error or RuntimeError(result.reason))
-            if result.status is SendStatus.REJECTED:
-                log.error("message %d of %d to %s refused for good (%s); its reports %s fail",
-                          i + 1, len(messages), destination.key, result.reason,
-                          ", ".join(message.report_ids) or "(none)")
-                rejected.extend(r for r in message.report_ids if r not in rejected)
-            done = tuple(rid for rid, last in last_message.items()
-                         if last == i and rid not in rejected)
-            if done:
-                if on_delivered is not None:
-                    await on_delivered(done)
-                delivered.extend(done)
-        return Delivery(len(messages), tuple(delivered), tuple(rejected))
-
-    @staticmethod
-    async def _send_one(destination: Destination, sender: Sender, message: Message) -> SendResult:
-        try:
-            return await sender.send(destination, message.html, message.plain)
-        except Exception as exc:  # a sender bug stops this chat's run, never the others
-            log.exception("sending to %s failed unexpectedly", destination.key)
-            return SendResult(SendStatus.STOPPED, describe(exc), exc)
-
     # -- a digest for one chat -----------------------------------------------------------------
 
     async def backfill_limit(self, chat_id: int | str) -> int:
@@ -254,8 +215,8 @@ class BriefingWorkflow:
             failures = rendered.failures
             if not rendered.messages:
                 return await self._nothing_new(destination, sender, kind, empty_html, failures)
-            result = await self.send(destination, sender, rendered.messages,
-                                     lambda ids: self.store.mark_delivered(key, ids))
+            result = await send_messages(destination, sender, rendered.messages,
+                                         lambda ids: self.store.mark_delivered(key, ids))
             for report_id in result.rejected:
                 await self.store.record_failure(report_id, "message refused by the chat")
             if result.delivered or result.error is None:
@@ -270,11 +231,52 @@ class BriefingWorkflow:
     async def _nothing_new(self, destination: Destination, sender: Sender, kind: str,
                            empty_html: str | None, failures: tuple[Failure, ...]) -> Outcome:
         if empty_html is not None:
-            result = await self._send_one(destination, sender,
-                                          Message(empty_html, plain_of(empty_html), ()))
+            result = await send_one(destination, sender,
+                                    Message(empty_html, plain_of(empty_html), ()))
             if not result.sent:
                 log.error("cannot announce to %s: %s", destination.key, result.reason)
                 return Outcome(0, failures=failures, empty=True,
                                error=result.error or RuntimeError(result.reason))
         await self.store.record_digest(destination.key, kind, 0)
         return Outcome(0, failures=failures, empty=True)
+
+
+async def send_messages(destination: Destination, sender: Sender, messages: Sequence[Message],
+                        on_delivered: Callable[[tuple[str, ...]], Awaitable[object]] | None = None,
+                        ) -> Delivery:
+    """Send in order; stop when the chat refuses, skip a message refused for good.
+
+    A report reaches on_delivered right after the last message carrying it was accepted,
+    so a stop part-way leaves exactly the unsent reports for the next run."""
+    last_message = {rid: i for i, message in enumerate(messages) for rid in message.report_ids}
+    delivered: list[str] = []
+    rejected: list[str] = []
+    for i, message in enumerate(messages):
+        result = await send_one(destination if i == 0 else destination.follow_up(), sender,
+                                message)
+        if result.status is SendStatus.STOPPED:
+            log.error("delivery to %s stopped after %d of %d messages: %s",
+                      destination.key, i, len(messages), result.reason)
+            return Delivery(i, tuple(delivered), tuple(rejected),
+                            result.error or RuntimeError(result.reason))
+        if result.status is SendStatus.REJECTED:
+            log.error("message %d of %d to %s refused for good (%s); its reports %s fail",
+                      i + 1, len(messages), destination.key, result.reason,
+                      ", ".join(message.report_ids) or "(none)")
+            rejected.extend(r for r in message.report_ids if r not in rejected)
+        done = tuple(rid for rid, last in last_message.items()
+                     if last == i and rid not in rejected)
+        if done:
+            if on_delivered is not None:
+                await on_delivered(done)
+            delivered.extend(done)
+    return Delivery(len(messages), tuple(delivered), tuple(rejected))
+
+
+async def send_one(destination: Destination, sender: Sender, message: Message) -> SendResult:
+    """One message; a sender that raises stops this chat's run, never the others."""
+    try:
+        return await sender.send(destination, message.html, message.plain)
+    except Exception as exc:
+        log.exception("sending to %s failed unexpectedly", destination.key)
+        return SendResult(SendStatus.STOPPED, describe(exc), exc)

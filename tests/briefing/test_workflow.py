@@ -10,6 +10,7 @@ import pytest
 from bot.analysis.model import Analysis, Report, SummaryOptions
 from bot.analysis.pipeline import analyze
 from bot.briefing import BriefingWorkflow, Destination, SendResult, SendStatus, WorkflowConfig
+from bot.briefing.workflow import send_messages
 from bot.errors import StoreUnavailable
 from tests.briefing.memory import MemoryStore, RecordingSender
 
@@ -131,13 +132,13 @@ async def one_message_each(count: int):
     await stored(store, reports)
     flow = BriefingWorkflow(store, WorkflowConfig(merge_threshold=None), clock=lambda: NOW)
     messages = [m for r in reports for m in (await flow.render([r], created=NOW)).messages]
-    return store, flow, reports, messages
+    return store, reports, messages
 
 
 async def test_a_message_refused_for_good_fails_its_reports_and_the_rest_go_on() -> None:
-    store, flow, reports, messages = await one_message_each(3)
+    store, reports, messages = await one_message_each(3)
     sender = RecordingSender({1: SendResult(SendStatus.REJECTED, "message is too long")})
-    delivery = await flow.send(CHAT, sender, messages,
+    delivery = await send_messages(CHAT, sender, messages,
                                lambda ids: store.mark_delivered(CHAT.key, ids))
     assert delivery.sent == 3 and delivery.error is None
     assert delivery.rejected == (reports[1].id,)
@@ -145,10 +146,10 @@ async def test_a_message_refused_for_good_fails_its_reports_and_the_rest_go_on()
 
 
 async def test_a_chat_that_refuses_stops_the_run_and_keeps_the_rest_for_later() -> None:
-    store, flow, reports, messages = await one_message_each(3)
+    store, reports, messages = await one_message_each(3)
     blocked = PermissionError("Forbidden: bot was blocked by the user")
     sender = RecordingSender({1: SendResult(SendStatus.STOPPED, "blocked", blocked)})
-    delivery = await flow.send(CHAT, sender, messages,
+    delivery = await send_messages(CHAT, sender, messages,
                                lambda ids: store.mark_delivered(CHAT.key, ids))
     assert (delivery.sent, delivery.delivered, delivery.error) == (1, (reports[0].id,), blocked)
 
