@@ -12,11 +12,11 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 
-from sqlalchemy.exc import OperationalError
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 
+from bot.errors import StoreUnavailable
 from bot.settings import Settings, SettingsError, require_token
 from bot.store.db import Store
 
@@ -75,12 +75,12 @@ def file_url(api_base_url: str) -> str:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log and keep running; tell the user something failed without internals."""
-    if isinstance(context.error, OperationalError):
+    if isinstance(context.error, StoreUnavailable):
         # A locked or full database: transactions roll back, so stored rows stay as they were,
         # and the inbox marks a file read only once its report is stored.
         log.error("database unavailable (%s): this run stopped; nothing stored earlier is "
                   "touched, and new reports will be read again on the next run",
-                  context.error.orig)
+                  context.error.reason)
     else:
         log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
