@@ -57,6 +57,8 @@ async def test_hostile_opml_is_refused_clearly(run_bot, settings: Settings,
                                               fake_telegram: FakeTelegram, store: Store) -> None:
     bomb = fake_telegram.add_file(BOMB, "bomb.opml")
     huge = fake_telegram.add_file(b"<opml/>", "huge.opml", file_size=10 * 1024 * 1024)
+    unsaid = fake_telegram.add_file(b"<opml>" + b" " * (10 * 1024 * 1024) + b"</opml>",
+                                    "unsaid.opml", file_size=-1, reported_size=-1)
     async with run_bot(settings):
         assert await ask(fake_telegram, None, document=bomb, **ADMIN_CHAT) == [en(
             "opml_refused", name="bomb.opml",
@@ -65,7 +67,11 @@ async def test_hostile_opml_is_refused_clearly(run_bot, settings: Settings,
         assert await ask(fake_telegram, None, document=huge, **ADMIN_CHAT) == [en(
             "opml_refused", name="huge.opml",
             reason="too large (OPML files over 1024 KB are refused)")]
-    assert [c.params["file_id"] for c in fake_telegram.calls_of("getFile")] == [bomb["file_id"]]
+        assert await ask(fake_telegram, None, document=unsaid, **ADMIN_CHAT) == [en(
+            "opml_refused", name="unsaid.opml",
+            reason="too large (OPML files over 1024 KB are refused)")]
+    assert [c.params["file_id"] for c in fake_telegram.calls_of("getFile")] == [
+        bomb["file_id"], unsaid["file_id"]]
     assert store.saved_feeds() == []
 
 

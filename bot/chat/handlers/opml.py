@@ -31,18 +31,20 @@ async def document(update: Update, context: BriefContext) -> None:
         await reply(state, message, context.t("opml_admins_only"))
         return
     name = display_name(message.document.file_name or "feeds.opml")
-    size = message.document.file_size
-    if size is not None and size > MAX_OPML_BYTES:
-        await reply(state, message, context.t(
-            "opml_refused", name=name,
-            reason=f"too large (OPML files over {MAX_OPML_BYTES // 1024} KB are refused)"))
+    too_large = context.t("opml_refused", name=name, reason=f"too large (OPML files over "
+                                                            f"{MAX_OPML_BYTES // 1024} KB are refused)")
+    if (message.document.file_size or 0) > MAX_OPML_BYTES:
+        await reply(state, message, too_large)
         return
     bot = message.get_bot()
     file = await with_retries(lambda: bot.get_file(message.document.file_id),
                               state.briefing.policy, "getFile")
+    if (file.file_size or 0) > MAX_OPML_BYTES:  # the message did not say; getFile did
+        await reply(state, message, too_large)
+        return
     data = bytes(await file.download_as_bytearray())
     try:
-        feeds = parse_opml(data, name)
+        feeds = parse_opml(data, name)  # checks the size again: neither may have said
     except BriefbotError as exc:
         await reply(state, message, context.t("opml_refused", name=name, reason=exc.reason))
         return
