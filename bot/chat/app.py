@@ -19,12 +19,14 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from bot.errors import StoreUnavailable
 from bot.settings import Settings, SettingsError, require_token
 from bot.store.db import Store
+from bot.store.lease import Lease
 
 from .briefing import Briefing
 from .commands import Handlers
 from .delivery import RetryPolicy, plain_of, send_html
 from .jobs import schedule_catch_up, schedule_targets
 from .sourcing import SourceCommands, SourceHub
+from .standby import LEASE_SECONDS, hold_database, wait_for_lease
 from .texts import commands, text
 
 log = logging.getLogger(__name__)
@@ -170,8 +172,12 @@ def run(settings: Settings) -> None:
             "pip install 'python-telegram-bot[webhooks]' or use mode = 'polling'")
     configure_logging(token)
     store = Store(settings.database_url)
+    lease = Lease(store, ttl_seconds=LEASE_SECONDS)
     try:
+        if not wait_for_lease(lease):  # a second process on this database stands by here
+            return
         application = build_application(settings, store)
+        hold_database(application, lease)
         if telegram.mode == "webhook":
             log.info("webhook mode on %s:%d/%s", telegram.webhook_listen, telegram.webhook_port,
                      telegram.webhook_path)
@@ -185,4 +191,6 @@ def run(settings: Settings) -> None:
                      if "api.telegram.org" in telegram.api_base_url else telegram.api_base_url)
             application.run_polling(allowed_updates=ALLOWED_UPDATES)
     finally:
+        with contextlib.suppress(StoreUnavailable):  # a database gone cannot be released
+            lease.release()
         store.close()
