@@ -105,3 +105,17 @@ class Analysis:
             ],
             "quotes": [{"text": q.text, "speaker": q.speaker} for q in self.quotes],
         }
+
+    @classmethod
+    def from_json(cls, report: Report, data: dict) -> Analysis:
+        """The inverse of to_json for this report (title and language come from the report).
+
+        Figure scores are not part of to_json; an older cached form that carries them is read too.
+        """
+        return cls(
+            report=report,
+            summary=tuple(data["summary"]),
+            figures=tuple(Figure(f["value"], f["context"], f["sentence"], f.get("score", 0.0))
+                          for f in data["figures"]),
+            quotes=tuple(Quote(q["text"], q["speaker"]) for q in data["quotes"]),
+        )

@@ -88,7 +88,7 @@ def test_analysis_cache_round_trip(store: Store) -> None:
     store.add_report(r)
     analysis = Analysis(
         report=r, summary=("Body number 1.",),
-        figures=(Figure("1", "number 1", "Body number 1.", 0.75),),
+        figures=(Figure("1", "number 1", "Body number 1."),),
         quotes=(Quote("It has two sentences.", "Ann"), Quote("x", None)),
     )
     store.save_analysis("default|s=3", analysis)

@@ -1,0 +1,79 @@
+"""AsyncStore: the store for code on the event loop; each call runs in a worker thread.
+
+The thread hand-off lives here once instead of `asyncio.to_thread(store.x, ...)` at every call
+site. Methods keep the sync store's names, parameters and return types (ParamSpec-typed).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+from functools import wraps
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from bot.store.store import Store
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _off_loop(method: Callable[Concatenate[Store, P], R],
+              ) -> Callable[Concatenate[AsyncStore, P], Coroutine[Any, Any, R]]:
+    """An async method that runs the sync one on the wrapped store in a worker thread."""
+
+    @wraps(method)
+    async def call(self: AsyncStore, *args: P.args, **kwargs: P.kwargs) -> R:
+        return await asyncio.to_thread(method, self.sync, *args, **kwargs)
+
+    return call
+
+
+class AsyncStore:
+    """Awaitable twin of Store; `sync` is the Store underneath (for threads and tests)."""
+
+    def __init__(self, store: Store) -> None:
+        self.sync = store
+
+    @classmethod
+    async def open(cls, url: str, *, busy_timeout: float = 30.0) -> AsyncStore:
+        """Open (and migrate) without blocking the loop."""
+        return cls(await asyncio.to_thread(Store, url, busy_timeout=busy_timeout))
+
+    close = _off_loop(Store.close)
+    migrate = _off_loop(Store.migrate)
+    # reports
+    add_report = _off_loop(Store.add_report)
+    get_report = _off_loop(Store.get_report)
+    count_reports = _off_loop(Store.count_reports)
+    recent_reports = _off_loop(Store.recent_reports)
+    index = _off_loop(Store.index)
+    find_reports = _off_loop(Store.find_reports)
+    # what a chat has not received
+    undelivered = _off_loop(Store.undelivered)
+    backlog = _off_loop(Store.backlog)
+    mark_skipped = _off_loop(Store.mark_skipped)
+    # analyses and quarantine
+    save_analysis = _off_loop(Store.save_analysis)
+    load_analysis = _off_loop(Store.load_analysis)
+    record_failure = _off_loop(Store.record_failure)
+    quarantined = _off_loop(Store.quarantined)
+    is_quarantined = _off_loop(Store.is_quarantined)
+    clear_failure = _off_loop(Store.clear_failure)
+    # deliveries and digests
+    mark_delivered = _off_loop(Store.mark_delivered)
+    delivered_ids = _off_loop(Store.delivered_ids)
+    delivery_counts = _off_loop(Store.delivery_counts)
+    record_digest = _off_loop(Store.record_digest)
+    last_digest = _off_loop(Store.last_digest)
+    # sources
+    save_feed = _off_loop(Store.save_feed)
+    saved_feeds = _off_loop(Store.saved_feeds)
+    seen_entries = _off_loop(Store.seen_entries)
+    mark_entries_seen = _off_loop(Store.mark_entries_seen)
+    source_state = _off_loop(Store.source_state)
+    source_states = _off_loop(Store.source_states)
+    record_source_success = _off_loop(Store.record_source_success)
+    record_source_error = _off_loop(Store.record_source_error)
+    # health
+    record_heartbeat = _off_loop(Store.record_heartbeat)
+    heartbeat = _off_loop(Store.heartbeat)

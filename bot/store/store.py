@@ -1,0 +1,354 @@
+"""The synchronous store: every query briefbot makes, one method each.
+
+Delivery bookkeeping lives here so that a restart or a crash never loses a report and never
+posts one twice to the same chat: a report counts as delivered to a chat only once a row for the
+pair exists, and the pair is unique. Call it from a worker thread (or use AsyncStore) when on
+the event loop.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Select, false, func, or_, select
+from sqlalchemy.engine import Connection, Row
+
+from bot.analysis.model import Analysis, Report
+from bot.store.engine import make_engine, reading, writing
+from bot.store.migrate import upgrade as upgrade_schema
+from bot.store.records import (
+    Backlog,
+    DigestRun,
+    QuarantinedReport,
+    SavedFeed,
+    SourceState,
+    StoredReport,
+)
+from bot.store.schema import (
+    analyses,
+    analysis_failures,
+    deliveries,
+    digests,
+    feed_entries,
+    feeds,
+    heartbeats,
+    reports,
+    source_state,
+)
+from bot.store.statements import dialect_of, insert_ignore, now, upsert, utc
+
+REASON_LIMIT = 500  # failure texts are for a status line, not for tracebacks
+
+
+def chat_key(chat_id: int | str) -> str:
+    """Chats are keyed by text so numeric ids and '@channel' names share one column."""
+    return str(chat_id)
+
+
+def _contains(word: str, conn: Connection) -> ColumnElement[bool]:
+    """Title or text contains the word in any usual casing, or the id starts with it.
+
+    SQLite's LIKE folds ASCII only and PostgreSQL's ILIKE follows the server's locale, so the
+    lower, Capitalised and UPPER forms are tried as well: Cyrillic words match either way.
+    """
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    forms = dict.fromkeys((escaped, escaped.lower(), escaped.capitalize(), escaped.upper()))
+    ilike = conn.dialect.name == "postgresql"
+    tests = [reports.c.id.like(f"{escaped.lower()}%", escape="\\")]
+    for column in (reports.c.title, reports.c.text):
+        for form in forms:
+            pattern = f"%{form}%"
+            tests.append(column.ilike(pattern, escape="\\") if ilike
+                         else column.like(pattern, escape="\\"))
+    return or_(*tests)
+
+
+class Store:
+    """Synchronous store; failures of the database itself raise StoreUnavailable."""
+
+    def __init__(self, url: str, *, busy_timeout: float = 30.0, migrate: bool = True) -> None:
+        self.url = url
+        self.engine = make_engine(url, busy_timeout=busy_timeout)
+        if migrate:
+            self.migrate()
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision (safe when several processes start at once)."""
+        upgrade_schema(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- reports -----------------------------------------------------------------------------
+
+    def add_report(self, report: Report, *, added_at: datetime | None = None) -> bool:
+        """Store a report by content id; False when the same text is already stored."""
+        row = {
+            "id": report.id, "title": report.title, "source": report.source, "url": report.url,
+            "language": report.language, "text": report.text, "added_at": added_at or now(),
+        }
+        with writing(self.engine) as conn:
+            return insert_ignore(reports, conn, [row]) == 1
+
+    def get_report(self, report_id: str) -> Report | None:
+        with reading(self.engine) as conn:
+            row = conn.execute(select(reports).where(reports.c.id == report_id)).first()
+        return _report(row) if row else None
+
+    def count_reports(self) -> int:
+        with reading(self.engine) as conn:
+            return conn.execute(select(func.count()).select_from(reports)).scalar_one()
+
+    def recent_reports(self, limit: int) -> list[StoredReport]:
+        """The newest reports first."""
+        query = select(reports).order_by(reports.c.seq.desc()).limit(limit)
+        with reading(self.engine) as conn:
+            return [StoredReport(_report(r), utc(r.added_at)) for r in conn.execute(query)]
+
+    def index(self) -> list[tuple[str, str]]:
+        """(id, title) of every report, oldest first. Prefer find_reports: this reads them all."""
+        query = select(reports.c.id, reports.c.title).order_by(reports.c.seq)
+        with reading(self.engine) as conn:
+            return [(row.id, row.title) for row in conn.execute(query)]
+
+    def find_reports(self, words: str | Sequence[str], limit: int) -> list[Report]:
+        """Reports whose title or text holds every word (or whose id starts with it), newest first.
+
+        The search runs in the database, so only the matches are loaded.
+        """
+        terms = words.split() if isinstance(words, str) else [w for w in words if w.strip()]
+        if not terms or limit <= 0:
+            return []
+        with reading(self.engine) as conn:
+            query = select(reports).where(*(_contains(w, conn) for w in terms))
+            rows = conn.execute(query.order_by(reports.c.seq.desc()).limit(limit))
+            return [_report(r) for r in rows]
+
+    # -- what a chat has not received ----------------------------------------------------------
+
+    def _pending(self, chat_id: int | str, quarantine_after: int | None) -> ColumnElement[bool]:
+        """Not delivered (or skipped) to the chat, and not quarantined at that threshold."""
+        done = select(deliveries.c.report_id).where(deliveries.c.chat_id == chat_key(chat_id))
+        condition = reports.c.id.not_in(done)
+        if quarantine_after is not None:
+            condition = condition & reports.c.id.not_in(_quarantined_ids(quarantine_after))
+        return condition
+
+    def undelivered(self, chat_id: int | str, *, quarantine_after: int | None = None) -> list[Report]:
+        """Reports the chat has not received yet, oldest first (all of them: see backlog)."""
+        query = select(reports).where(self._pending(chat_id, quarantine_after))
+        with reading(self.engine) as conn:
+            return [_report(r) for r in conn.execute(query.order_by(reports.c.seq))]
+
+    def backlog(self, chat_id: int | str, limit: int,
+                quarantine_after: int | None = None) -> Backlog:
+        """The latest `limit` undelivered reports in full, the older ones by id; oldest first.
+
+        Texts are read only for the latest ones, so a new chat facing a large archive costs
+        one id scan, not the whole archive.
+        """
+        pending = self._pending(chat_id, quarantine_after)
+        with reading(self.engine) as conn:
+            ids = list(conn.execute(select(reports.c.id).where(pending).order_by(reports.c.seq))
+                       .scalars())
+            split = max(len(ids) - max(limit, 0), 0)
+            latest = ids[split:]
+            rows = conn.execute(select(reports).where(reports.c.id.in_(latest))
+                                .order_by(reports.c.seq)) if latest else []
+            return Backlog(reports=[_report(r) for r in rows], older=ids[:split])
+
+    def mark_skipped(self, chat_id: int | str, report_ids: Iterable[str],
+                     *, at: datetime | None = None) -> int:
+        """Record reports a bounded backfill left out: done for this chat, never sent later."""
+        return self._record_deliveries(chat_id, report_ids, at=at, skipped=True)
+
+    # -- analyses ----------------------------------------------------------------------------
+
+    def save_analysis(self, options_key: str, analysis: Analysis) -> None:
+        row = {"report_id": analysis.report.id, "options_key": options_key,
+               "data": json.dumps(analysis.to_json(), ensure_ascii=False), "created_at": now()}
+        with writing(self.engine) as conn:
+            insert_ignore(analyses, conn, [row])
+
+    def load_analysis(self, report: Report, options_key: str) -> Analysis | None:
+        query = select(analyses.c.data).where(
+            analyses.c.report_id == report.id, analyses.c.options_key == options_key)
+        with reading(self.engine) as conn:
+            data = conn.execute(query).scalar()
+        return Analysis.from_json(report, json.loads(data)) if data else None
+
+    # -- analysis failures: quarantine -----------------------------------------------------------
+
+    def record_failure(self, report_id: str, reason: str, *, at: datetime | None = None) -> int:
+        """Count one more failed analysis of a stored report; returns the attempts so far."""
+        when = at or now()
+        reason = reason[:REASON_LIMIT]
+        with writing(self.engine) as conn:
+            statement = dialect_of(conn).insert(analysis_failures).values(
+                report_id=report_id, attempts=1, reason=reason, first_at=when, last_at=when)
+            statement = statement.on_conflict_do_update(
+                index_elements=["report_id"],
+                set_={"attempts": analysis_failures.c.attempts + 1, "reason": reason,
+                      "last_at": when})
+            return conn.execute(statement.returning(analysis_failures.c.attempts)).scalar_one()
+
+    def quarantined(self, min_attempts: int) -> list[QuarantinedReport]:
+        """Reports that failed at least min_attempts times, most recent failure first."""
+        query = (select(reports.c.id, reports.c.title, reports.c.source, analysis_failures)
+                 .join(analysis_failures, analysis_failures.c.report_id == reports.c.id)
+                 .where(analysis_failures.c.attempts >= min_attempts)
+                 .order_by(analysis_failures.c.last_at.desc(), reports.c.seq.desc()))
+        with reading(self.engine) as conn:
+            return [QuarantinedReport(r.id, r.title, r.source, r.reason, r.attempts,
+                                      utc(r.last_at)) for r in conn.execute(query)]
+
+    def is_quarantined(self, report_id: str, min_attempts: int) -> bool:
+        query = _quarantined_ids(min_attempts).where(analysis_failures.c.report_id == report_id)
+        with reading(self.engine) as conn:
+            return conn.execute(query).first() is not None
+
+    def clear_failure(self, report_id: str) -> None:
+        """Forget a report's failures (it was analysed after all, or an operator retries it)."""
+        with writing(self.engine) as conn:
+            conn.execute(analysis_failures.delete().where(
+                analysis_failures.c.report_id == report_id))
+
+    # -- deliveries and digests ----------------------------------------------------------------
+
+    def _record_deliveries(self, chat_id: int | str, report_ids: Iterable[str], *,
+                           at: datetime | None, skipped: bool) -> int:
+        when = at or now()
+        rows = [{"chat_id": chat_key(chat_id), "report_id": rid, "delivered_at": when,
+                 "skipped": skipped} for rid in dict.fromkeys(report_ids)]
+        with writing(self.engine) as conn:
+            return insert_ignore(deliveries, conn, rows)
+
+    def mark_delivered(self, chat_id: int | str, report_ids: Iterable[str],
+                       *, at: datetime | None = None) -> int:
+        """Record that Telegram accepted every message carrying these reports; idempotent."""
+        return self._record_deliveries(chat_id, report_ids, at=at, skipped=False)
+
+    def delivered_ids(self, chat_id: int | str) -> set[str]:
+        """Reports done for the chat: sent, or skipped by a bounded backfill."""
+        query = select(deliveries.c.report_id).where(deliveries.c.chat_id == chat_key(chat_id))
+        with reading(self.engine) as conn:
+            return set(conn.execute(query).scalars())
+
+    def delivery_counts(self, chat_id: int | str) -> int:
+        """How many reports were actually sent to the chat (skipped ones not counted)."""
+        query = select(func.count()).select_from(deliveries).where(
+            deliveries.c.chat_id == chat_key(chat_id), deliveries.c.skipped == false())
+        with reading(self.engine) as conn:
+            return conn.execute(query).scalar_one()
+
+    def record_digest(self, chat_id: int | str, kind: str, report_count: int,
+                      *, at: datetime | None = None) -> None:
+        row = {"chat_id": chat_key(chat_id), "kind": kind, "report_count": report_count,
+               "created_at": at or now()}
+        with writing(self.engine) as conn:
+            conn.execute(digests.insert(), row)
+
+    def last_digest(self, chat_id: int | str,
+                    kinds: Sequence[str] | None = None) -> DigestRun | None:
+        """The latest digest run for a chat, optionally only of the given kinds."""
+        query = select(digests).where(digests.c.chat_id == chat_key(chat_id))
+        if kinds is not None:
+            query = query.where(digests.c.kind.in_(list(kinds)))
+        query = query.order_by(digests.c.seq.desc()).limit(1)
+        with reading(self.engine) as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            return None
+        return DigestRun(row.chat_id, row.kind, row.report_count, utc(row.created_at))
+
+    # -- sources -------------------------------------------------------------------------------
+
+    def save_feed(self, url: str, name: str, interval_seconds: int, *,
+                  removed: bool = False, by: int | None = None) -> None:
+        row = {"url": url, "name": name, "interval_seconds": interval_seconds,
+               "removed": removed, "changed_by": by, "changed_at": now()}
+        with writing(self.engine) as conn:
+            upsert(feeds, conn, row, ["url"])
+
+    def saved_feeds(self) -> list[SavedFeed]:
+        with reading(self.engine) as conn:
+            rows = conn.execute(select(feeds).order_by(feeds.c.changed_at, feeds.c.url))
+            return [SavedFeed(r.url, r.name, r.interval_seconds, bool(r.removed)) for r in rows]
+
+    def seen_entries(self, feed_url: str, keys: Sequence[str]) -> set[str]:
+        """Which of these entry keys were handled before (a restart does not repeat them)."""
+        if not keys:
+            return set()
+        query = select(feed_entries.c.entry_key).where(
+            feed_entries.c.feed_url == feed_url, feed_entries.c.entry_key.in_(list(keys)))
+        with reading(self.engine) as conn:
+            return set(conn.execute(query).scalars())
+
+    def mark_entries_seen(self, feed_url: str, keys: Iterable[str]) -> None:
+        rows = [{"feed_url": feed_url, "entry_key": k, "seen_at": now()}
+                for k in dict.fromkeys(keys)]
+        with writing(self.engine) as conn:
+            insert_ignore(feed_entries, conn, rows)
+
+    def source_state(self, key: str) -> SourceState:
+        with reading(self.engine) as conn:
+            row = conn.execute(select(source_state).where(source_state.c.key == key)).first()
+        return _state(row) if row else SourceState(key)
+
+    def source_states(self) -> dict[str, SourceState]:
+        with reading(self.engine) as conn:
+            return {r.key: _state(r) for r in conn.execute(select(source_state))}
+
+    def record_source_success(self, key: str, *, new_reports: int = 0,
+                              etag: str | None = None, last_modified: str | None = None,
+                              keep_validators: bool = False) -> None:
+        """A successful look at a source; keep_validators: a 304 leaves ETag/Last-Modified."""
+        with writing(self.engine) as conn:
+            current = conn.execute(select(source_state).where(source_state.c.key == key)).first()
+            row = {"key": key, "last_success": now(),
+                   "reports": (current.reports if current else 0) + new_reports}
+            if not keep_validators:
+                row.update(etag=etag, last_modified=last_modified)
+            upsert(source_state, conn, row, ["key"])
+
+    def record_source_error(self, key: str, error: str) -> None:
+        row = {"key": key, "last_error": error[:REASON_LIMIT], "last_error_at": now()}
+        with writing(self.engine) as conn:
+            exists = conn.execute(select(source_state.c.key).where(source_state.c.key == key))
+            if exists.first() is None:
+                row["reports"] = 0
+            upsert(source_state, conn, row, ["key"])
+
+    # -- health --------------------------------------------------------------------------------
+
+    def record_heartbeat(self, kind: str, at: datetime | None = None) -> None:
+        """The running bot did `kind` ("poll", "schedule") just now; `briefbot health` reads it."""
+        with writing(self.engine) as conn:
+            upsert(heartbeats, conn, {"kind": kind, "at": at or now()}, ["kind"])
+
+    def heartbeat(self, kind: str) -> datetime | None:
+        with reading(self.engine) as conn:
+            at = conn.execute(select(heartbeats.c.at).where(heartbeats.c.kind == kind)).scalar()
+        return utc(at) if at is not None else None
+
+
+def _quarantined_ids(min_attempts: int) -> Select:
+    return select(analysis_failures.c.report_id).where(
+        analysis_failures.c.attempts >= min_attempts)
+
+
+def _state(row: Row) -> SourceState:
+    return SourceState(
+        key=row.key, etag=row.etag, last_modified=row.last_modified,
+        last_success=utc(row.last_success) if row.last_success else None,
+        last_error=row.last_error,
+        last_error_at=utc(row.last_error_at) if row.last_error_at else None,
+        reports=row.reports or 0,
+    )
+
+
+def _report(row: Row) -> Report:
+    return Report(title=row.title, text=row.text, source=row.source, language=row.language,
+                  url=row.url, id=row.id)
