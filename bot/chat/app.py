@@ -18,8 +18,10 @@ from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
+from bot.errors import StoreUnavailable
 from bot.settings import Settings, SettingsError, Target, require_token
 from bot.store.db import Store
+from bot.store.lease import Lease
 
 from . import handlers
 from .access import target_keys
@@ -28,6 +30,7 @@ from .delivery import RetryPolicy
 from .handlers.context import CONTEXT_TYPES, BotState, BriefContext
 from .jobs import schedule_catch_up, schedule_targets
 from .sourcing import SourceHub
+from .standby import LEASE_SECONDS, hold_database, wait_for_lease
 from .texts import commands
 
 log = logging.getLogger(__name__)
@@ -157,9 +160,7 @@ async def heartbeat_job(context: BriefContext) -> None:
     updater = context.application.updater
     if updater is None or not updater.running:
         return
-    record = getattr(context.state.briefing.store, "record_heartbeat", None)
-    if record is not None:  # the store records heartbeats from its next release on
-        await asyncio.to_thread(record, "poll")
+    await context.state.briefing.db.record_heartbeat("poll")
 
 
 def build_application(settings: Settings, store: Store, *, policy: RetryPolicy | None = None,
@@ -227,8 +228,12 @@ def run(settings: Settings) -> None:
             "pip install 'python-telegram-bot[webhooks]' or use mode = 'polling'")
     configure_logging(token)
     store = Store(settings.database_url)
+    lease = Lease(store, ttl_seconds=LEASE_SECONDS)
     try:
+        if not wait_for_lease(lease):  # a second process on this database stands by here
+            return
         application = build_application(settings, store)
+        hold_database(application, lease)
         if telegram.mode == "webhook":
             log.info("webhook mode on %s:%d/%s", telegram.webhook_listen, telegram.webhook_port,
                      telegram.webhook_path)
@@ -242,4 +247,6 @@ def run(settings: Settings) -> None:
                      if "api.telegram.org" in telegram.api_base_url else telegram.api_base_url)
             application.run_polling(allowed_updates=ALLOWED_UPDATES)
     finally:
+        with contextlib.suppress(StoreUnavailable):  # a database gone cannot be released
+            lease.release()
         store.close()

@@ -6,11 +6,9 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -19,10 +17,9 @@ from bot.chat.texts import text
 from bot.settings import Settings, Target
 from bot.store.db import Store
 from tests.chat.conftest import TEAM
+from tests.fakes.bot_process import start_briefbot
 from tests.fakes.bot_settings import ADMIN
 from tests.fakes.telegram_server import TOKEN, FakeTelegram
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
@@ -33,14 +30,8 @@ def free_port() -> int:
 
 def start_bot(tmp_path: Path, inbox: Path, db_url: str, api_base_url: str,
               token: str = TOKEN) -> subprocess.Popen:
-    config = tmp_path / "briefbot.toml"
-    config.write_text(f'[inbox]\npath = "{inbox}"\n\n[access]\nadmins = [{ADMIN}]\n',
-                      encoding="utf-8")
-    env = {**os.environ, "BOT_TOKEN": token, "BRIEFBOT_API_BASE_URL": api_base_url,
-           "BRIEFBOT_DATABASE_URL": db_url, "PYTHONPATH": str(REPO)}
-    return subprocess.Popen([sys.executable, "-m", "bot", "run", "--config", str(config)],
-                            cwd=tmp_path, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return start_briefbot(tmp_path, f'[inbox]\npath = "{inbox}"\n\n[access]\nadmins = [{ADMIN}]\n',
+                          api_base_url=api_base_url, db_url=db_url, token=token)
 
 
 class Lines:
