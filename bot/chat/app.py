@@ -236,7 +236,7 @@ def run(settings: Settings) -> None:
         if not wait_for_lease(lease):  # a second process on this database stands by here
             return
         application = build_application(settings, store)
-        hold_database(application, lease)
+        hold_database(application, lease, store)
         if telegram.mode == "webhook":
             log.info("webhook mode on %s:%d/%s", telegram.webhook_listen, telegram.webhook_port,
                      telegram.webhook_path)
