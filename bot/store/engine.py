@@ -17,6 +17,7 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, ProgrammingError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from bot.errors import StoreUnavailable
 
@@ -57,6 +58,8 @@ def database_errors() -> Iterator[None]:
         raise
     except DatabaseError as exc:
         raise unavailable(exc) from exc
+    except PoolTimeout as exc:
+        raise StoreUnavailable("database", "no free database connection (all busy)") from exc
 
 
 class FileGuard:

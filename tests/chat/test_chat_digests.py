@@ -15,6 +15,7 @@ from bot.chat.texts import text
 from bot.settings import Schedule, Settings, Target
 from bot.store.db import Store
 from tests.chat.conftest import OTHER_TEAM, TEAM, expected_messages, write_reports
+from tests.conftest import FAST
 from tests.fakes.bot_settings import HOURLY, USER
 from tests.fakes.telegram_server import TOKEN, FakeTelegram, parse_telegram_html
 
@@ -131,7 +132,8 @@ async def test_rate_limit_and_server_errors_are_recovered(
     fake_telegram.fail("sendMessage", "retry_after", seconds=1, chat_id=TEAM)
     fake_telegram.fail("sendMessage", "server_error", chat_id=TEAM)
     fake_telegram.fail("sendMessage", "bad_gateway", chat_id=TEAM)
-    async with run_bot(settings) as app:
+    # one retry layer (delivery.with_retries): three faults need four attempts
+    async with run_bot(settings, policy=replace(FAST, attempts=4)) as app:
         await trigger(app, "team")
     assert fake_telegram.texts(TEAM) == [m.html for m in expected_messages(all_paths(inbox),
                                                                            settings)]

@@ -11,7 +11,8 @@ import pytest
 
 from bot.analysis.model import Report
 from bot.errors import StoreUnavailable
-from bot.store.aio import AsyncStore
+from bot.store.aio import AsyncLease, AsyncStore
+from bot.store.lease import Lease
 from bot.store.store import Store
 
 REPORT = Report(title="Dam", text="The dam holds 2 billion cubic metres.", source="dam.txt")
@@ -22,12 +23,13 @@ def public_methods(cls: type) -> set[str]:
             if not name.startswith("_") and callable(value) and name != "open"}
 
 
-def test_every_store_method_has_an_async_twin_with_the_same_parameters() -> None:
-    assert public_methods(AsyncStore) == public_methods(Store)
-    for name in public_methods(Store):
-        assert inspect.iscoroutinefunction(getattr(AsyncStore, name)), name
-        assert inspect.signature(getattr(AsyncStore, name)) == inspect.signature(
-            getattr(Store, name)), name
+@pytest.mark.parametrize(("twin", "sync"), [(AsyncStore, Store), (AsyncLease, Lease)])
+def test_every_method_has_an_async_twin_with_the_same_parameters(twin: type, sync: type) -> None:
+    assert public_methods(twin) == public_methods(sync)
+    for name in public_methods(sync):
+        assert inspect.iscoroutinefunction(getattr(twin, name)), name
+        assert inspect.signature(getattr(twin, name)) == inspect.signature(
+            getattr(sync, name)), name
 
 
 async def test_calls_run_in_a_worker_thread(db_url: str) -> None:
@@ -54,4 +56,18 @@ async def test_failures_arrive_as_store_unavailable(tmp_path: Path) -> None:
     file.unlink()
     with pytest.raises(StoreUnavailable):
         await asyncio.wait_for(store.count_reports(), 10)
+    await store.close()
+
+
+async def test_async_lease_acquires_and_releases(db_url: str) -> None:
+    store = await AsyncStore.open(db_url)
+    first = AsyncLease(Lease(store.sync, holder="a", ttl_seconds=30))
+    second = AsyncLease(Lease(store.sync, holder="b", ttl_seconds=30))
+    assert await first.acquire() is True
+    assert await second.acquire() is False
+    assert await first.renew() is True
+    await first.release()
+    assert await second.acquire() is True
+    assert (await second.current_holder())[0] == "b"
+    await second.release()
     await store.close()
