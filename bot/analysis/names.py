@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .terms import WORD
+
 # Case endings of Russian and Ukrainian surnames (nouns in -ов/-ин, adjectives in -ский/-ський,
 # indeclinable -ко/-у taken consistently), longest first so "ого" wins over "о".
 SURNAME_ENDINGS: tuple[str, ...] = tuple(sorted((
@@ -27,7 +29,6 @@ SURNAME_ENDINGS: tuple[str, ...] = tuple(sorted((
 MIN_STEM = 3
 # Name tails that are not the surname: "Martin Luther King Jr."
 _TAILS = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -41,7 +42,7 @@ def surname_stem(word: str) -> str:
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in _NAME_WORD.findall(name) if w.casefold().rstrip(".") not in _TAILS]
+    return [w for w in WORD.findall(name) if w.casefold().rstrip(".") not in _TAILS]
 
 
 def speaker_key(name: str) -> str:
