@@ -41,7 +41,7 @@ async def status(update: Update, context: BriefContext) -> None:
             lines.append(context.t("status_target", chat=target.chat_id, **values))
         else:
             lines.append(context.t("status_target_public", **values))
-    failures = state.briefing.inbox.failures
+    failures = await state.briefing.problems()  # quarantined reports, unreadable inbox files
     if failures:
         lines.append(context.t("status_failures"))
         lines.extend(html_name(f, 300) for f in failures)
