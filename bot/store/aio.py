@@ -1,4 +1,4 @@
-"""AsyncStore: the store for code on the event loop; each call runs in a worker thread.
+"""AsyncStore and AsyncLease: for code on the event loop; each call runs in a worker thread.
 
 The thread hand-off lives here once instead of `asyncio.to_thread(store.x, ...)` at every call
 site. Methods keep the sync store's names, parameters and return types (ParamSpec-typed).
@@ -11,19 +11,23 @@ from collections.abc import Callable, Coroutine
 from functools import wraps
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+from bot.store.lease import Lease
 from bot.store.store import Store
 
 P = ParamSpec("P")
 R = TypeVar("R")
+Sync = TypeVar("Sync")
 
 
-def _off_loop(method: Callable[Concatenate[Store, P], R],
-              ) -> Callable[Concatenate[AsyncStore, P], Coroutine[Any, Any, R]]:
-    """An async method that runs the sync one on the wrapped store in a worker thread."""
+def _off_loop(method: Callable[Concatenate[Sync, P], R],
+              ) -> Callable[Concatenate[Any, P], Coroutine[Any, Any, R]]:
+    """An async method that runs the sync one on the wrapped object in a worker thread."""
+    name = method.__name__
 
     @wraps(method)
-    async def call(self: AsyncStore, *args: P.args, **kwargs: P.kwargs) -> R:
-        return await asyncio.to_thread(method, self.sync, *args, **kwargs)
+    async def call(self: Any, *args: P.args, **kwargs: P.kwargs) -> R:
+        # looked up on the instance, so a Store subclass (or a test double) is honoured
+        return await asyncio.to_thread(getattr(self.sync, name), *args, **kwargs)
 
     return call
 
@@ -77,3 +81,15 @@ class AsyncStore:
     # health
     record_heartbeat = _off_loop(Store.record_heartbeat)
     heartbeat = _off_loop(Store.heartbeat)
+
+
+class AsyncLease:
+    """Awaitable twin of Lease (see bot.store.lease for the semantics); `sync` is the Lease."""
+
+    def __init__(self, lease: Lease) -> None:
+        self.sync = lease
+
+    acquire = _off_loop(Lease.acquire)
+    renew = _off_loop(Lease.renew)
+    release = _off_loop(Lease.release)
+    current_holder = _off_loop(Lease.current_holder)

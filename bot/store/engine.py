@@ -17,6 +17,7 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, ProgrammingError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from bot.errors import StoreUnavailable
 
@@ -57,6 +58,8 @@ def database_errors() -> Iterator[None]:
         raise
     except DatabaseError as exc:
         raise unavailable(exc) from exc
+    except PoolTimeout as exc:
+        raise StoreUnavailable("database", "no free database connection (all busy)") from exc
 
 
 class FileGuard:
@@ -77,11 +80,15 @@ class FileGuard:
             return None
         return info.st_dev, info.st_ino
 
-    def check(self) -> None:
-        current = self._stat()
+    def opened(self) -> None:
+        """The first connection made (or found) the file: this is the database from now on."""
         if self.identity is None:
-            self.identity = current
-            return
+            self.identity = self._stat()
+
+    def check(self) -> None:
+        if self.identity is None:
+            return  # nothing opened yet: the first connection may create the file
+        current = self._stat()
         if current is None:
             raise StoreUnavailable("database", f"the database file {self.path} disappeared while "
                                                "running; restore it or restart")
@@ -98,6 +105,7 @@ def make_engine(url: str, *, busy_timeout: float = 30.0) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     file = sqlite_file(url)
+    guard = FileGuard(file) if file is not None else None
     if file is not None:
         file.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout})
@@ -110,9 +118,11 @@ def make_engine(url: str, *, busy_timeout: float = 30.0) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
         cursor.close()
+        if guard is not None:
+            guard.opened()
 
-    if file is not None:
-        guard = _GUARDS[engine] = FileGuard(file)
+    if guard is not None:
+        _GUARDS[engine] = guard
 
         @event.listens_for(engine, "do_connect")
         def _no_new_file(_dialect, _record, _cargs, _cparams) -> None:

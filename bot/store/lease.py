@@ -120,6 +120,7 @@ class Lease:
             try:
                 got = session.execute(text("SELECT pg_try_advisory_lock(:key)"),
                                       {"key": _lock_key(self.name)}).scalar_one()
+                session.commit()
             except BaseException:
                 session.close()
                 raise
@@ -134,24 +135,25 @@ class Lease:
             return False
         try:
             self._session.execute(text("SELECT 1"))
+            self._session.commit()
         except DatabaseError:
             self._close_session()
             return False
         return True
 
     def _write_row(self) -> bool:
+        """Show the holder in the lease row (the advisory lock, not the row, decides)."""
         now = self.clock()
-        assert self._session is not None
+        session = self._session
+        assert session is not None
         try:
-            with self._session.begin():
-                existing = self._session.execute(
-                    select(leases.c.holder, leases.c.acquired_at)
-                    .where(leases.c.name == self.name)).first()
-                acquired = existing.acquired_at if existing and existing.holder == self.holder \
-                    else now
-                upsert(leases, self._session, {"name": self.name, "holder": self.holder,
-                                                "acquired_at": acquired,
-                                                "expires_at": now + self.ttl}, ["name"])
+            existing = session.execute(select(leases.c.holder, leases.c.acquired_at)
+                                       .where(leases.c.name == self.name)).first()
+            ours = existing is not None and existing.holder == self.holder
+            upsert(leases, session, {"name": self.name, "holder": self.holder,
+                                     "acquired_at": existing.acquired_at if ours else now,
+                                     "expires_at": now + self.ttl}, ["name"])
+            session.commit()  # autocommit already applied it; this ends SQLAlchemy's autobegin
         except DatabaseError:
             self._close_session()
             return False

@@ -23,9 +23,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
+from bot.errors import StoreUnavailable
 from bot.store.engine import make_engine, writing
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -57,12 +59,23 @@ def upgrade(engine: Engine) -> None:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                {"key": _PG_MIGRATION_LOCK})
-        if current(connection) == head():
+        found = current(connection)
+        if found == head():
             return
         config = alembic_config(connection)
-        if current(connection) is None and inspect(connection).has_table("reports"):
+        if found is not None and not _known(config, found):
+            raise StoreUnavailable("database", f"the database is at schema revision {found}, "
+                                   f"newer than this briefbot knows ({head()}); upgrade briefbot")
+        if found is None and inspect(connection).has_table("reports"):
             command.stamp(config, FIRST)  # made by the first release's create_all
         command.upgrade(config, "head")
+
+
+def _known(config: Config, revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(config).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def new_revision(message: str) -> Path:

@@ -40,6 +40,7 @@ from bot.store.schema import (
 from bot.store.statements import dialect_of, insert_ignore, now, upsert, utc
 
 REASON_LIMIT = 500  # failure texts are for a status line, not for tracebacks
+ID_PREFIX = 4  # shortest id prefix find_reports looks up
 
 
 def chat_key(chat_id: int | str) -> str:
@@ -52,16 +53,17 @@ def _contains(word: str, conn: Connection) -> ColumnElement[bool]:
 
     SQLite's LIKE folds ASCII only and PostgreSQL's ILIKE follows the server's locale, so the
     lower, Capitalised and UPPER forms are tried as well: Cyrillic words match either way.
+    An id prefix counts from ID_PREFIX hex digits on, so short words do not hit random ids.
     """
     escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     forms = dict.fromkeys((escaped, escaped.lower(), escaped.capitalize(), escaped.upper()))
     ilike = conn.dialect.name == "postgresql"
-    tests = [reports.c.id.like(f"{escaped.lower()}%", escape="\\")]
-    for column in (reports.c.title, reports.c.text):
-        for form in forms:
-            pattern = f"%{form}%"
-            tests.append(column.ilike(pattern, escape="\\") if ilike
-                         else column.like(pattern, escape="\\"))
+    tests = [column.ilike(f"%{form}%", escape="\\") if ilike
+             else column.like(f"%{form}%", escape="\\")
+             for column in (reports.c.title, reports.c.text) for form in forms]
+    prefix = word.casefold()
+    if len(prefix) >= ID_PREFIX and all(c in "0123456789abcdef" for c in prefix):
+        tests.append(reports.c.id.startswith(prefix, autoescape=True))
     return or_(*tests)
 
 
@@ -72,7 +74,11 @@ class Store:
         self.url = url
         self.engine = make_engine(url, busy_timeout=busy_timeout)
         if migrate:
-            self.migrate()
+            try:
+                self.migrate()
+            except BaseException:
+                self.engine.dispose()
+                raise
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision (safe when several processes start at once)."""

@@ -90,5 +90,7 @@ def test_find_reports_matches_every_word_in_title_or_text_newest_first(store: St
     assert store.find_reports("100%", 10) == [grain]         # % is literal
     assert store.find_reports("t_e", 10) == []               # _ is literal
     assert store.find_reports(dam.id[:6], 10) == [dam]       # an id prefix
+    assert store.find_reports(dam.id[:6].upper(), 10) == [dam]
+    assert store.find_reports(dam.id[:3], 10) == []          # too short to be an id
     assert store.find_reports("nothing here", 10) == []
     assert store.find_reports("  ", 10) == []

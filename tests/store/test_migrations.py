@@ -4,14 +4,15 @@ processes starting together on a new database both come up."""
 from __future__ import annotations
 
 import json
-import time
 from datetime import UTC, datetime
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, select, text
 
 from bot.analysis.model import Analysis, Figure, Quote, Report
+from bot.errors import StoreUnavailable
 from bot.store.engine import sqlite_file
 from bot.store.migrate import head
 from bot.store.schema import metadata
@@ -121,27 +122,43 @@ def test_new_database_is_created_at_head_and_reopening_changes_nothing(db_url: s
         again.close()
 
 
-OPEN_AT = """
-import sys, time
+OPEN_ON_GO = """
+import sys
+from bot.analysis.model import Report
 from bot.store.store import Store
-time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+print("ready", flush=True)
+sys.stdin.readline()
 store = Store(sys.argv[1])
-store.add_report(__import__("bot.analysis.model").analysis.model.Report(
-    title=sys.argv[3], text="Report " + sys.argv[3], source=sys.argv[3]))
+store.add_report(Report(title=sys.argv[2], text="Report " + sys.argv[2], source=sys.argv[2]))
 print(store.count_reports() >= 1)
 store.close()
 """
 
 
 def test_processes_starting_together_on_a_new_database_both_migrate(db_url: str) -> None:
-    start = time.time() + 1.5  # both processes are imported and waiting by then
-    runs = [spawn(OPEN_AT, db_url, str(start), name) for name in ("one", "two", "three")]
+    runs = [spawn(OPEN_ON_GO, db_url, name) for name in ("one", "two", "three")]
+    assert [run.stdout.readline() for run in runs] == ["ready\n"] * 3  # all imported
+    for run in runs:  # then open the database as close to together as processes can
+        run.stdin.write("go\n")
+        run.stdin.flush()
     outputs = [run.communicate(timeout=60) for run in runs]
-    assert [(run.returncode, out.strip()) for run, (out, _) in zip(runs, outputs, strict=True)] \
-        == [(0, "True")] * 3, [err for _, err in outputs]
+    assert [(run.returncode, out) for run, (out, _) in zip(runs, outputs, strict=True)] \
+        == [(0, "True\n")] * 3, [err for _, err in outputs]
     store = Store(db_url)
     try:
         assert sorted(s.report.title for s in store.recent_reports(10)) == ["one", "three", "two"]
         assert schema_differences(store.engine) == []
     finally:
         store.close()
+
+
+def test_database_from_a_newer_release_is_refused_clearly(db_url: str) -> None:
+    Store(db_url).close()
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    engine.dispose()
+    with pytest.raises(StoreUnavailable) as info:
+        Store(db_url)
+    assert info.value.reason == ("the database is at schema revision 0099, newer than this "
+                                 "briefbot knows (0002); upgrade briefbot")

@@ -69,6 +69,16 @@ def test_deleted_file_is_an_error_and_no_new_file_appears(tmp_path: Path,
     store.close()
 
 
+def test_file_deleted_right_after_opening_is_an_error(tmp_path: Path) -> None:
+    file = tmp_path / "fresh.db"
+    store = Store(f"sqlite:///{file}")  # migrated, nothing else done yet
+    remove_database(file)
+    with pytest.raises(StoreUnavailable):
+        store.count_reports()
+    assert not file.exists()
+    store.close()
+
+
 def test_replaced_file_is_an_error(tmp_path: Path) -> None:
     store, file = sqlite_store(tmp_path)
     store.engine.dispose()  # checkpoint the WAL into the file so the copy is complete
