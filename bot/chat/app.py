@@ -12,13 +12,14 @@ import importlib.util
 import logging
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.errors import StoreUnavailable
+from bot.logs import TokenFilter, configure_logging
 from bot.settings import Settings, SettingsError, Target, require_token
 from bot.store.db import Store
 from bot.store.lease import Lease
@@ -28,6 +29,7 @@ from .access import target_keys
 from .briefing import Briefing
 from .delivery import RetryPolicy
 from .handlers.context import CONTEXT_TYPES, BotState, BriefContext
+from .health import schedule_health_route
 from .jobs import schedule_catch_up, schedule_targets
 from .sourcing import SourceHub
 from .standby import LEASE_SECONDS, hold_database, wait_for_lease
@@ -38,40 +40,8 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST]
 MAX_RETRY_SECONDS = 60.0
 HEARTBEAT_SECONDS = 30.0
 HEARTBEAT_JOB = "heartbeat:poll"
-
-
-class TokenFilter(logging.Filter):
-    """Masks the bot token anywhere in a log record, including formatted tracebacks."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self.token = token
-
-    def _mask(self, value: str) -> str:
-        return value.replace(self.token, "<BOT_TOKEN>") if self.token else value
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if not self.token:
-            return True
-        record.msg = self._mask(record.getMessage())
-        record.args = None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self._mask(record.exc_text)
-        return True
-
-
-def configure_logging(token: str, level: int = logging.INFO) -> None:
-    """Log to stderr with the token masked; httpx would otherwise log URLs containing it."""
-    logging.basicConfig(level=level,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger().setLevel(level)  # the CLI may have configured WARNING for batch runs
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    for handler in logging.getLogger().handlers:
-        if not any(isinstance(f, TokenFilter) for f in handler.filters):
-            handler.addFilter(TokenFilter(token))
+HEALTHY_WITHIN = timedelta(seconds=3 * HEARTBEAT_SECONDS)  # three heartbeats missed: unhealthy
+__all__ = ["TokenFilter", "build_application", "configure_logging", "run", "running"]
 
 
 def file_url(api_base_url: str) -> str:
@@ -236,6 +206,7 @@ def run(settings: Settings) -> None:
         application = build_application(settings, store)
         hold_database(application, lease, store)
         if telegram.mode == "webhook":
+            schedule_health_route(application, fresh_for=HEALTHY_WITHIN)
             log.info("webhook mode on %s:%d/%s", telegram.webhook_listen, telegram.webhook_port,
                      telegram.webhook_path)
             application.run_webhook(
