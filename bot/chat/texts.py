@@ -68,7 +68,8 @@ TEXTS = {
         "status_target": "<b>{name}</b> ({chat}): next {next}; last digest {last}",
         "status_never": "never",
         "status_none": "not scheduled",
-        "status_failures": "Files that could not be read:",
+        "status_failures": "Reports and files that could not be read (quarantined reports are "
+                           "no longer retried):",
         "digest_done": "Digest run:",
         "digest_target_sent": "{name}: {count} report(s) posted",
         "digest_target_empty": "{name}: nothing new",
@@ -91,6 +92,14 @@ TEXTS = {
         "feed_removed": "Feed removed: {url}.",
         "feed_unknown": "{url} is not among the feeds. /sources lists them.",
         "link_failed": "I could not summarize {url}: {reason}",
+        "command_too_long": "That command is too long (commands have at most {limit} letters).",
+        "rate_limited": "Too many requests; try again in {seconds} s.",
+        "status_target_public": "<b>{name}</b>: next {next}; last digest {last}",
+        "source_feed_public": (
+            "<b>{name}</b> (every {every})\n"
+            "  reports: {reports}; last success: {ok}; last error: {error}"
+        ),
+        "source_inbox_public": "Inbox",
     },
     "ru": {
         "help": (
@@ -125,7 +134,8 @@ TEXTS = {
         "status_target": "<b>{name}</b> ({chat}): следующая {next}; последняя сводка {last}",
         "status_never": "не было",
         "status_none": "не запланирована",
-        "status_failures": "Файлы, которые не удалось прочитать:",
+        "status_failures": "Отчёты и файлы, которые не удалось прочитать (отчёты в карантине "
+                           "больше не обрабатываются):",
         "digest_done": "Рассылка:",
         "digest_target_sent": "{name}: отправлено отчётов: {count}",
         "digest_target_empty": "{name}: нового нет",
@@ -150,6 +160,14 @@ TEXTS = {
         "feed_removed": "Лента удалена: {url}.",
         "feed_unknown": "{url} нет среди лент. Список: /sources.",
         "link_failed": "Не удалось сделать сводку {url}: {reason}",
+        "command_too_long": "Слишком длинная команда (в командах не больше {limit} букв).",
+        "rate_limited": "Слишком много запросов; попробуйте снова через {seconds} с.",
+        "status_target_public": "<b>{name}</b>: следующая {next}; последняя сводка {last}",
+        "source_feed_public": (
+            "<b>{name}</b> (каждые {every})\n"
+            "  отчётов: {reports}; последний успех: {ok}; последняя ошибка: {error}"
+        ),
+        "source_inbox_public": "Папка",
     },
 }
 
@@ -162,3 +180,68 @@ def text(language: str, key: str, **values: object) -> str:
 
 def commands(language: str) -> tuple[tuple[str, str], ...]:
     return COMMANDS.get(language, COMMANDS["en"])
+
+
+# -- who said what, which figures, OPML (handlers/who.py, handlers/opml.py) -----------------------
+# Kept as one block that extends the tables above, so each feature's wording stays together.
+
+_KNOWLEDGE_COMMANDS = {
+    "en": (
+        ("who", "Latest quotes by a person: /who <name>"),
+        ("figures", "Latest key figures about a term: /figures <term>"),
+        ("export", "The feeds as an OPML file (admins)"),
+    ),
+    "ru": (
+        ("who", "Последние цитаты человека: /who <имя>"),
+        ("figures", "Последние ключевые цифры по теме: /figures <слово>"),
+        ("export", "Ленты файлом OPML (админы)"),
+    ),
+}
+_KNOWLEDGE_TEXTS = {
+    "en": {
+        "help": (
+            "\n/who &lt;name&gt;: the latest quotes by that person (a surname is enough)\n"
+            "/figures &lt;term&gt;: the latest key figures about a term\n"
+            "Send an .opml file to import its feeds; /export: the feeds as OPML (admins only)"
+        ),
+        "who_usage": "Usage: /who &lt;name&gt;, for example /who Greene",
+        "who_none": "No quotes by \u201c{query}\u201d in the stored reports.",
+        "who_header": "<b>Quotes by {query}</b> (newest first):",
+        "figures_usage": "Usage: /figures &lt;term&gt;, for example /figures gas",
+        "figures_none": "No key figures about \u201c{query}\u201d in the stored reports.",
+        "figures_header": "<b>Figures about {query}</b> (newest first):",
+        "opml_admins_only": "Only admins can import feeds.",
+        "opml_refused": "I cannot import {name}: {reason}",
+        "opml_imported": (
+            "Feeds from {name}: {added} added, {unchanged} already polled, {refused} refused."
+        ),
+        "opml_exported": "{count} feed(s) as OPML.",
+    },
+    "ru": {
+        "help": (
+            "\n/who &lt;имя&gt;: последние цитаты этого человека (достаточно фамилии в любом "
+            "падеже)\n"
+            "/figures &lt;слово&gt;: последние ключевые цифры по теме\n"
+            "Пришлите файл .opml, чтобы добавить его ленты; /export: ленты файлом OPML "
+            "(только админы)"
+        ),
+        "who_usage": "Использование: /who &lt;имя&gt;, например /who Кудрин",
+        "who_none": "Цитат «{query}» в сохранённых отчётах нет.",
+        "who_header": "<b>Цитаты: {query}</b> (сначала новые):",
+        "figures_usage": "Использование: /figures &lt;слово&gt;, например /figures газ",
+        "figures_none": "Ключевых цифр по теме «{query}» в сохранённых отчётах нет.",
+        "figures_header": "<b>Цифры: {query}</b> (сначала новые):",
+        "opml_admins_only": "Импортировать ленты могут только администраторы.",
+        "opml_refused": "Не удалось импортировать {name}: {reason}",
+        "opml_imported": (
+            "Ленты из {name}: добавлено {added}, уже читались {unchanged}, отклонено {refused}."
+        ),
+        "opml_exported": "Лент: {count}, файл OPML.",
+    },
+}
+for _language, _entries in _KNOWLEDGE_COMMANDS.items():
+    # before "help", which stays last in the menu
+    COMMANDS[_language] = COMMANDS[_language][:-1] + _entries + COMMANDS[_language][-1:]
+for _language, _texts in _KNOWLEDGE_TEXTS.items():
+    TEXTS[_language].update({k: v for k, v in _texts.items() if k != "help"})
+    TEXTS[_language]["help"] += _texts["help"]
