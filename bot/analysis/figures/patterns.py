@@ -1,0 +1,139 @@
+"""One set of compiled patterns per language, built once from the pack's `FigureRules`.
+
+Everything language-specific comes from the pack; this module only knows the shape of a
+figure: [approximation] [currency] number [range] [scale] [currency | percent].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lang import get_pack
+from ..lang.figure_rules import FigureRules
+from ..tokens import stop_words
+
+# Masked before matching so that their digits never look like figures: phone numbers, clock
+# times, numeric dates, and numbers glued to letters (G20, COVID-19, Su-35, С-400).
+_MASK = re.compile(
+    r"\+?\d[\d ()-]{8,}\d"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?(?![.,]\d)"
+    r"|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+    r"|[^\W\d_]+[-‐]?\d+[\w-]*"
+)
+MASK_CHAR = "\u2063"
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _alternation(items: tuple[str, ...] | list[str], *, escape: bool = False) -> str:
+    """Longest first, so that "more than" wins over "more"; "(?!)" matches nothing."""
+    parts = sorted({re.escape(i) if escape else i for i in items}, key=len, reverse=True)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+@dataclass(frozen=True)
+class FigurePatterns:
+    """Everything `scan` needs for one language, compiled."""
+
+    figure: re.Pattern[str]
+    has_number: re.Pattern[str]
+    mask: re.Pattern[str]
+    year: re.Pattern[str]
+    date_after: re.Pattern[str]
+    date_before: re.Pattern[str]
+    reference_before: re.Pattern[str]
+    not_after: re.Pattern[str]
+    age_before: re.Pattern[str]
+    age_after: re.Pattern[str]
+    age_around: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    verb_like: re.Pattern[str]
+    stops: frozenset[str]
+    prepositions: frozenset[str]
+    time_units: frozenset[str]
+    word_values: dict[str, float]
+    scale_values: tuple[tuple[re.Pattern[str], float], ...]
+
+
+@cache
+def patterns(code: str) -> FigurePatterns:
+    """Compiled once per language code (an unknown code gets the default pack)."""
+    pack = get_pack(code)
+    rules = pack.figures
+    stops = (pack.text.stop_words or stop_words(pack.code)) | frozenset(rules.extra_stop_words)
+    months = _alternation(rules.months)
+    return FigurePatterns(
+        figure=_figure_pattern(rules),
+        has_number=_has_number(rules),
+        mask=_MASK,
+        year=_YEAR,
+        date_after=re.compile(rf"^\s*{months}(?![^\W\d_])", re.IGNORECASE),
+        date_before=re.compile(rf"(?<![^\W\d_]){months}\.?\s*$", re.IGNORECASE),
+        reference_before=re.compile(
+            rf"(?<![^\W\d_]){_alternation(rules.reference_words)}\s*$", re.IGNORECASE),
+        not_after=re.compile(rf"^\s*{_alternation(rules.not_after)}", re.IGNORECASE),
+        age_before=re.compile(rf"(?<![^\W\d_]){_alternation(rules.age_before)}\s*$", re.IGNORECASE),
+        age_after=re.compile(rf"^\s*{_alternation(rules.age_after)}", re.IGNORECASE),
+        age_around=tuple(
+            (re.compile(rf"{before}\s*$", re.IGNORECASE), re.compile(rf"^\s*{after}", re.IGNORECASE))
+            for before, after in rules.age_around
+        ),
+        verb_like=re.compile(rf"^{rules.verb_endings or '(?!)'}$", re.IGNORECASE),
+        stops=stops,
+        prepositions=frozenset(rules.prepositions),
+        time_units=frozenset(rules.time_units),
+        word_values={word.lower(): value for word, value in rules.number_words},
+        scale_values=tuple(
+            (re.compile(rf"{name}$", re.IGNORECASE), factor)
+            for name, factor in (*rules.scale_words, *rules.scale_suffixes)
+        ),
+    )
+
+
+def _written(rules: FigureRules) -> str:
+    """Numbers in words: "two thousand", "Thirty-one", "one million" (one only before a scale)."""
+    words = _alternation([w for w, _ in rules.number_words], escape=True)
+    scales = _alternation([w for w, value in rules.number_words if value >= 100], escape=True)
+    one = _alternation(rules.one_words, escape=True)
+    joiner = rf"(?:{_alternation(rules.number_joiners)}\s+)?"
+    return (rf"(?:{one}(?=[\s-]+{scales})|{words})"
+            rf"(?:[\s-]+{joiner}(?:{words}|{one}(?![\s-]+{scales}\b)))*")
+
+
+def _number(rules: FigureRules) -> str:
+    if rules.decimal_comma:
+        return r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+    return r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def _figure_pattern(rules: FigureRules) -> re.Pattern[str]:
+    num = _number(rules)
+    written = _written(rules)
+    symbols = _alternation(rules.currency_symbols, escape=True)
+    scale = (rf"(?:\s*{_alternation([s for s, _ in rules.scale_words])}(?![^\W\d_])"
+             rf"|{_alternation([s for s, _ in rules.scale_suffixes])}(?![\w]))")
+    range_words = _alternation(rules.range_words)
+    and_words = _alternation(rules.and_words)
+    # "30-40", "30 to 40", "between €6 million and €8 million"; "and" only after "between",
+    # or "2000 and 2003" would be a range.
+    second_end = (rf"(?:{scale})?(?:\s*(?:-|–|—|{range_words}|(?(between){and_words}|(?!)))\s*"
+                  rf"(?:{symbols}\s?)?(?:{num}|\b{written}\b))")
+    return re.compile(
+        rf"(?<![\w.,{MASK_CHAR}])"
+        rf"(?:(?P<between>{_alternation(rules.between_words)})\s+"
+        rf"|(?P<approx>{_alternation(rules.approximations)})\s+)?"
+        rf"(?P<cur1>{symbols}\s?)?"
+        rf"(?:(?P<num>{num})|(?P<words>\b{written}\b))"
+        rf"(?P<range>{second_end})?"
+        rf"(?P<scale>{scale})?"
+        rf"(?:(?P<cur2>\s*{_alternation(rules.currency_words)})"
+        rf"|(?P<pct>\s*{_alternation(rules.percent_words)}))?"
+        rf"(?![\w{MASK_CHAR}])",
+        re.IGNORECASE,
+    )
+
+
+def _has_number(rules: FigureRules) -> re.Pattern[str]:
+    """A cheap first look: a digit, or a written number (most sentences have neither)."""
+    words = _alternation([w for w, _ in rules.number_words], escape=True)
+    return re.compile(rf"\d|(?<![^\W\d_]){words}(?![^\W\d_])", re.IGNORECASE)
