@@ -20,6 +20,7 @@ _MASK = re.compile(
     r"\+?\d[\d ()-]{8,}\d"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?(?![.,]\d)"
     r"|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+    r"|\b\d+/\d+\b|\b\d+\+\d+\b"
     r"|[^\W\d_]+[-‐]?\d+[\w-]*"
 )
 MASK_CHAR = "\u2063"
@@ -47,10 +48,32 @@ class FigurePatterns:
     age_before: re.Pattern[str]
     age_after: re.Pattern[str]
     age_around: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    score: re.Pattern[str]
+    score_word: re.Pattern[str]
+    race_time: re.Pattern[str]
+    conversion_gap: re.Pattern[str]
+    approx_after: re.Pattern[str]
+    frame_after: re.Pattern[str]
+    impact_after: re.Pattern[str]
+    impact_before: re.Pattern[str]
+    change: re.Pattern[str]
+    plan: re.Pattern[str]
+    unit_word: re.Pattern[str]
     verb_like: re.Pattern[str]
     stops: frozenset[str]
+    fillers: frozenset[str]
+    partitives: frozenset[str]
+    vague: frozenset[str]
     prepositions: frozenset[str]
+    clause_words: frozenset[str]
+    month_word: re.Pattern[str]
     time_units: frozenset[str]
+    frame_before: frozenset[str]
+    anaphora: frozenset[str]
+    weak_nouns: frozenset[str]
+    event_before: frozenset[str]
+    event_after: frozenset[str]
+    generic_nouns: frozenset[str]
     word_values: dict[str, float]
     scale_values: tuple[tuple[re.Pattern[str], float], ...]
 
@@ -78,16 +101,54 @@ def patterns(code: str) -> FigurePatterns:
             (re.compile(rf"{before}\s*$", re.IGNORECASE), re.compile(rf"^\s*{after}", re.IGNORECASE))
             for before, after in rules.age_around
         ),
+        score=re.compile(
+            r"(?<![\w:.,\u2063])(?:\d{1,2}:\d|(?P<dash>\d{1,2}\s?[-–]\s?\d{1,2}))(?![\w:\u2063]|[.,]\d)"),
+        score_word=_whole_words(rules.score_words),
+        race_time=re.compile(r"(?<![\w:.,])\d{1,2}:\d{2}[.,]\d{1,3}(?!\d)"),
+        conversion_gap=re.compile(
+            rf"\s*(?:(?P<open>\()|[,;]?\s*{_alternation(rules.conversion_words)}\s+|(?P<list>[,;]))\s*",
+            re.IGNORECASE),
+        approx_after=re.compile(rf"^\s*,?\s*{_alternation(rules.approx_after)}(?![\w])", re.IGNORECASE),
+        frame_after=re.compile(rf"^\s*{_alternation(rules.frame_after)}(?![\w])", re.IGNORECASE),
+        impact_after=re.compile(
+            rf"^(?:\s+{_alternation(rules.auxiliaries, escape=True)}){{0,3}}\s+"
+            rf"{_alternation(rules.impact_words)}(?![\w])", re.IGNORECASE),
+        impact_before=re.compile(rf"(?<![\w]){_alternation(rules.impact_words)}\s+$", re.IGNORECASE),
+        change=_whole_words(rules.change_words),
+        plan=_whole_words(rules.plan_words),
+        unit_word=re.compile(rf"^{_units(rules)}[.,;:]?$", re.IGNORECASE),
         verb_like=re.compile(rf"^{rules.verb_endings or '(?!)'}$", re.IGNORECASE),
         stops=stops,
+        fillers=frozenset(rules.filler_words),
+        partitives=frozenset(rules.partitive_words),
+        vague=frozenset(rules.vague_numbers),
         prepositions=frozenset(rules.prepositions),
+        clause_words=frozenset(rules.clause_words),
+        month_word=re.compile(rf"^{months}\.?$", re.IGNORECASE),
         time_units=frozenset(rules.time_units),
+        frame_before=frozenset(rules.frame_before),
+        anaphora=frozenset(rules.anaphora_words),
+        weak_nouns=frozenset(rules.weak_nouns),
+        event_before=frozenset(rules.event_before),
+        event_after=frozenset(rules.event_after),
+        generic_nouns=frozenset(rules.generic_nouns),
         word_values={word.lower(): value for word, value in rules.number_words},
         scale_values=tuple(
             (re.compile(rf"{name}$", re.IGNORECASE), factor)
             for name, factor in (*rules.scale_words, *rules.scale_suffixes)
         ),
     )
+
+
+def _whole_words(items: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `items` as a whole word, anywhere."""
+    return re.compile(rf"(?<![^\W\d_]){_alternation(items)}(?![^\W\d_])", re.IGNORECASE)
+
+
+def _units(rules: FigureRules) -> str:
+    """Percent, currency and scale words: a chunk made of one is part of an earlier figure."""
+    return _alternation((*rules.percent_words, *rules.currency_words,
+                         *(word for word, _ in rules.scale_words)))
 
 
 def _written(rules: FigureRules) -> str:
@@ -97,7 +158,7 @@ def _written(rules: FigureRules) -> str:
     one = _alternation(rules.one_words, escape=True)
     joiner = rf"(?:{_alternation(rules.number_joiners)}\s+)?"
     return (rf"(?:{one}(?=[\s-]+{scales})|{words})"
-            rf"(?:[\s-]+{joiner}(?:{words}|{one}(?![\s-]+{scales}\b)))*")
+            rf"(?:[\s-]+{joiner}{words}|-{one}\b|[\s-]+{one}(?=[\s-]+{scales}))*")
 
 
 def _number(rules: FigureRules) -> str:

@@ -1,6 +1,7 @@
-"""What a number counts: the words right after it, or the subject just before it.
+"""What a number counts: the noun after it, the subject and verb before it, the "of" phrase.
 
-Contexts are quoted verbatim from the sentence, so a reader can find them in the report.
+Contexts are quoted verbatim from the sentence (a reader can find them in the report), end on
+a whole word, never run past a clause boundary, and stay within `MAX_CONTEXT` characters.
 """
 
 from __future__ import annotations
@@ -9,43 +10,148 @@ import re
 
 from .patterns import FigurePatterns
 
+MAX_CONTEXT = 80
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_GAP = re.compile(r"[ \u00a0]*")
-_TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+_GAP = re.compile(r"[ \u00a0]*[\"“”«»]?[ \u00a0]*")
+_CHUNK = re.compile(r"\S+")
+_CLOSES = tuple(",;:.!?\"“”«»()—–[]")
 
 
-def counted_phrase(after: str, p: FigurePatterns, max_words: int = 3) -> str:
-    """Up to `max_words` words right after the number, stopping at punctuation or a stop word."""
-    taken: list[str] = []
-    position = 0
-    while len(taken) < max_words:
+def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: bool = False) -> str:
+    """Up to `max_words` words right after the number, stopping at punctuation or a stop word.
+
+    Verbatim from `after` (quote marks included), so that the context stays a quotation.
+    """
+    taken = 0
+    position = end = 0
+    skip_partitive = vague
+    while taken < max_words:
         position = _GAP.match(after, position).end()
         word = _WORD.match(after, position)
-        if not word or word.group().lower() in p.stops:
+        if not word:
+            break
+        lower = word.group().lower()
+        if skip_partitive and lower in p.partitives:
+            skip_partitive = False  # "hundreds of companies": count the companies
+            position = word.end()
+            continue
+        if lower in p.stops and not (taken == 0 and lower in p.fillers):
             break
         if taken and p.verb_like.match(word.group()):
             break  # "4,000 students attended": the counted noun ends before the verb
-        taken.append(word.group())
-        position = word.end()
-        if word.group().lower() in p.time_units:
+        taken += 1
+        position = end = word.end()
+        if lower in p.time_units:
             break  # "три года программа охватит": the unit is the whole counted phrase
         if position < len(after) and after[position] not in " \u00a0":
             break
-    return " ".join(taken)
+    return after[:end].rstrip() if taken else ""
 
 
-def leading_phrase(before: str, p: FigurePatterns, max_words: int = 2) -> str:
-    """What a percentage or sum refers to usually stands just before it ("profits jumped 76%").
+def impact_tail(after: str, p: FigurePatterns) -> str:
+    """"remain trapped", "погибли": what happened to the people counted, when it follows."""
+    m = p.impact_after.match(after)
+    return after[: m.end()] if m else ""
 
-    Returned verbatim (with its trailing space) so the context is a quotation of the sentence.
+
+def of_phrase(after: str, p: FigurePatterns, max_words: int = 4) -> str:
+    """"of the approved revenue plan": the whole a share is taken of."""
+    word = _WORD.match(after.lstrip())
+    if not word or word.group().lower() not in p.partitives:
+        return ""
+    offset = len(after) - len(after.lstrip()) + word.end()
+    rest = counted_phrase(_skip_articles(after[offset:], p), p, max_words=max_words)
+    if not rest:
+        return ""
+    end = after.index(rest.strip(), offset) + len(rest.strip())
+    return after[:end]
+
+
+def _skip_articles(text: str, p: FigurePatterns) -> str:
+    """Blank out leading stop words ("of the plan") so the counted phrase can start after them."""
+    position = 0
+    while True:
+        gap = _GAP.match(text, position).end()
+        word = _WORD.match(text, gap)
+        if not word or word.group().lower() not in p.stops or word.group().lower() in p.clause_words:
+            return " " * position + text[position:] if position else text
+        position = word.end()
+        text = " " * position + text[position:]
+
+
+def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4) -> str:
+    """The subject and verb just before a sum or percentage ("inflation slowed to").
+
+    Walks back over whitespace-separated chunks and stops at punctuation, a clause word
+    ("but", "which"), a month (the number belongs to the date's clause, not the month), or an
+    earlier number, unless all that was taken so far is a preposition ("jumped 76% to").
+    Leading stop words are trimmed. Returned verbatim with its trailing space, or "".
     """
-    tokens = list(_TOKEN.finditer(before))[::-1]
-    if tokens and tokens[0].group().lower() in p.prepositions:
-        tokens = tokens[1:]  # "rose to 5%": keep "to" inside the span, count "rose"
+    chunks = list(_CHUNK.finditer(before))[::-1]
     start = None
-    for taken, token in enumerate(tokens):
-        word = token.group()
-        if taken == max_words or not re.match(r"[^\W\d_]", word) or word.lower() in p.stops:
+    content = 0
+    only_preposition = False
+    for chunk in chunks:
+        text = chunk.group()
+        lower = text.lower()
+        if text.endswith(_CLOSES) or text.startswith(_CLOSES[:-4]) or lower in p.clause_words:
             break
-        start = token.start()
-    return before[start:] if start is not None else ""
+        if p.month_word.match(lower):
+            break
+        if (any(ch.isdigit() for ch in text) or p.unit_word.match(text)) and not only_preposition:
+            break
+        if start is None and lower in p.prepositions:
+            only_preposition = True
+            start = chunk.start()
+            continue
+        only_preposition = False
+        start = chunk.start()
+        content += 1
+        if content == max_words:
+            break
+    if start is None:
+        return ""
+    return _trim_stop_words(before[start:], p)
+
+
+def _trim_stop_words(lead: str, p: FigurePatterns) -> str:
+    """"was executed at" -> "executed at"; the last chunk always stays."""
+    chunks = list(_CHUNK.finditer(lead))
+    for chunk in chunks[:-1]:
+        if chunk.group().lower() not in p.stops:
+            return lead[chunk.start():]
+    return lead[chunks[-1].start():] if chunks else lead
+
+
+def trailing_phrase(after: str, p: FigurePatterns, max_words: int = 4) -> str:
+    """Words after a figure up to punctuation or a clause word ("in the summer")."""
+    taken = []
+    for chunk in _CHUNK.finditer(after):
+        text = chunk.group()
+        if text.lower() in p.clause_words or len(taken) == max_words or any(
+                ch.isdigit() for ch in text):
+            break
+        stripped = text.rstrip("".join(_CLOSES))
+        if stripped:
+            taken.append(chunk.start() + len(stripped))
+        if stripped != text or not stripped:
+            break
+    while taken and after[: taken[-1]].split()[-1].lower() in p.stops:
+        taken.pop()  # "from 91 percent in": a phrase does not end on "in"
+    return after[: taken[-1]] if taken else ""
+
+
+def bounded(lead: str, core: str, tail: str) -> str:
+    """lead + core + tail within MAX_CONTEXT characters: the lead gives way first, then the tail.
+
+    All three are verbatim slices of the sentence, so their concatenation is one as well.
+    """
+    lead_chunks = list(_CHUNK.finditer(lead))
+    while lead_chunks and len(lead) - lead_chunks[0].start() + len(core) + len(tail) > MAX_CONTEXT:
+        lead_chunks.pop(0)
+    lead = lead[lead_chunks[0].start():] if lead_chunks else ""
+    tail_ends = [m.end() for m in _CHUNK.finditer(tail)]
+    while tail_ends and len(lead) + len(core) + tail_ends[-1] > MAX_CONTEXT:
+        tail_ends.pop()
+    tail = tail[: tail_ends[-1]] if tail_ends else ""
+    return (lead + core + tail).strip()

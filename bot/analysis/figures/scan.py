@@ -1,7 +1,9 @@
 """One sentence in, its candidate figures out: the number, its unit, and what it counts.
 
-Years, dates, times, ages and references such as "page 3" are not key figures and are
-dropped here; ranking happens later, over the whole report.
+Years, dates, times, ages, references ("page 3"), race names ("men's 60m"), time frames
+("the past three years") and anaphora ("the two men") are not key figures and are dropped
+here. A conversion ("$1.13bn (£600m)") and a compound time ("14 minutes 32.93 seconds") stay
+one figure. Ranking happens later, over the whole report.
 """
 
 from __future__ import annotations
@@ -10,7 +12,14 @@ import re
 from dataclasses import dataclass
 
 from .patterns import MASK_CHAR, FigurePatterns, patterns
-from .phrases import counted_phrase, leading_phrase
+from .phrases import (
+    bounded,
+    counted_phrase,
+    impact_tail,
+    leading_phrase,
+    of_phrase,
+    trailing_phrase,
+)
 
 
 @dataclass(frozen=True)
@@ -18,9 +27,10 @@ class Candidate:
     value: str
     context: str
     sentence_index: int
-    kind: str            # money, percent, scaled, count, words
-    magnitude: float
+    kind: str            # people, money, rate, plan, percent, score, count, duration
+    amount: float        # the number itself, scaled ("2 млн" -> 2e6); words are valued too
     approximate: bool
+    noun: str            # what is counted, for "one figure per fact"
 
 
 def scan(sentence: str, index: int, code: str) -> list[Candidate]:
@@ -29,36 +39,197 @@ def scan(sentence: str, index: int, code: str) -> list[Candidate]:
     if not p.has_number.search(sentence):
         return []
     masked = p.mask.sub(lambda m: MASK_CHAR * len(m.group()), sentence)
-    found = []
-    for m in p.figure.finditer(masked):
-        if m.group("num") is None and m.group("words") is None:
-            continue
-        candidate = _interpret(sentence, m, index, p)
+    found, masked = _scores_and_times(sentence, masked, index, p)
+    numbers = [m for m in p.figure.finditer(masked) if m.group("num") or m.group("words")]
+    for m, end in _merged(numbers, sentence, p):
+        candidate = _interpret(sentence, m, end, index, p)
         if candidate is not None:
             found.append(candidate)
     return found
 
 
-def _interpret(sentence: str, m: re.Match[str], index: int, p: FigurePatterns) -> Candidate | None:
-    before, after = sentence[: m.start()], sentence[m.end():]
-    if _is_reference(m, before, after, p):
+def _scores_and_times(
+    sentence: str, masked: str, index: int, p: FigurePatterns,
+) -> tuple[list[Candidate], str]:
+    """Match scores ("3:2", "2-1" beside "beat") and race times ("2:01.52"), then masked out."""
+    found: list[Candidate] = []
+    spans = []
+    for m in p.race_time.finditer(masked):
+        spans.append((m, "duration"))
+    sporting = p.score_word.search(sentence) is not None
+    for m in p.score.finditer(masked):
+        after = sentence[m.end():]
+        if m.group("dash") and (not sporting or p.date_after.match(after)):
+            continue
+        spans.append((m, "score"))
+    for m, kind in spans:
+        value = m.group()
+        lead = leading_phrase(sentence[: m.start()], p, max_words=3)
+        tail = "" if lead else trailing_phrase(sentence[m.end():], p, max_words=3)
+        found.append(Candidate(value=value, context=bounded(lead, value, tail), sentence_index=index,
+                               kind=kind, amount=0.0, approximate=False, noun=value))
+        masked = masked[: m.start()] + MASK_CHAR * len(value) + masked[m.end():]
+    return found, masked
+
+
+def _merged(numbers: list[re.Match[str]], sentence: str, p: FigurePatterns):
+    """(first match, end) per figure: a conversion into another currency joins its original."""
+    i = 0
+    while i < len(numbers):
+        m = numbers[i]
+        end = m.end()
+        in_brackets = False
+        while i + 1 < len(numbers) and _is_money(m) and _is_money(numbers[i + 1]):
+            following = numbers[i + 1]
+            gap = p.conversion_gap.fullmatch(sentence, end, following.start())
+            if gap is None or (gap.group("list") and not in_brackets):
+                break
+            if _currency(following) == _currency(m):
+                break  # "$5m, $6m": two sums, not one sum in two currencies
+            in_brackets = in_brackets or gap.group("open") is not None
+            end = following.end()
+            i += 1
+        if in_brackets:
+            close = re.match(r"\s*\)", sentence[end:])
+            end += close.end() if close else 0
+        if i + 1 < len(numbers) and _is_bare(m) and _is_bare(numbers[i + 1]):
+            unit = re.fullmatch(r"\s+([^\W\d_]+)\s+", sentence[end: numbers[i + 1].start()])
+            if unit and unit.group(1).lower() in p.time_units:
+                end = numbers[i + 1].end()  # "14 minutes 32.93 seconds"
+                i += 1
+        yield m, end
+        i += 1
+
+
+def _is_bare(m: re.Match[str]) -> bool:
+    return bool(m.group("num")) and not any(
+        m.group(g) for g in ("cur1", "cur2", "pct", "scale", "range", "approx"))
+
+
+def _is_money(m: re.Match[str]) -> bool:
+    return bool(m.group("cur1") or m.group("cur2"))
+
+
+def _currency(m: re.Match[str]) -> str:
+    return (m.group("cur1") or m.group("cur2") or "").strip().lower()[:3]
+
+
+def _interpret(
+    sentence: str, m: re.Match[str], end: int, index: int, p: FigurePatterns,
+) -> Candidate | None:
+    before, after = sentence[: m.start()], sentence[end:]
+    if _is_not_a_figure(m, before, sentence[m.end():], p):
         return None
-    money = bool(m.group("cur1") or m.group("cur2"))
-    kind = ("money" if money else "percent" if m.group("pct") else
-            "scaled" if m.group("scale") else "count" if m.group("num") else "words")
+    core = sentence[m.start(): end]
+    money = _is_money(m)
     approximate = m.group("approx") is not None or m.group("between") is not None
-    counted = counted_phrase(after, p) if kind in ("count", "scaled", "words") else ""
-    if kind in ("count", "words") and not counted and not approximate:
+    approx_after = p.approx_after.match(after)
+    if approx_after:
+        approximate = True
+        core, after = core + after[: approx_after.end()], after[approx_after.end():]
+    amount = _amount(m, p)
+    if money or m.group("pct"):
+        return _share_or_sum(m, before, core, after, index, p, amount, approximate)
+    written = m.group("words") is not None
+    vague = written and m.group("words").lower() in p.vague
+    hyphen = re.match(r"-([^\W\d_]+)", sentence[m.end():])
+    if hyphen:
+        if hyphen.group(1).lower() not in p.time_units:
+            return None  # "1-го", "three-party", "one-off": ordinals and compounds
+        counted = counted_phrase(" " + sentence[m.end() + 1:], p, max_words=2).lstrip()
+        core, counted = core + "-" + counted.split(" ", 1)[0], ""
+        after = sentence[m.end() + len(hyphen.group()):]
+    else:
+        counted = counted_phrase(after, p, vague=vague)
+    impact_before = p.impact_before.search(before)
+    impact = impact_tail(after[len(counted):], p)
+    nouns = counted.split()
+    nouns = [n for n in nouns if n.lower() not in p.partitives]
+    noun = nouns[0].lower().strip("\"“”«»'’") if nouns else ""
+    duration = noun in p.time_units or bool(hyphen)
+    self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
+                      or (approximate and not written))
+    if not (counted or impact or hyphen or self_described):
         return None  # a bare number says nothing on its own ("up from just over 900" does)
-    if kind == "money" and m.group("cur2") is None:
-        counted = counted_phrase(after, p, max_words=2)
-    # A currency word already says what the sum is; a bare "%" or "$5m" needs its subject.
-    lead = "" if counted or m.group("cur2") else leading_phrase(before, p)
-    context = lead + m.group(0).strip() + (" " + counted if counted else "")
+    if written and not m.group("range") and _previous_word(before) in p.anaphora:
+        return None  # "the two task forces": counted already
+    if p.weak_nouns.intersection(n.lower() for n in nouns):
+        return None  # "two sides", "two large factors"
+    if duration and (_previous_word(before) in p.frame_before
+                     or p.frame_after.match(after[len(counted):])):
+        return None  # "the past three years", "three years ago": when, not how much
+    if m.group("scale") and _is_race_name(before, counted, p):
+        return None
+    if not written and not approximate and _follows_a_name(before):
+        return None  # "FTSE 100 companies", "Radio 4"
+    lead = impact_before.group() if impact_before else ""
+    kind = "people" if impact or impact_before else "duration" if duration else "count"
     return Candidate(
-        value=_value(m), context=context, sentence_index=index, kind=kind,
-        magnitude=_magnitude(m, p), approximate=approximate,
+        value=_value(m), context=bounded(lead, core, counted + impact), sentence_index=index,
+        kind=kind, amount=amount, approximate=approximate, noun=" ".join(nouns).lower(),
     )
+
+
+def _share_or_sum(
+    m: re.Match[str], before: str, core: str, after: str, index: int, p: FigurePatterns,
+    amount: float, approximate: bool,
+) -> Candidate:
+    """A sum or a percentage: the subject and verb before it say what it measures."""
+    lead = leading_phrase(before, p)
+    share = of_phrase(after, p)
+    tail = share or (counted_phrase(after, p, max_words=2) if m.group("cur1") else "")
+    if not tail and not lead.strip(" " + "".join(p.prepositions)):
+        tail = trailing_phrase(after, p)
+    told = lead + " " + tail
+    if m.group("pct"):
+        kind = ("plan" if p.plan.search(told) else "rate" if p.change.search(told)
+                else "percent")
+    else:
+        kind = "money"
+    return Candidate(
+        value=_value(m), context=bounded(lead, core, tail), sentence_index=index, kind=kind,
+        amount=amount, approximate=approximate, noun=told.lower(),
+    )
+
+
+def _previous_word(before: str) -> str:
+    words = before.split()
+    return words[-1].lower().strip("\"“”«»(,") if words else ""
+
+
+def _follows_a_name(before: str) -> bool:
+    """A capitalised word (not the sentence's first) right before a bare number names it."""
+    words = before.split()
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-1].isalpha()
+
+
+def _is_race_name(before: str, counted: str, p: FigurePatterns) -> bool:
+    """"the women's 800m", "60m hurdles": an event, not a distance anyone ran."""
+    first = counted.split()[0].lower() if counted.split() else ""
+    return _previous_word(before) in p.event_before or first in p.event_after
+
+
+def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePatterns) -> bool:
+    """Years, dates, times, ages and references (page 3, No. 5) are not key figures."""
+    if p.reference_before.search(before) or p.date_before.search(before):
+        return True
+    if p.age_before.search(before) or p.age_after.match(after):
+        return True
+    if any(b.search(before) and a.match(after) for b, a in p.age_around):
+        return True
+    number = m.group("num")
+    if number is None:
+        return False
+    dash = re.fullmatch(r"\s*[-–—]\s*(\d+)", m.group("range") or "")
+    if dash and m.group("num").isdigit() and int(dash.group(1)) <= int(number):
+        return True  # "58661-49": a code, not a range
+    bare = not (m.group("cur1") or m.group("cur2") or m.group("pct") or m.group("scale"))
+    if bare and (p.date_after.match(after) or p.not_after.match(after)):
+        return True
+    if bare and p.year.fullmatch(number):
+        second = re.search(r"\d+$", m.group("range") or "")
+        return second is None or bool(p.year.fullmatch(second.group()))
+    return False
 
 
 def _value(m: re.Match[str]) -> str:
@@ -71,30 +242,30 @@ def _value(m: re.Match[str]) -> str:
     return m.string[start: m.end()].strip()
 
 
-def _is_reference(m: re.Match[str], before: str, after: str, p: FigurePatterns) -> bool:
-    """Years, dates, times and references (page 3, No. 5) are not key figures."""
-    if p.reference_before.search(before) or p.date_before.search(before):
-        return True
-    number = m.group("num")
-    if number is None:
-        return False
-    bare = not (m.group("cur1") or m.group("cur2") or m.group("pct") or m.group("scale"))
-    if bare and (p.date_after.match(after) or p.not_after.match(after)
-                 or p.age_after.match(after)):
-        return True
-    return bare and bool(p.year.fullmatch(number)) and not m.group("range")
-
-
-def _magnitude(m: re.Match[str], p: FigurePatterns) -> float:
-    """Rough size of the figure; bigger sums and counts tend to be the headline ones."""
-    if m.group("pct"):
-        return 100.0
+def _amount(m: re.Match[str], p: FigurePatterns) -> float:
+    """The number's value, scaled: "$2.4 billion" -> 2.4e9, "two thousand" -> 2000."""
     if m.group("words"):
-        values = (p.word_values.get(w.lower(), 1) for w in re.findall(r"\w+", m.group("words")))
-        return float(max(values, default=1))
+        return words_value(m.group("words"), p)
     scale = (m.group("scale") or "").strip()
-    factor = next((f for name, f in p.scale_values if name.match(scale)), 1.0)
+    factor = next((f for name, f in p.scale_values if name.match(scale)), 1.0) if scale else 1.0
     return number_value(m.group("num")) * factor
+
+
+def words_value(words: str, p: FigurePatterns) -> float:
+    """"Thirty-one" -> 31, "two thousand" -> 2000, "hundreds" -> 100."""
+    total = current = 0.0
+    for word in re.findall(r"[^\W\d_][\w’']*", words.lower()):
+        value = p.word_values.get(word)
+        if value is None:
+            continue
+        if value >= 1000:
+            total += (current or 1) * value
+            current = 0.0
+        elif value == 100:
+            current = (current or 1) * value
+        else:
+            current += value
+    return total + current
 
 
 def number_value(number: str) -> float:

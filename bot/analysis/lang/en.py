@@ -31,7 +31,7 @@ FIGURES = FigureRules(
         *((word, float(value)) for value, word in zip(range(20, 100, 10), _EN_TENS, strict=True)),
         ("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9),
         ("trillion", 1e12), ("dozen", 12.0), ("dozens", 24.0), ("hundreds", 1e2),
-        ("thousands", 1e3), ("millions", 1e6), ("billions", 1e9),
+        ("thousands", 1e3), ("millions", 1e6), ("billions", 1e9), ("half", 0.5),
     ),
     one_words=("one", "a"),
     number_joiners=("and",),
@@ -44,7 +44,7 @@ FIGURES = FigureRules(
     currency_words=(
         r"(?:US\s+)?dollars?", r"euros?", r"pounds?", "sterling", r"rubles?", r"roubles?", "somoni",
         "tenge", "yuan", r"rupees?", r"soms?", r"manats?", r"sums?", r"hryvnias?", r"hryvnyas?",
-        r"cents?", r"pence", "USD", "EUR", "GBP", "RUB", "TJS", "KZT", "UZS", "CNY", "UAH",
+        r"cents?", r"pence", r"(?<=\d)p", "USD", "EUR", "GBP", "RUB", "TJS", "KZT", "UZS", "CNY", "UAH",
     ),
     percent_words=("%", "percent", r"per\s+cent", r"percentage\s+points?"),
     approximations=(
@@ -57,6 +57,7 @@ FIGURES = FigureRules(
     range_words=("to",),
     and_words=("and",),
     conversion_words=("or",),
+    approx_after=(r"or\s+so", r"or\s+more", r"or\s+less"),
     months=(
         r"jan(?:uary)?", r"feb(?:ruary)?", r"mar(?:ch)?", r"apr(?:il)?", "may", r"june?", r"july?",
         r"aug(?:ust)?", r"sep(?:t(?:ember)?)?", r"oct(?:ober)?", r"nov(?:ember)?", r"dec(?:ember)?",
@@ -71,25 +72,29 @@ FIGURES = FigureRules(
         r"msk\b", "o'clock",
     ),
     age_before=("aged",),
-    age_after=(r"years?[\s-]+old", r"-year-old"),
+    age_after=(r"(?:years?|months?|weeks?|days?)[\s-]+old", r"-year-old"),
     time_units=(
         "second seconds minute minutes hour hours day days week weeks month months year years "
-        "decade decades century centuries"
+        "decade decades century centuries quarter quarters"
     ).split(),
-    frame_before=("the", "past", "last", "next", "preceding", "previous", "first", "these",
-                  "within", "in"),
+    frame_before=("the", "past", "last", "preceding", "previous", "first", "these",
+                  "within"),
     frame_after=("ago", "later", "after", "earlier", "before"),
     anaphora_words=("the", "these", "those", "both", "its", "their", "his", "her", "our", "all"),
     weak_nouns=("sides", "factors", "ways", "things", "parts", "reasons", "times", "aspects",
                 "elements", "questions", "issues", "words", "options"),
     event_before=("men's", "women's"),
     event_after=("hurdles", "relay", "freestyle", "backstroke", "breaststroke", "butterfly",
-                 "medley", "final", "title", "champion", "race", "sprint", "record", "event"),
+                 "medley", "final", "title", "champion", "race", "sprint", "record", "event",
+                 "indoor", "outdoor", "world"),
     extra_stop_words=(
         "who which that whom whose than per each a an the and or of to from in on at by with for "
-        "as is are was were be been this these those it its their his her our said says year "
-        "years-old"
+        "as is are was were be been this these those it its their his her our said says years-old"
     ).split(),
+    filler_words=("other", "more", "new", "additional", "extra", "further", "such", "main",
+                  "former", "own"),
+    partitive_words=("of",),
+    vague_numbers=("dozens", "hundreds", "thousands", "millions", "billions"),
     prepositions=("to", "by", "of", "at", "from"),
     clause_words=("and", "but", "while", "whereas", "which", "that", "who", "as", "although",
                   "though", "when", "where", "after", "because"),
@@ -113,6 +118,7 @@ FIGURES = FigureRules(
     score_words=(
         r"beat", r"beaten", r"won", r"wins?", r"lost", r"loses?", r"drew", r"draw", r"defeat(?:ed)?",
         r"victory", r"score[ds]?", r"match", r"lead", r"led", r"trail(?:ed|ing)?", r"thrash(?:ed)?",
+        r"half[\s-]time", r"goals?",
     ),
 )
 

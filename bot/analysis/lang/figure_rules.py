@@ -31,6 +31,7 @@ class FigureRules:
     range_words: tuple[str, ...] = ()        # "to", "до" (a dash always joins a range)
     and_words: tuple[str, ...] = ()          # "and", "и": the second end after "between"
     conversion_words: tuple[str, ...] = ()   # "or", "или": "180 billion tenge, or $390 million"
+    approx_after: tuple[str, ...] = ()       # regex after the number: "or so"
     # -- Not figures ------------------------------------------------------------------------
     months: tuple[str, ...] = ()             # regex: a number beside a month is a date
     reference_words: tuple[str, ...] = ()    # regex before: "page", "No.", "ст."
@@ -47,6 +48,9 @@ class FigureRules:
     event_after: tuple[str, ...] = ()        # "60m hurdles"
     # -- What the number counts -------------------------------------------------------------
     extra_stop_words: tuple[str, ...] = ()   # words that end a counted phrase
+    filler_words: tuple[str, ...] = ()       # stop words that may open one: "four other fixes"
+    partitive_words: tuple[str, ...] = ()    # "hundreds of companies", "104.2 percent of plan"
+    vague_numbers: tuple[str, ...] = ()      # "hundreds", "thousands": counted after "of"
     prepositions: tuple[str, ...] = ()       # "rose to 5%": kept inside the leading phrase
     clause_words: tuple[str, ...] = ()       # "but", "while": a leading phrase starts after them
     verb_endings: str = ""                   # regex: a counted noun phrase ends before a verb
