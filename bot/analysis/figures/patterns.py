@@ -54,6 +54,8 @@ class FigurePatterns:
     conversion_gap: re.Pattern[str]
     approx_after: re.Pattern[str]
     frame_after: re.Pattern[str]
+    of_them: re.Pattern[str]
+    native_word: re.Pattern[str]
     impact_after: re.Pattern[str]
     impact_before: re.Pattern[str]
     change: re.Pattern[str]
@@ -68,7 +70,7 @@ class FigurePatterns:
     clause_words: frozenset[str]
     month_word: re.Pattern[str]
     time_units: frozenset[str]
-    frame_before: frozenset[str]
+    frame_before: re.Pattern[str]
     anaphora: frozenset[str]
     weak_nouns: frozenset[str]
     event_before: frozenset[str]
@@ -110,6 +112,8 @@ def patterns(code: str) -> FigurePatterns:
             re.IGNORECASE),
         approx_after=re.compile(rf"^\s*,?\s*{_alternation(rules.approx_after)}(?![\w])", re.IGNORECASE),
         frame_after=re.compile(rf"^\s*{_alternation(rules.frame_after)}(?![\w])", re.IGNORECASE),
+        of_them=re.compile(rf"^\s+{_alternation(rules.of_them)}(?![\w])", re.IGNORECASE),
+        native_word=re.compile(f"[{rules.letters}]" if rules.letters else r"[^\W\d_]", re.IGNORECASE),
         impact_after=re.compile(
             rf"^(?:\s+{_alternation(rules.auxiliaries, escape=True)}){{0,3}}\s+"
             rf"{_alternation(rules.impact_words)}(?![\w])", re.IGNORECASE),
@@ -126,7 +130,7 @@ def patterns(code: str) -> FigurePatterns:
         clause_words=frozenset(rules.clause_words),
         month_word=re.compile(rf"^{months}\.?$", re.IGNORECASE),
         time_units=frozenset(rules.time_units),
-        frame_before=frozenset(rules.frame_before),
+        frame_before=re.compile(rf"(?<![^\W\d_]){_alternation(rules.frame_before)}\s+$", re.IGNORECASE),
         anaphora=frozenset(rules.anaphora_words),
         weak_nouns=frozenset(rules.weak_nouns),
         event_before=frozenset(rules.event_before),

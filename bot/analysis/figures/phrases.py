@@ -31,6 +31,8 @@ def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: 
         if not word:
             break
         lower = word.group().lower()
+        if not p.native_word.search(lower):
+            break  # "12 to 6 elbow" quoted in a Russian report: not what the number counts
         if skip_partitive and lower in p.partitives:
             skip_partitive = False  # "hundreds of companies": count the companies
             position = word.end()

@@ -140,13 +140,14 @@ def _interpret(
         core, counted = core + "-" + counted.split(" ", 1)[0], ""
         after = sentence[m.end() + len(hyphen.group()):]
     else:
-        counted = counted_phrase(after, p, vague=vague)
+        of_them = p.of_them.match(after)
+        counted = after[: of_them.end()] if of_them else counted_phrase(after, p, vague=vague)
     impact_before = p.impact_before.search(before)
     impact = impact_tail(after[len(counted):], p)
     nouns = counted.split()
     nouns = [n for n in nouns if n.lower() not in p.partitives]
     noun = nouns[0].lower().strip("\"“”«»'’") if nouns else ""
-    duration = noun in p.time_units or bool(hyphen)
+    duration = bool(hyphen) or any(n.lower() in p.time_units for n in nouns)
     self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
                       or (approximate and not written))
     if not (counted or impact or hyphen or self_described):
@@ -155,7 +156,7 @@ def _interpret(
         return None  # "the two task forces": counted already
     if p.weak_nouns.intersection(n.lower() for n in nouns):
         return None  # "two sides", "two large factors"
-    if duration and (_previous_word(before) in p.frame_before
+    if duration and (p.frame_before.search(before)
                      or p.frame_after.match(after[len(counted):])):
         return None  # "the past three years", "three years ago": when, not how much
     if m.group("scale") and _is_race_name(before, counted, p):

@@ -95,6 +95,7 @@ FIGURES = FigureRules(
                   "former", "own"),
     partitive_words=("of",),
     vague_numbers=("dozens", "hundreds", "thousands", "millions", "billions"),
+    of_them=(r"of\s+(?:them|whom|which)",),
     prepositions=("to", "by", "of", "at", "from"),
     clause_words=("and", "but", "while", "whereas", "which", "that", "who", "as", "although",
                   "though", "when", "where", "after", "because"),

@@ -40,7 +40,7 @@ class FigureRules:
     age_after: tuple[str, ...] = ()          # regex after: "years old", "-летн"
     age_around: tuple[tuple[str, str], ...] = ()        # (before, after): "в" 18 "лет"
     time_units: tuple[str, ...] = ()         # a number of these is a duration
-    frame_before: tuple[str, ...] = ()       # "the past three years": a time frame, not a fact
+    frame_before: tuple[str, ...] = ()       # regex before: "the past" three years: a time frame
     frame_after: tuple[str, ...] = ()        # "three years ago"
     anaphora_words: tuple[str, ...] = ()     # "the two men": a word number already counted
     weak_nouns: tuple[str, ...] = ()         # "two sides", "three ways": counts of nothing newsworthy
@@ -51,6 +51,8 @@ class FigureRules:
     filler_words: tuple[str, ...] = ()       # stop words that may open one: "four other fixes"
     partitive_words: tuple[str, ...] = ()    # "hundreds of companies", "104.2 percent of plan"
     vague_numbers: tuple[str, ...] = ()      # "hundreds", "thousands": counted after "of"
+    of_them: tuple[str, ...] = ()            # regex: "24 of them won": the noun is before
+    letters: str = ""                        # regex class: a counted word has one ("а-яё")
     prepositions: tuple[str, ...] = ()       # "rose to 5%": kept inside the leading phrase
     clause_words: tuple[str, ...] = ()       # "but", "while": a leading phrase starts after them
     verb_endings: str = ""                   # regex: a counted noun phrase ends before a verb
