@@ -144,17 +144,16 @@ def _interpret(
         counted = after[: of_them.end()] if of_them else counted_phrase(after, p, vague=vague)
     impact_before = p.impact_before.search(before)
     impact = impact_tail(after[len(counted):], p)
-    nouns = counted.split()
-    nouns = [n for n in nouns if n.lower() not in p.partitives]
-    noun = nouns[0].lower().strip("\"“”«»'’") if nouns else ""
-    duration = bool(hyphen) or any(n.lower() in p.time_units for n in nouns)
+    nouns = [n.lower().strip("\"“”«»'’") for n in counted.split()]
+    nouns = [n for n in nouns if n not in p.partitives]
+    duration = bool(hyphen) or any(n in p.time_units for n in nouns)
     self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
                       or (approximate and not written))
     if not (counted or impact or hyphen or self_described):
         return None  # a bare number says nothing on its own ("up from just over 900" does)
     if written and not m.group("range") and _previous_word(before) in p.anaphora:
         return None  # "the two task forces": counted already
-    if p.weak_nouns.intersection(n.lower() for n in nouns):
+    if p.weak_nouns.intersection(nouns):
         return None  # "two sides", "two large factors"
     if duration and (p.frame_before.search(before)
                      or p.frame_after.match(after[len(counted):])):
