@@ -33,19 +33,45 @@ class Candidate:
     noun: str            # what is counted, for "one figure per fact"
 
 
+_DIGIT = re.compile(r"\d")
+_WINDOW = 80   # characters around a number that phrases and checks may look at
+_NEAR = 32     # characters before a number that word checks ("page", "aged", "killed") look at
+
+
 def scan(sentence: str, index: int, code: str) -> list[Candidate]:
     """Every figure in one sentence; most sentences fail the cheap number check at once."""
     p = patterns(code)
-    if not p.has_number.search(sentence):
+    found: list[Candidate] = []
+    masked = sentence
+    if _DIGIT.search(sentence):
+        masked = p.mask.sub(lambda m: MASK_CHAR * len(m.group()), sentence)
+        found, masked = _scores_and_times(sentence, masked, index, p)
+    elif not p.written_word.search(sentence.lower()):
         return []
-    masked = p.mask.sub(lambda m: MASK_CHAR * len(m.group()), sentence)
-    found, masked = _scores_and_times(sentence, masked, index, p)
-    numbers = [m for m in p.figure.finditer(masked) if m.group("num") or m.group("words")]
-    for m, end in _merged(numbers, sentence, p):
+    for m, end in _merged(list(_figures(masked, p)), sentence, p):
         candidate = _interpret(sentence, m, end, index, p)
         if candidate is not None:
             found.append(candidate)
     return found
+
+
+def _figures(masked: str, p: FigurePatterns):
+    """The figure pattern tried only where a number starts (a digit or a number word), from the
+    approximation or currency just before it: the same matches as a scan of every position."""
+    last_end = 0
+    for core in p.core.finditer(masked):
+        if core.start() < last_end:
+            continue
+        window_start = max(last_end, core.start() - _NEAR)
+        prefix = p.figure_start.search(masked, window_start, core.start())
+        start = prefix.start() if prefix else core.start()
+        m = p.figure.match(masked, start)
+        if m is None and start != core.start():
+            m = p.figure.match(masked, core.start())
+        if m is None or not (m.group("num") or m.group("words")):
+            continue
+        last_end = m.end()
+        yield m
 
 
 def _scores_and_times(
@@ -56,11 +82,13 @@ def _scores_and_times(
     spans = []
     for m in p.race_time.finditer(masked):
         spans.append((m, "duration"))
-    sporting = p.score_word.search(sentence) is not None
+    sporting = None
     for m in p.score.finditer(masked):
-        after = sentence[m.end():]
-        if m.group("dash") and (not sporting or p.date_after.match(after)):
-            continue
+        if m.group("dash"):
+            if sporting is None:
+                sporting = p.score_word.search(sentence) is not None
+            if not sporting or p.date_after.match(sentence[m.end():]) or _has_unit(masked, m, p):
+                continue
         spans.append((m, "score"))
     for m, kind in spans:
         value = m.group()
@@ -70,6 +98,15 @@ def _scores_and_times(
                                kind=kind, amount=0.0, approximate=False, noun=value))
         masked = masked[: m.start()] + MASK_CHAR * len(value) + masked[m.end():]
     return found, masked
+
+
+def _has_unit(masked: str, m: re.Match[str], p: FigurePatterns) -> bool:
+    """"10-15 percent", "2-3 days": a range with a unit, not a match score."""
+    figure = p.figure.match(masked, m.start())
+    if figure and any(figure.group(g) for g in ("pct", "cur1", "cur2", "scale")):
+        return True
+    following = masked[m.end():].split(None, 1)
+    return bool(following) and following[0].lower().strip(".,;:") in p.time_units
 
 
 def _merged(numbers: list[re.Match[str]], sentence: str, p: FigurePatterns):
@@ -117,8 +154,10 @@ def _currency(m: re.Match[str]) -> str:
 def _interpret(
     sentence: str, m: re.Match[str], end: int, index: int, p: FigurePatterns,
 ) -> Candidate | None:
-    before, after = sentence[: m.start()], sentence[end:]
-    if _is_not_a_figure(m, before, sentence[m.end():], p):
+    before = sentence[max(0, m.start() - _WINDOW): m.start()]
+    near = before[-_NEAR:]  # end-anchored word checks need only the last few words
+    after = sentence[end: end + 2 * _WINDOW]
+    if _is_not_a_figure(m, near, sentence[m.end(): m.end() + _WINDOW], p):
         return None
     core = sentence[m.start(): end]
     money = _is_money(m)
@@ -132,17 +171,16 @@ def _interpret(
         return _share_or_sum(m, before, core, after, index, p, amount, approximate)
     written = m.group("words") is not None
     vague = written and m.group("words").lower() in p.vague
-    hyphen = re.match(r"-([^\W\d_]+)", sentence[m.end():])
+    hyphen = re.match(r"-([^\W\d_]+)", after)
     if hyphen:
         if hyphen.group(1).lower() not in p.time_units:
             return None  # "1-го", "three-party", "one-off": ordinals and compounds
-        counted = counted_phrase(" " + sentence[m.end() + 1:], p, max_words=2).lstrip()
-        core, counted = core + "-" + counted.split(" ", 1)[0], ""
-        after = sentence[m.end() + len(hyphen.group()):]
+        core, counted = core + hyphen.group(), ""
+        after = after[hyphen.end():]
     else:
         of_them = p.of_them.match(after)
         counted = after[: of_them.end()] if of_them else counted_phrase(after, p, vague=vague)
-    impact_before = p.impact_before.search(before)
+    impact_before = p.impact_before.search(near)
     impact = impact_tail(after[len(counted):], p)
     nouns = [n.lower().strip("\"“”«»'’") for n in counted.split()]
     nouns = [n for n in nouns if n not in p.partitives]
@@ -151,14 +189,14 @@ def _interpret(
                       or (approximate and not written))
     if not (counted or impact or hyphen or self_described):
         return None  # a bare number says nothing on its own ("up from just over 900" does)
-    if written and not m.group("range") and _previous_word(before) in p.anaphora:
+    if written and not m.group("range") and _previous_word(near) in p.anaphora:
         return None  # "the two task forces": counted already
     if p.weak_nouns.intersection(nouns):
         return None  # "two sides", "two large factors"
-    if duration and (p.frame_before.search(before)
+    if duration and (p.frame_before.search(near)
                      or p.frame_after.match(after[len(counted):])):
         return None  # "the past three years", "three years ago": when, not how much
-    if m.group("scale") and _is_race_name(before, counted, p):
+    if m.group("scale") and _is_race_name(near, counted, p):
         return None
     if not written and not approximate and _follows_a_name(before):
         return None  # "FTSE 100 companies", "Radio 4"
@@ -178,8 +216,8 @@ def _share_or_sum(
     lead = leading_phrase(before, p)
     share = of_phrase(after, p)
     tail = share or (counted_phrase(after, p, max_words=2) if m.group("cur1") else "")
-    if not tail and not lead.strip(" " + "".join(p.prepositions)):
-        tail = trailing_phrase(after, p)
+    if not tail and (not lead.strip() or lead.strip().lower() in p.prepositions):
+        tail = trailing_phrase(after, p)  # "from nearly 10 percent in the summer"
     told = lead + " " + tail
     if m.group("pct"):
         kind = ("plan" if p.plan.search(told) else "rate" if p.change.search(told)
