@@ -161,3 +161,133 @@ def test_russian_dollars_at_sentence_end() -> None:
     assert pairs("Перевод составил 1,2 млрд долларов.", "ru") == [
         ("1,2 млрд долларов", "Перевод составил 1,2 млрд долларов"),
     ]
+
+
+def figures(sentences: list[str], language: str = "en", limit: int = 20) -> list[tuple[str, str, str]]:
+    return [(f.value, f.context, f.kind) for f in extract_figures(sentences, language, limit=limit)]
+
+
+def test_people_affected_come_before_money_and_counts() -> None:
+    sentences = ["More than 200 rescuers are working at the site.",
+                 "The company set aside $2 million for repairs.",
+                 "Six miners remain trapped in a ventilation chamber."]
+    assert figures(sentences) == [
+        ("Six", "Six miners remain trapped", "people"),
+        ("$2 million", "company set aside $2 million", "money"),
+        ("200", "More than 200 rescuers", "count"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Nine people have died and three are still missing.",
+         [("Nine", "Nine people have died", "people"), ("three", "three are still missing", "people")]),
+        ("The firm evacuated nearly 500 workers from the other shafts.",
+         [("500", "evacuated nearly 500 workers", "people")]),
+        ("Police arrested 224 people and shut down 700 websites.",
+         [("224", "arrested 224 people", "people"), ("700", "700 websites", "count")]),
+    ],
+)
+def test_casualties_and_people_affected(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected
+
+
+def test_rates_of_change_and_the_earlier_level_get_their_own_phrases() -> None:
+    sentence = "Annual inflation slowed to 8.6 percent in December from nearly 10 percent in the summer."
+    assert figures([sentence]) == [
+        ("8.6 percent", "Annual inflation slowed to 8.6 percent", "rate"),
+        ("10 percent", "from nearly 10 percent in the summer", "percent"),
+    ]
+
+
+def test_share_of_a_plan_keeps_its_of_phrase_and_ranks_first() -> None:
+    sentences = ["Tax revenues accounted for about 83 percent of the total.",
+                 "The state budget was executed at 104.2 percent of the approved revenue plan."]
+    assert figures(sentences, limit=1) == [
+        ("104.2 percent", "state budget was executed at 104.2 percent of the approved revenue plan", "plan"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "context"),
+    [
+        ("Kazakhstan will spend 180 billion tenge (about $390 million) on canals.",
+         "180 billion tenge", "Kazakhstan will spend 180 billion tenge (about $390 million)"),
+        ("GDP reached about 135 trillion tenge, or roughly $270 billion at the average rate.",
+         "135 trillion tenge", "GDP reached about 135 trillion tenge, or roughly $270 billion"),
+        ("Quarterly profits rose to $1.13bn (£600m) for the year.",
+         "$1.13bn", "Quarterly profits rose to $1.13bn (£600m)"),
+        ("The rival has a capitalisation of £5.7bn ($10.7bn; 8.2bn euros).",
+         "£5.7bn", "rival has a capitalisation of £5.7bn ($10.7bn; 8.2bn euros)"),
+    ],
+)
+def test_a_conversion_is_one_figure_with_its_original(sentence: str, value: str, context: str) -> None:
+    assert figures([sentence]) == [(value, context, "money")]
+
+
+def test_two_sums_in_one_currency_are_two_figures() -> None:
+    assert sorted(f[0] for f in figures(["It paid $5m, $6m and $7m."])) == ["$5m", "$6m", "$7m"]
+
+
+def test_the_same_fact_in_words_and_digits_is_one_figure() -> None:
+    assert figures(["Six miners remain trapped.", "Rescuers said 6 miners were alive."]) == [
+        ("Six", "Six miners remain trapped", "people"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The ceremony was held on 10 August.", "It opened on August 10 in 2024.",
+     "The two sides met in Geneva.", "Sixty years ago the dam was built.",
+     "Prices fell for the past three years.", "He was 35 years old.", "The 25-year-old won.",
+     "In the men's 60m, the favourite fell.", "She won the 800m title again.",
+     "Women in FTSE 100 companies were asked.", "It is one of the biggest firms.",
+     "The two task forces will report back.", "The unit 58661-49 was hit."],
+)
+def test_weak_numbers_and_dates_are_not_figures(sentence: str) -> None:
+    assert figures([sentence]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chelsea beat Arsenal 2-1 at Stamford Bridge.", [("2-1", "Chelsea beat Arsenal 2-1", "score")]),
+        ("The visitors won 3:0 in the rain.", [("3:0", "visitors won 3:0", "score")]),
+        ("Dibaba won in 14 minutes 32.93 seconds to erase the mark of 14:39.29.",
+         [("14:39.29", "erase the mark of 14:39.29", "duration"),
+          ("14", "14 minutes 32.93 seconds", "duration")]),
+        ("Shares rose 10-15 percent after the team won.",
+         [("10-15 percent", "Shares rose 10-15 percent", "rate")]),
+        ("The meeting starts at 14:30 after the match.", []),
+    ],
+)
+def test_scores_and_race_times_in_sports(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("About 60,000 residents face regular power cuts.", [("60,000", "About 60,000 residents", "count")]),
+        ("All the 100,000 or so net cafes must register.",
+         [("100,000", "100,000 or so net cafes", "count")]),
+        ("Millions of government e-mails could be deleted.",
+         [("Millions", "Millions of government e-mails", "count")]),
+        ("The party signed a two year deal.", [("two", "two year", "duration")]),
+        ("Denmark is holding a three-day celebration.", [("three", "three-day", "duration")]),
+        ("Microsoft flagged eight \"critical\" security holes.",
+         [("eight", "eight \"critical\" security holes", "count")]),
+    ],
+)
+def test_contexts_are_whole_phrases(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected
+
+
+def test_contexts_are_bounded_and_verbatim() -> None:
+    sentence = ("The long-awaited and much-debated national programme of regional water infrastructure "
+                "renewal approved by parliament will cost about $2.4 billion over the next decade.")
+    [(value, context, kind)] = figures([sentence])
+    assert (value, kind) == ("$2.4 billion", "money")
+    assert context == "parliament will cost about $2.4 billion"
+    assert len(context) <= 80 and context in sentence

@@ -61,10 +61,12 @@ class FigurePatterns:
     native_word: re.Pattern[str]
     impact_after: re.Pattern[str]
     impact_before: re.Pattern[str]
+    impact_word: re.Pattern[str]
     change: re.Pattern[str]
     plan: re.Pattern[str]
     unit_word: re.Pattern[str]
     verb_like: re.Pattern[str]
+    plural_noun: re.Pattern[str]
     stops: frozenset[str]
     fillers: frozenset[str]
     partitives: frozenset[str]
@@ -83,9 +85,13 @@ class FigurePatterns:
     scale_values: tuple[tuple[re.Pattern[str], float], ...]
 
 
-@cache
 def patterns(code: str) -> FigurePatterns:
-    """Compiled once per language code (an unknown code gets the default pack)."""
+    """Compiled once per language (an unknown code gets the default pack's patterns)."""
+    return _compiled(get_pack(code).code)
+
+
+@cache
+def _compiled(code: str) -> FigurePatterns:
     pack = get_pack(code)
     rules = pack.figures
     stops = (pack.text.stop_words or stop_words(pack.code)) | frozenset(rules.extra_stop_words)
@@ -122,11 +128,13 @@ def patterns(code: str) -> FigurePatterns:
         impact_after=re.compile(
             rf"^(?:\s+{_alternation(rules.auxiliaries, escape=True)}){{0,3}}\s+"
             rf"{_alternation(rules.impact_words)}(?![\w])", re.IGNORECASE),
+        impact_word=re.compile(rf"^{_alternation(rules.impact_words)}$", re.IGNORECASE),
         impact_before=re.compile(rf"(?<![\w]){_alternation(rules.impact_words)}\s+$", re.IGNORECASE),
         change=_whole_words(rules.change_words),
         plan=_whole_words(rules.plan_words),
         unit_word=re.compile(rf"^{_units(rules)}[.,;:]?$", re.IGNORECASE),
         verb_like=re.compile(rf"^{rules.verb_endings or '(?!)'}$", re.IGNORECASE),
+        plural_noun=re.compile(rf"^{rules.plural_noun or '(?!)'}$"),
         stops=stops,
         fillers=frozenset(rules.filler_words),
         partitives=frozenset(rules.partitive_words),

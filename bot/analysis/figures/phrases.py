@@ -39,12 +39,14 @@ def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: 
             continue
         if lower in p.stops and not (taken == 0 and lower in p.fillers):
             break
-        if taken and p.verb_like.match(word.group()):
-            break  # "4,000 students attended": the counted noun ends before the verb
+        if taken and (p.verb_like.match(word.group()) or p.impact_word.match(word.group())):
+            break  # "4,000 students attended", "12 людей поранені": the noun ends at the verb
         taken += 1
         position = end = word.end()
-        if lower in p.time_units:
-            break  # "три года программа охватит": the unit is the whole counted phrase
+        if lower in p.time_units or p.plural_noun.match(word.group()):
+            break  # "три года программа охватит", "60,000 residents face": the noun ends it
+        if position < len(after) and after[position] in "\"“”«»":
+            position = end = position + 1  # a quoted word: "eight "critical" holes"
         if position < len(after) and after[position] not in " \u00a0":
             break
     return after[:end].rstrip() if taken else ""

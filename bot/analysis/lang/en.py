@@ -100,6 +100,7 @@ FIGURES = FigureRules(
     clause_words=("and", "but", "while", "whereas", "which", "that", "who", "as", "although",
                   "though", "when", "where", "after", "because"),
     verb_endings=r"\w{3,}(?:ed|ing)",
+    plural_noun=r"[a-z][a-z’'-]*[a-rt-z]s",
     generic_nouns=("people", "persons", "individuals"),
     impact_words=(
         r"killed", r"dead", r"deaths?", r"died", r"injured", r"wounded", r"hurt", r"trapped",

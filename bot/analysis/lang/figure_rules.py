@@ -56,6 +56,7 @@ class FigureRules:
     prepositions: tuple[str, ...] = ()       # "rose to 5%": kept inside the leading phrase
     clause_words: tuple[str, ...] = ()       # "but", "while": a leading phrase starts after them
     verb_endings: str = ""                   # regex: a counted noun phrase ends before a verb
+    plural_noun: str = ""                    # regex (case-sensitive): it ends after this word
     generic_nouns: tuple[str, ...] = ()      # "people": "18 tourists" and "18 people" are one fact
     # -- What matters first -----------------------------------------------------------------
     impact_words: tuple[str, ...] = ()       # regex: killed, trapped, погибли: people affected
