@@ -275,7 +275,7 @@ def test_scores_and_race_times_in_sports(sentence: str, expected: list[tuple[str
         ("Millions of government e-mails could be deleted.",
          [("Millions", "Millions of government e-mails", "count")]),
         ("The party signed a two year deal.", [("two", "two year", "duration")]),
-        ("Denmark is holding a three-day celebration.", [("three", "three-day", "duration")]),
+        ("Denmark is holding a three-day celebration.", [("three", "three-day celebration", "duration")]),
         ("Microsoft flagged eight \"critical\" security holes.",
          [("eight", "eight \"critical\" security holes", "count")]),
     ],

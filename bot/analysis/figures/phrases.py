@@ -39,17 +39,23 @@ def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: 
             continue
         if lower in p.stops and not (taken == 0 and lower in p.fillers):
             break
-        if taken and (p.verb_like.match(word.group()) or p.impact_word.match(word.group())):
+        if taken and lower not in p.time_units and (
+                p.verb_like.match(word.group()) or p.impact_word.match(word.group())):
             break  # "4,000 students attended", "12 людей поранені": the noun ends at the verb
         taken += 1
         position = end = word.end()
         if lower in p.time_units or p.plural_noun.match(word.group()):
             break  # "три года программа охватит", "60,000 residents face": the noun ends it
-        if position < len(after) and after[position] in "\"“”«»":
+        if position < len(after) and after[position] in "\"“”«»" and _opens_quote(after, word.start()):
             position = end = position + 1  # a quoted word: "eight "critical" holes"
         if position < len(after) and after[position] not in " \u00a0":
             break
     return after[:end].rstrip() if taken else ""
+
+
+def _opens_quote(text: str, start: int) -> bool:
+    """The word at `start` comes right after an opening quote mark."""
+    return start > 0 and text[start - 1] in "\"“«"
 
 
 def impact_tail(after: str, p: FigurePatterns) -> str:

@@ -175,8 +175,8 @@ def _interpret(
     if hyphen:
         if hyphen.group(1).lower() not in p.time_units:
             return None  # "1-го", "three-party", "one-off": ordinals and compounds
-        core, counted = core + hyphen.group(), ""
-        after = after[hyphen.end():]
+        core, after = core + hyphen.group(), after[hyphen.end():]
+        counted = counted_phrase(after, p, max_words=2)  # "three-day celebration"
     else:
         of_them = p.of_them.match(after)
         counted = after[: of_them.end()] if of_them else counted_phrase(after, p, vague=vague)
@@ -200,7 +200,12 @@ def _interpret(
         return None
     if not written and not approximate and _follows_a_name(before):
         return None  # "FTSE 100 companies", "Radio 4"
-    lead = impact_before.group() if impact_before else ""
+    if impact_before:
+        lead = impact_before.group()
+    elif not (counted or impact):
+        lead = leading_phrase(before, p)  # "число учебных центров выросло с 14 до 19"
+    else:
+        lead = ""
     kind = "people" if impact or impact_before else "duration" if duration else "count"
     return Candidate(
         value=_value(m), context=bounded(lead, core, counted + impact), sentence_index=index,
