@@ -291,3 +291,20 @@ def test_contexts_are_bounded_and_verbatim() -> None:
     assert (value, kind) == ("$2.4 billion", "money")
     assert context == "parliament will cost about $2.4 billion"
     assert len(context) <= 80 and context in sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Unemployment rose by 23,000 to 1.45 million.",
+         [("1.45 million", "Unemployment rose by 23,000 to 1.45 million", "count"),
+          ("23,000", "Unemployment rose by 23,000", "count")]),
+        ("At least 12 people were killed and 40 injured when a bus crashed.",
+         [("12", "At least 12 people were killed", "people"), ("40", "40 injured", "people")]),
+        ("It reached number one in the UK top 40 chart.", []),
+        ("The fire broke out at 3.30pm on Tuesday.", []),
+        ("John Smith, 35, from London, was there with a two-year-old boy.", []),
+    ],
+)
+def test_news_wire_patterns(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

@@ -39,6 +39,8 @@ class FigurePatterns:
     """Everything `scan` needs for one language, compiled."""
 
     figure: re.Pattern[str]
+    figure_single: re.Pattern[str]
+    change_by: frozenset[str]
     figure_start: re.Pattern[str]
     core: re.Pattern[str]
     written_word: re.Pattern[str]
@@ -98,6 +100,8 @@ def _compiled(code: str) -> FigurePatterns:
     months = _alternation(rules.months)
     return FigurePatterns(
         figure=_figure_pattern(rules),
+        figure_single=_figure_pattern(rules, ranges=False),
+        change_by=frozenset(rules.change_prepositions),
         figure_start=_figure_start(rules),
         core=re.compile(rf"\d|\b{_trie(w.lower() for w, _ in rules.number_words)}\b", re.IGNORECASE),
         written_word=re.compile(rf"\b{_trie(w.lower() for w, _ in rules.number_words)}\b"),
@@ -184,7 +188,7 @@ def _number(rules: FigureRules) -> str:
     return r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
-def _figure_pattern(rules: FigureRules) -> re.Pattern[str]:
+def _figure_pattern(rules: FigureRules, *, ranges: bool = True) -> re.Pattern[str]:
     num = _number(rules)
     written = _written(rules)
     symbols = _alternation(rules.currency_symbols, escape=True)
@@ -202,7 +206,7 @@ def _figure_pattern(rules: FigureRules) -> re.Pattern[str]:
         rf"|(?P<approx>{_alternation(rules.approximations)})\s+)?"
         rf"(?P<cur1>{symbols}\s?)?"
         rf"(?:(?P<num>{num})|(?P<words>\b{written}\b))"
-        rf"(?P<range>{second_end})?"
+        rf"(?P<range>{second_end if ranges else '(?!)'})?"
         rf"(?P<scale>{scale})?"
         rf"(?:(?P<cur2>\s*{_alternation(rules.currency_words)})"
         rf"|(?P<pct>\s*{_alternation(rules.percent_words)}))?"

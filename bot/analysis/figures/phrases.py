@@ -39,8 +39,9 @@ def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: 
             continue
         if lower in p.stops and not (taken == 0 and lower in p.fillers):
             break
-        if taken and lower not in p.time_units and (
-                p.verb_like.match(word.group()) or p.impact_word.match(word.group())):
+        if p.impact_word.match(lower):
+            break  # "40 injured": what happened to them, for `impact_tail`
+        if taken and lower not in p.time_units and p.verb_like.match(word.group()):
             break  # "4,000 students attended", "12 людей поранені": the noun ends at the verb
         taken += 1
         position = end = word.end()

@@ -68,10 +68,21 @@ def _figures(masked: str, p: FigurePatterns):
         m = p.figure.match(masked, start)
         if m is None and start != core.start():
             m = p.figure.match(masked, core.start())
+        if m is not None and _is_change_and_level(masked, m, p):
+            m = p.figure_single.match(masked, m.start())
         if m is None or not (m.group("num") or m.group("words")):
             continue
         last_end = m.end()
         yield m
+
+
+def _is_change_and_level(masked: str, m: re.Match[str], p: FigurePatterns) -> bool:
+    """"rose by 23,000 to 1.45 million": the change and the new level, not a range."""
+    joined = m.group("range")
+    if not joined or m.group("between") or re.search(r"[-–—]", joined):
+        return False
+    words = masked[max(0, m.start() - _NEAR): m.start()].split()
+    return bool(words) and words[-1].lower() in p.change_by
 
 
 def _scores_and_times(
@@ -186,7 +197,7 @@ def _interpret(
     nouns = [n for n in nouns if n not in p.partitives]
     duration = bool(hyphen) or any(n in p.time_units for n in nouns)
     self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
-                      or (approximate and not written))
+                      or (approximate and not written) or _is_change(near, p))
     if not (counted or impact or hyphen or self_described):
         return None  # a bare number says nothing on its own ("up from just over 900" does)
     if written and not m.group("range") and _previous_word(near) in p.anaphora:
@@ -233,6 +244,11 @@ def _share_or_sum(
         value=_value(m), context=bounded(lead, core, tail), sentence_index=index, kind=kind,
         amount=amount, approximate=approximate, noun=told.lower(),
     )
+
+
+def _is_change(near: str, p: FigurePatterns) -> bool:
+    """"rose by 23,000": a bare number that is the size of a change."""
+    return _previous_word(near) in p.change_by and p.change.search(near) is not None
 
 
 def _previous_word(before: str) -> str:

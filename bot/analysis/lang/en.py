@@ -56,6 +56,7 @@ FIGURES = FigureRules(
     between_words=("between",),
     range_words=("to",),
     and_words=("and",),
+    change_prepositions=("by",),
     conversion_words=("or",),
     approx_after=(r"or\s+so", r"or\s+more", r"or\s+less"),
     months=(
@@ -65,7 +66,7 @@ FIGURES = FigureRules(
     reference_words=(
         "page", "pages", r"p\.", r"pp\.", r"no\.", r"nos\.", "article", r"art\.", "paragraph",
         r"para\.?", "section", "chapter", "item", r"vol\.", "volume", "room", "flight", "route",
-        "highway", "resolution", "№",
+        "highway", "resolution", "№", "top",
     ),
     not_after=(
         r"a\.m\.", r"p\.m\.", r"am\b", r"pm\b", r"gmt\b", r"utc\b", r"est\b", r"bst\b", r"cet\b",

@@ -30,6 +30,7 @@ class FigureRules:
     between_words: tuple[str, ...] = ()      # "between": then "and" closes a range
     range_words: tuple[str, ...] = ()        # "to", "до" (a dash always joins a range)
     and_words: tuple[str, ...] = ()          # "and", "и": the second end after "between"
+    change_prepositions: tuple[str, ...] = ()   # "rose by 23,000 to 1.45 million": two figures
     conversion_words: tuple[str, ...] = ()   # "or", "или": "180 billion tenge, or $390 million"
     approx_after: tuple[str, ...] = ()       # regex after the number: "or so"
     # -- Not figures ------------------------------------------------------------------------

@@ -62,6 +62,7 @@ FIGURES = FigureRules(
     between_words=("между", "от"),
     range_words=("до",),
     and_words=("и",),
+    change_prepositions=("на",),
     conversion_words=("или",),
     approx_after=(r"с\s+лишним", r"и\s+более", r"или\s+более"),
     months=(

@@ -61,6 +61,7 @@ FIGURES = FigureRules(
     between_words=("між", "від"),
     range_words=("до",),
     and_words=("і", "й", "та"),
+    change_prepositions=("на",),
     conversion_words=("або",),
     approx_after=(r"з\s+гаком", r"і\s+більше", r"або\s+більше"),
     months=(
