@@ -47,10 +47,8 @@ class FigurePatterns:
     mask: re.Pattern[str]
     year: re.Pattern[str]
     date_after: re.Pattern[str]
-    date_before: re.Pattern[str]
-    reference_before: re.Pattern[str]
+    not_before: re.Pattern[str]
     not_after: re.Pattern[str]
-    age_before: re.Pattern[str]
     age_after: re.Pattern[str]
     age_around: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     score: re.Pattern[str]
@@ -108,11 +106,10 @@ def _compiled(code: str) -> FigurePatterns:
         mask=_MASK,
         year=_YEAR,
         date_after=re.compile(rf"^\s*{months}(?![^\W\d_])", re.IGNORECASE),
-        date_before=re.compile(rf"(?<![^\W\d_]){months}\.?\s*$", re.IGNORECASE),
-        reference_before=re.compile(
-            rf"(?<![^\W\d_]){_alternation(rules.reference_words)}\s*$", re.IGNORECASE),
+        not_before=re.compile(  # a month (a date), "page", "No." (a reference), "aged"
+            rf"(?<![^\W\d_])(?:{months}\.?|{_alternation(rules.reference_words)}"
+            rf"|{_alternation(rules.age_before)})\s*$", re.IGNORECASE),
         not_after=re.compile(rf"^\s*{_alternation(rules.not_after)}", re.IGNORECASE),
-        age_before=re.compile(rf"(?<![^\W\d_]){_alternation(rules.age_before)}\s*$", re.IGNORECASE),
         age_after=re.compile(rf"^\s*{_alternation(rules.age_after)}", re.IGNORECASE),
         age_around=tuple(
             (re.compile(rf"{before}\s*$", re.IGNORECASE), re.compile(rf"^\s*{after}", re.IGNORECASE))

@@ -270,11 +270,9 @@ def _is_race_name(before: str, counted: str, p: FigurePatterns) -> bool:
 
 def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePatterns) -> bool:
     """Years, dates, times, ages and references (page 3, No. 5) are not key figures."""
-    if p.reference_before.search(before) or p.date_before.search(before):
+    if p.not_before.search(before) or p.age_after.match(after):
         return True
-    if p.age_before.search(before) or p.age_after.match(after):
-        return True
-    if any(b.search(before) and a.match(after) for b, a in p.age_around):
+    if any(a.match(after) and b.search(before) for b, a in p.age_around):
         return True
     number = m.group("num")
     if number is None:
