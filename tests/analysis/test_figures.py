@@ -308,3 +308,18 @@ def test_contexts_are_bounded_and_verbatim() -> None:
 )
 def test_news_wire_patterns(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+def test_two_facts_with_the_same_percentage_stay_two() -> None:
+    sentences = ["Revised figures indicated annual growth of just 0.2%.",
+                 "Private consumption was up just 0.2% in the third quarter."]
+    assert figures(sentences) == [
+        ("0.2%", "annual growth of just 0.2%", "rate"),
+        ("0.2%", "Private consumption was up just 0.2%", "rate"),
+    ]
+
+
+def test_either_or_numbers_are_one_range() -> None:
+    assert figures(["The deal will run for five or six years."]) == [
+        ("five or six", "five or six years", "duration"),
+    ]

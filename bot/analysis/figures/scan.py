@@ -242,7 +242,8 @@ def _share_or_sum(
         kind = "money"
     return Candidate(
         value=_value(m), context=bounded(lead, core, tail), sentence_index=index, kind=kind,
-        amount=amount, approximate=approximate, noun=told.lower(),
+        amount=amount, approximate=approximate,
+        noun=" ".join(w for w in told.lower().split() if w not in p.stops),
     )
 
 

@@ -54,7 +54,7 @@ FIGURES = FigureRules(
         r"well\s+over", "only",
     ),
     between_words=("between",),
-    range_words=("to",),
+    range_words=("to", "or"),
     and_words=("and",),
     change_prepositions=("by",),
     conversion_words=("or",),
