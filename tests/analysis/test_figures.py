@@ -323,3 +323,12 @@ def test_either_or_numbers_are_one_range() -> None:
     assert figures(["The deal will run for five or six years."]) == [
         ("five or six", "five or six years", "duration"),
     ]
+
+
+def test_every_field_is_bounded() -> None:
+    long_number = " ".join(["1"] + ["000"] * 30)
+    assert extract_figures([f"Фонд хранит {long_number} рублей."], "ru") == []
+    subject = "The " + "long-awaited " * 12 + "programme"
+    [figure] = extract_figures([f"{subject} will cost $2.4 billion (£1.9 billion) in all."], "en")
+    assert figure.context == "long-awaited programme will cost $2.4 billion (£1.9 billion)"
+    assert len(figure.context) <= 80

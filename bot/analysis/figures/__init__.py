@@ -13,10 +13,13 @@ from collections.abc import Iterable, Sequence
 
 from ..model import Figure
 from .patterns import patterns
+from .phrases import MAX_CONTEXT
 from .rank import importance, same_fact
 from .scan import Candidate, scan
 
-__all__ = ["extract_figures"]
+__all__ = ["MAX_CONTEXT", "MAX_VALUE", "extract_figures"]
+
+MAX_VALUE = 40
 
 
 def extract_figures(
@@ -37,6 +40,8 @@ def extract_figures(
     kept: list[Candidate] = []
     figures: list[Figure] = []
     for score, candidate in scored:
+        if len(candidate.value) > MAX_VALUE:
+            continue  # not a figure anyone reads: "1 000 000 000 000 000 000 ..."
         if any(same_fact(candidate, other, generic) for other in kept):
             continue
         kept.append(candidate)

@@ -165,4 +165,7 @@ def bounded(lead: str, core: str, tail: str) -> str:
     while tail_ends and len(lead) + len(core) + tail_ends[-1] > MAX_CONTEXT:
         tail_ends.pop()
     tail = tail[: tail_ends[-1]] if tail_ends else ""
-    return (lead + core + tail).strip()
+    context = (lead + core + tail).strip()
+    if len(context) > MAX_CONTEXT:  # a pathological core ("1 000 000 000 ..."): cut at a word
+        context = context[:MAX_CONTEXT].rsplit(" ", 1)[0]
+    return context
