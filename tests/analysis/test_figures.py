@@ -167,22 +167,27 @@ def figures(sentences: list[str], language: str = "en", limit: int = 20) -> list
     return [(f.value, f.context, f.kind) for f in extract_figures(sentences, language, limit=limit)]
 
 
-def test_people_affected_come_before_money_and_counts() -> None:
+def test_casualties_then_people_affected_come_before_money_and_counts() -> None:
     sentences = ["More than 200 rescuers are working at the site.",
-                 "The company set aside $2 million for repairs.",
+                 "The company set aside $2 billion for repairs.",
+                 "It has evacuated nearly 500 workers.",
                  "Six miners remain trapped in a ventilation chamber."]
     assert figures(sentences) == [
-        ("Six", "Six miners remain trapped", "people"),
-        ("$2 million", "company set aside $2 million", "money"),
+        ("Six", "Six miners remain trapped", "casualties"),
+        ("500", "evacuated nearly 500 workers", "people"),
+        ("$2 billion", "company set aside $2 billion", "money"),
         ("200", "More than 200 rescuers", "count"),
     ]
+    summarised = extract_figures(sentences, "en", emphasis=[1])
+    assert [f.kind for f in summarised][:2] == ["casualties", "people"]
 
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("Nine people have died and three are still missing.",
-         [("Nine", "Nine people have died", "people"), ("three", "three are still missing", "people")]),
+         [("Nine", "Nine people have died", "casualties"),
+          ("three", "three are still missing", "casualties")]),
         ("The firm evacuated nearly 500 workers from the other shafts.",
          [("500", "evacuated nearly 500 workers", "people")]),
         ("Police arrested 224 people and shut down 700 websites.",
@@ -232,7 +237,7 @@ def test_two_sums_in_one_currency_are_two_figures() -> None:
 
 def test_the_same_fact_in_words_and_digits_is_one_figure() -> None:
     assert figures(["Six miners remain trapped.", "Rescuers said 6 miners were alive."]) == [
-        ("Six", "Six miners remain trapped", "people"),
+        ("Six", "Six miners remain trapped", "casualties"),
     ]
 
 
@@ -300,7 +305,7 @@ def test_contexts_are_bounded_and_verbatim() -> None:
          [("1.45 million", "Unemployment rose by 23,000 to 1.45 million", "count"),
           ("23,000", "Unemployment rose by 23,000", "count")]),
         ("At least 12 people were killed and 40 injured when a bus crashed.",
-         [("12", "At least 12 people were killed", "people"), ("40", "40 injured", "people")]),
+         [("12", "At least 12 people were killed", "casualties"), ("40", "40 injured", "casualties")]),
         ("It reached number one in the UK top 40 chart.", []),
         ("The fire broke out at 3.30pm on Tuesday.", []),
         ("John Smith, 35, from London, was there with a two-year-old boy.", []),

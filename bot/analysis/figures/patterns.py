@@ -62,6 +62,7 @@ class FigurePatterns:
     impact_after: re.Pattern[str]
     impact_before: re.Pattern[str]
     impact_word: re.Pattern[str]
+    harm: re.Pattern[str]
     change: re.Pattern[str]
     plan: re.Pattern[str]
     unit_word: re.Pattern[str]
@@ -96,6 +97,7 @@ def _compiled(code: str) -> FigurePatterns:
     rules = pack.figures
     stops = (pack.text.stop_words or stop_words(pack.code)) | frozenset(rules.extra_stop_words)
     months = _alternation(rules.months)
+    affected = _alternation((*rules.harm_words, *rules.impact_words))
     return FigurePatterns(
         figure=_figure_pattern(rules),
         figure_single=_figure_pattern(rules, ranges=False),
@@ -128,9 +130,10 @@ def _compiled(code: str) -> FigurePatterns:
         native_word=re.compile(f"[{rules.letters}]" if rules.letters else r"[^\W\d_]", re.IGNORECASE),
         impact_after=re.compile(
             rf"^(?:\s+{_alternation(rules.auxiliaries, escape=True)}){{0,3}}\s+"
-            rf"{_alternation(rules.impact_words)}(?![\w])", re.IGNORECASE),
-        impact_word=re.compile(rf"^{_alternation(rules.impact_words)}$", re.IGNORECASE),
-        impact_before=re.compile(rf"(?<![\w]){_alternation(rules.impact_words)}\s+$", re.IGNORECASE),
+            rf"{affected}(?![\w])", re.IGNORECASE),
+        impact_word=re.compile(rf"^{affected}$", re.IGNORECASE),
+        impact_before=re.compile(rf"(?<![\w]){affected}\s+$", re.IGNORECASE),
+        harm=_whole_words(rules.harm_words),
         change=_whole_words(rules.change_words),
         plan=_whole_words(rules.plan_words),
         unit_word=re.compile(rf"^{_units(rules)}[.,;:]?$", re.IGNORECASE),

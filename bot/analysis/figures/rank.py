@@ -1,6 +1,7 @@
 """What a briefing reader needs first, and each fact once.
 
-People killed, trapped or evacuated come first, then match scores, sums of money, rates of
+People killed, injured, trapped or missing come first, then people evacuated or arrested
+(whatever the sum of money beside them), then match scores, sums of money, rates of
 change and shares of a plan, then plain percentages and counts; durations last. Bigger,
 earlier and summarised figures weigh a little more.
 """
@@ -13,7 +14,7 @@ import re
 from .scan import Candidate
 
 _WEIGHTS = {
-    "people": 4.5, "score": 3.5, "plan": 3.4, "rate": 3.2, "money": 3.0, "percent": 2.5,
+    "casualties": 6.5, "people": 5.5, "score": 3.5, "plan": 3.4, "rate": 3.2, "money": 3.0, "percent": 2.5,
     "count": 2.0, "duration": 1.2,
 }
 _STEM = re.compile(r"[^\W\d_]{3,}")
@@ -22,7 +23,7 @@ _STEM = re.compile(r"[^\W\d_]{3,}")
 def importance(candidate: Candidate, total: int, in_summary: bool) -> float:
     weight = _WEIGHTS[candidate.kind]
     weight += 0.3 if candidate.approximate else 0.0
-    if candidate.kind in ("money", "count", "people"):
+    if candidate.kind in ("money", "count"):
         weight += min(1.0, math.log10(max(candidate.amount, 1.0)) / 6)
     weight += 0.5 * (1 - candidate.sentence_index / total)
     return weight + (0.75 if in_summary else 0.0)
@@ -48,7 +49,7 @@ def same_fact(a: Candidate, b: Candidate, generic_nouns: frozenset[str]) -> bool
 
 
 def _group(candidate: Candidate) -> str:
-    if candidate.kind in ("people", "count", "duration"):
+    if candidate.kind in ("casualties", "people", "count", "duration"):
         return "count"
     if candidate.kind in ("rate", "plan", "percent"):
         return "percent"

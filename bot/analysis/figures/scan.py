@@ -27,7 +27,7 @@ class Candidate:
     value: str
     context: str
     sentence_index: int
-    kind: str            # people, money, rate, plan, percent, score, count, duration
+    kind: str            # casualties, people, score, plan, rate, money, percent, count, duration
     amount: float        # the number itself, scaled ("2 млн" -> 2e6); words are valued too
     approximate: bool
     noun: str            # what is counted, for "one figure per fact"
@@ -217,7 +217,11 @@ def _interpret(
         lead = leading_phrase(before, p)  # "число учебных центров выросло с 14 до 19"
     else:
         lead = ""
-    kind = "people" if impact or impact_before else "duration" if duration else "count"
+    if impact or impact_before:
+        harmed = p.harm.search(impact or impact_before.group())
+        kind = "casualties" if harmed else "people"
+    else:
+        kind = "duration" if duration else "count"
     return Candidate(
         value=_value(m), context=bounded(lead, core, counted + impact), sentence_index=index,
         kind=kind, amount=amount, approximate=approximate, noun=" ".join(nouns).lower(),

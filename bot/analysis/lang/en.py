@@ -103,10 +103,13 @@ FIGURES = FigureRules(
     verb_endings=r"\w{3,}(?:ed|ing)",
     plural_noun=r"[a-z][a-z’'-]*[a-rt-z]s",
     generic_nouns=("people", "persons", "individuals"),
-    impact_words=(
+    harm_words=(
         r"killed", r"dead", r"deaths?", r"died", r"injured", r"wounded", r"hurt", r"trapped",
-        r"missing", r"evacuated", r"displaced", r"homeless", r"rescued", r"arrested", r"detained",
-        r"affected", r"victims?", r"casualties", r"fatalities", r"hospitali[sz]ed", r"stranded",
+        r"missing", r"victims?", r"casualties", r"fatalities", r"hospitali[sz]ed",
+    ),
+    impact_words=(
+        r"evacuated", r"displaced", r"homeless", r"rescued", r"arrested", r"detained", r"affected",
+        r"stranded",
     ),
     auxiliaries=("were", "are", "was", "is", "have", "has", "had", "been", "be", "remain",
                  "remained", "remains", "still", "being", "reportedly", "now", "also"),

@@ -60,7 +60,8 @@ class FigureRules:
     plural_noun: str = ""                    # regex (case-sensitive): it ends after this word
     generic_nouns: tuple[str, ...] = ()      # "people": "18 tourists" and "18 people" are one fact
     # -- What matters first -----------------------------------------------------------------
-    impact_words: tuple[str, ...] = ()       # regex: killed, trapped, погибли: people affected
+    harm_words: tuple[str, ...] = ()         # regex: killed, trapped, погибли: casualties
+    impact_words: tuple[str, ...] = ()       # regex: evacuated, arrested: other people affected
     auxiliaries: tuple[str, ...] = ()        # "were", "remain": between the noun and impact word
     change_words: tuple[str, ...] = ()       # regex: inflation, rose, fell: a rate of change
     plan_words: tuple[str, ...] = ()         # regex: "of plan", "плана": a share of a plan
