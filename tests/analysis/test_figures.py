@@ -320,7 +320,7 @@ def test_two_facts_with_the_same_percentage_stay_two() -> None:
                  "Private consumption was up just 0.2% in the third quarter."]
     assert figures(sentences) == [
         ("0.2%", "annual growth of just 0.2%", "rate"),
-        ("0.2%", "consumption was up just 0.2%", "rate"),
+        ("0.2%", "Private consumption was up just 0.2%", "rate"),
     ]
 
 

@@ -90,38 +90,44 @@ def _skip_articles(text: str, p: FigurePatterns) -> str:
         text = " " * position + text[position:]
 
 
-def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4) -> str:
+def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
+                   whole_sentence: bool = False) -> str:
     """The subject and verb just before a sum or percentage ("inflation slowed to").
 
     Walks back over whitespace-separated chunks and stops at punctuation, a clause word
     ("but", "which"), a month (the number belongs to the date's clause, not the month), or an
     earlier number, unless all that was taken so far is a preposition ("jumped 76% to").
+    When `before` is the sentence's whole start and two more words reach it, they are taken
+    too: "Представительство министерства в Москве направило" names who sent the money.
     Leading stop words are trimmed. Returned verbatim with its trailing space, or "".
     """
-    chunks = list(_CHUNK.finditer(before))[::-1]
+    limit = max_words + 2 if whole_sentence else max_words
+    starts: list[int] = []
     start = None
-    content = 0
     only_preposition = False
-    for chunk in chunks:
+    reached_start = True
+    for chunk in reversed(list(_CHUNK.finditer(before))):
         text = chunk.group()
         lower = text.lower()
-        if text.endswith(_CLOSES) or text.startswith(_CLOSES[:-4]) or lower in p.clause_words:
+        if (text.endswith(_CLOSES) or text.startswith(_CLOSES[:-4]) or lower in p.clause_words
+                or p.month_word.match(lower)
+                or ((any(ch.isdigit() for ch in text) or p.unit_word.match(text))
+                    and not only_preposition)):
+            reached_start = False
             break
-        if p.month_word.match(lower):
-            break
-        if (any(ch.isdigit() for ch in text) or p.unit_word.match(text)) and not only_preposition:
-            break
-        if start is None and lower in p.prepositions:
+        start = chunk.start()
+        if len(starts) == 0 and not only_preposition and lower in p.prepositions:
             only_preposition = True
-            start = chunk.start()
             continue
         only_preposition = False
-        start = chunk.start()
-        content += 1
-        if content == max_words:
+        starts.append(start)
+        if len(starts) == limit:
+            reached_start = False
             break
     if start is None:
         return ""
+    if len(starts) > max_words and not reached_start:
+        start = starts[max_words - 1]
     return _trim_stop_words(before[start:], p)
 
 

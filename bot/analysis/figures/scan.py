@@ -103,7 +103,7 @@ def _scores_and_times(
         spans.append((m, "score"))
     for m, kind in spans:
         value = m.group()
-        lead = leading_phrase(sentence[: m.start()], p, max_words=3)
+        lead = leading_phrase(sentence[: m.start()], p, max_words=3, whole_sentence=True)
         tail = "" if lead else trailing_phrase(sentence[m.end():], p, max_words=3)
         found.append(Candidate(value=value, context=bounded(lead, value, tail), sentence_index=index,
                                kind=kind, amount=0.0, approximate=False, noun=value))
@@ -214,7 +214,8 @@ def _interpret(
     if impact_before:
         lead = impact_before.group()
     elif not (counted or impact):
-        lead = leading_phrase(before, p)  # "число учебных центров выросло с 14 до 19"
+        # "число учебных центров выросло с 14 до 19": the counted noun stands before
+        lead = leading_phrase(before, p, whole_sentence=m.start() <= _WINDOW)
     else:
         lead = ""
     if impact or impact_before:
@@ -233,7 +234,7 @@ def _share_or_sum(
     amount: float, approximate: bool,
 ) -> Candidate:
     """A sum or a percentage: the subject and verb before it say what it measures."""
-    lead = leading_phrase(before, p)
+    lead = leading_phrase(before, p, whole_sentence=m.start() <= _WINDOW)
     share = of_phrase(after, p)
     tail = share or (counted_phrase(after, p, max_words=2) if m.group("cur1") else "")
     if not tail and (not lead.strip() or lead.strip().lower() in p.prepositions):
