@@ -132,12 +132,12 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
 
 
 def _trim_stop_words(lead: str, p: FigurePatterns) -> str:
-    """"was executed at" -> "executed at"; the last chunk always stays."""
-    chunks = list(_CHUNK.finditer(lead))
-    for chunk in chunks[:-1]:
+    """"was executed at" -> "executed at": a lead starts at its first content word; a lead of
+    stop words only ("to second in") stays whole rather than shrink to a bare preposition."""
+    for chunk in _CHUNK.finditer(lead):
         if chunk.group().lower() not in p.stops:
             return lead[chunk.start():]
-    return lead[chunks[-1].start():] if chunks else lead
+    return lead
 
 
 def trailing_phrase(after: str, p: FigurePatterns, max_words: int = 4) -> str:
