@@ -105,7 +105,6 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
     starts: list[int] = []
     start = None
     only_preposition = False
-    reached_start = True
     for chunk in reversed(list(_CHUNK.finditer(before))):
         text = chunk.group()
         lower = text.lower()
@@ -113,7 +112,6 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
                 or p.month_word.match(lower)
                 or ((any(ch.isdigit() for ch in text) or p.unit_word.match(text))
                     and not only_preposition)):
-            reached_start = False
             break
         start = chunk.start()
         if len(starts) == 0 and not only_preposition and lower in p.prepositions:
@@ -122,11 +120,10 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
         only_preposition = False
         starts.append(start)
         if len(starts) == limit:
-            reached_start = False
             break
     if start is None:
         return ""
-    if len(starts) > max_words and not reached_start:
+    if len(starts) > max_words and before[:start].strip():  # the sentence's start not reached
         start = starts[max_words - 1]
     return _trim_stop_words(before[start:], p)
 
