@@ -190,6 +190,7 @@ def test_casualties_then_people_affected_come_before_money_and_counts() -> None:
           ("three", "three are still missing", "casualties")]),
         ("The firm evacuated nearly 500 workers from the other shafts.",
          [("500", "evacuated nearly 500 workers", "people")]),
+        ("The two men were killed in the crash.", [("two", "two men were killed", "casualties")]),
         ("Police arrested 224 people and shut down 700 websites.",
          [("224", "arrested 224 people", "people"), ("700", "700 websites", "count")]),
     ],

@@ -200,7 +200,7 @@ def _interpret(
                       or (approximate and not written) or _is_change(near, p))
     if not (counted or impact or hyphen or self_described):
         return None  # a bare number says nothing on its own ("up from just over 900" does)
-    if written and not m.group("range") and _previous_word(near) in p.anaphora:
+    if written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora:
         return None  # "the two task forces": counted already
     if p.weak_nouns.intersection(nouns):
         return None  # "two sides", "two large factors"
