@@ -62,7 +62,9 @@ def _opens_quote(text: str, start: int) -> bool:
 def impact_tail(after: str, p: FigurePatterns) -> str:
     """"remain trapped", "погибли": what happened to the people counted, when it follows."""
     m = p.impact_after.match(after)
-    return after[: m.end()] if m else ""
+    if not m or p.figure.match(after[m.end():].lstrip()):
+        return ""  # "из двух акций были задержаны более тысячи человек": the verb is theirs
+    return after[: m.end()]
 
 
 def of_phrase(after: str, p: FigurePatterns, max_words: int = 4) -> str:
