@@ -75,3 +75,9 @@ def test_dates_ages_and_time_frames_are_not_figures(sentence: str) -> None:
 )
 def test_scores_durations_and_counted_phrases(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+def test_a_year_word_never_opens_a_context() -> None:
+    assert figures(["Правительство в 2025 году направит 600 млрд тенге на кредиты."]) == [
+        ("600 млрд тенге", "направит 600 млрд тенге", "money"),
+    ]

@@ -127,7 +127,11 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
         return ""
     if len(starts) > max_words and before[:start].strip():  # the sentence's start not reached
         start = starts[max_words - 1]
-    return _trim_stop_words(before[start:], p)
+    lead = before[start:]
+    dated = p.not_after.match(lead)
+    if dated and lead[dated.end():].strip():
+        lead = lead[dated.end():].lstrip()  # "В 2025 году направит": "году" goes with the year
+    return _trim_stop_words(lead, p)
 
 
 def _trim_stop_words(lead: str, p: FigurePatterns) -> str:
