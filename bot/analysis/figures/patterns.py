@@ -42,6 +42,7 @@ class FigurePatterns:
     figure_single: re.Pattern[str]
     change_by: frozenset[str]
     figure_start: re.Pattern[str]
+    start_words: frozenset[str]
     core: re.Pattern[str]
     written_word: re.Pattern[str]
     mask: re.Pattern[str]
@@ -103,6 +104,10 @@ def _compiled(code: str) -> FigurePatterns:
         figure_single=_figure_pattern(rules, ranges=False),
         change_by=frozenset(rules.change_prepositions),
         figure_start=_figure_start(rules),
+        start_words=frozenset(
+            re.split(r"\\s\+|\s+", item)[-1].lower()
+            for item in (*rules.approximations, *rules.between_words, *rules.one_words)
+        ) | frozenset(symbol[-1] for symbol in rules.currency_symbols),
         core=re.compile(rf"\d|\b{_trie(w.lower() for w, _ in rules.number_words)}\b", re.IGNORECASE),
         written_word=re.compile(rf"\b{_trie(w.lower() for w, _ in rules.number_words)}\b"),
         mask=_MASK,

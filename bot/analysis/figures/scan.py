@@ -63,8 +63,10 @@ def _figures(masked: str, p: FigurePatterns):
         if core.start() < last_end:
             continue
         window_start = max(last_end, core.start() - _NEAR)
-        prefix = p.figure_start.search(masked, window_start, core.start())
-        start = prefix.start() if prefix else core.start()
+        start = core.start()
+        if _may_have_prefix(masked[window_start: start], p):
+            prefix = p.figure_start.search(masked, window_start, start)
+            start = prefix.start() if prefix else start
         m = p.figure.match(masked, start)
         if m is None and start != core.start():
             m = p.figure.match(masked, core.start())
@@ -74,6 +76,15 @@ def _figures(masked: str, p: FigurePatterns):
             continue
         last_end = m.end()
         yield m
+
+
+def _may_have_prefix(window: str, p: FigurePatterns) -> bool:
+    """A cheap look at the word just before a number: only "about", "between", "a" (million)
+    or a currency sign can open a figure there, so most numbers skip the prefix search."""
+    if not window or window[-1] in p.start_words:
+        return bool(window)
+    words = window.split()
+    return bool(words) and words[-1].lower().lstrip("([{\"'«“—–-") in p.start_words
 
 
 def _is_change_and_level(masked: str, m: re.Match[str], p: FigurePatterns) -> bool:
