@@ -22,8 +22,19 @@ STEM_CACHE_SIZE = 50_000
 
 
 def words(text: str) -> list[str]:
-    """Letter runs (with inner apostrophes and hyphens), as written."""
-    return _WORD.findall(text)
+    """Letter runs (with inner apostrophes and hyphens), as written.
+
+    Most whitespace-separated tokens are all letters and are words as they stand; only the
+    rest go through the regex, which costs about 20 ns a character (a word never spans
+    whitespace, so the result is the same as one findall over the text).
+    """
+    found: list[str] = []
+    for token in text.split():
+        if token.isalpha():
+            found.append(token)
+        else:
+            found.extend(_WORD.findall(token))
+    return found
 
 
 @cache

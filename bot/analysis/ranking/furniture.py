@@ -22,6 +22,7 @@ from ..lang import get_pack
 
 # Punctuation tokens and the copyright sign are furniture in every language.
 _GENERAL_META = frozenset("| . : , / - – —".split())
+_DIGIT = re.compile(r"\d")
 _META_NUMBER = re.compile(r"^\d{1,4}(?::\d{2}(?:am|pm)?|st|nd|rd|th)?$", re.IGNORECASE)
 # A line with no closing punctuation whose last comma-separated part is a date is a document's
 # metadata: "Briefing note, Bishkek, 14 February 2025" (but not the bullet "Exports rose in 2024").
@@ -124,7 +125,8 @@ def furniture_score(sentence: str, language: str = "en") -> float:
     lowered = sentence.lower()
     words = [token.strip("()[],;") for token in lowered.split()]
     meta = sum(map(rules.meta_words.__contains__, words))
-    meta += sum(1 for word in words if word[:1].isdigit() and _META_NUMBER.match(word))
+    if _DIGIT.search(lowered):  # most sentences have no number: skip the per-word check
+        meta += sum(1 for word in words if word[:1].isdigit() and _META_NUMBER.match(word))
     share = meta / len(tokens)
     if rules.phrases.search(lowered):
         share = max(share, FURNITURE)
