@@ -118,19 +118,18 @@ def _alternatives(patterns: Sequence[str]) -> str:
 @lru_cache(maxsize=4096)  # asked by is_debris (the pipeline) and by the ranker in turn
 def furniture_score(sentence: str, language: str = "en") -> float:
     """0.0 for prose, 1.0 for pure furniture; a phrase match counts as mostly furniture."""
-    tokens = sentence.split()
-    if not tokens:
+    lowered = sentence.lower()  # as many tokens as the sentence: case has no whitespace
+    words = [token.strip("()[],;") for token in lowered.split()]
+    if not words:
         return 1.0
     rules = _rules(language)
-    lowered = sentence.lower()
-    words = [token.strip("()[],;") for token in lowered.split()]
     meta = sum(map(rules.meta_words.__contains__, words))
     if _DIGIT.search(lowered):  # most sentences have no number: skip the per-word check
         meta += sum(1 for word in words if word[:1].isdigit() and _META_NUMBER.match(word))
-    share = meta / len(tokens)
+    share = meta / len(words)
     if rules.phrases.search(lowered):
         share = max(share, FURNITURE)
-    if tokens[0] in rules.bylines and len(tokens) <= 6:
+    if len(words) <= 6 and sentence.split(None, 1)[0] in rules.bylines:
         share = max(share, 0.9)  # a byline standing alone
     return min(1.0, share)
 
