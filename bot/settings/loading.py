@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from bot.errors import SettingsError
 
 from .fields import Invalid, check_feed_url_value
-from .models import Feed, Settings, TelegramSettings
+from .models import Feed, Settings, TelegramSettings, pydantic_validating
 
 if TYPE_CHECKING:
     from .schema import FeedEntry
@@ -38,22 +38,23 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
 
     parsed = parse_file(data)
     feeds = _feeds(parsed.feeds, parsed.sources.feed_interval)
-    return Settings(
-        inbox=Path(parsed.inbox.path),
-        max_file_mb=parsed.inbox.max_file_mb,
-        database_url=parsed.store.database_url,
-        summary=parsed.summary,
-        telegram=parsed.telegram,
-        access=parsed.access,
-        targets=tuple(parsed.targets),
-        sources=parsed.sources,
-        feeds=feeds,
-        logging=parsed.logging,
-        delivery=parsed.delivery,
-        limits=parsed.limits,
-        token=env.get("BOT_TOKEN", ""),
-        webhook_secret=_webhook_secret(env, parsed.telegram.mode),
-    )
+    with pydantic_validating():  # every part was validated above: no second pass over them
+        return Settings(
+            inbox=Path(parsed.inbox.path),
+            max_file_mb=parsed.inbox.max_file_mb,
+            database_url=parsed.store.database_url,
+            summary=parsed.summary,
+            telegram=parsed.telegram,
+            access=parsed.access,
+            targets=tuple(parsed.targets),
+            sources=parsed.sources,
+            feeds=feeds,
+            logging=parsed.logging,
+            delivery=parsed.delivery,
+            limits=parsed.limits,
+            token=env.get("BOT_TOKEN", ""),
+            webhook_secret=_webhook_secret(env, parsed.telegram.mode),
+        )
 
 
 def _with_environment(data: dict[str, Any], env: Mapping[str, str]) -> dict[str, Any]:
