@@ -148,9 +148,13 @@ def _is_abbreviation(block: str, dot: int, abbreviations: _Abbreviations) -> boo
 
 
 def _token_start(block: str, dot: int) -> int:
-    """Where the word before `dot` starts (at most 64 characters back): a few steps per word,
-    cheaper than a regex search on every full stop of a long report."""
-    start, floor = dot, max(0, dot - 64)
+    """Where the word before `dot` starts (at most 64 characters back): the last space found
+    in C, checked for other whitespace; cheaper than a regex search on every full stop."""
+    floor = max(0, dot - 64)
+    start = block.rfind(" ", floor, dot) + 1 or floor
+    if block[start:dot].isprintable():  # no other whitespace (tab, line end) inside: done
+        return start
+    start = dot
     while start > floor and not block[start - 1].isspace():
         start -= 1
     return start
