@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
+from itertools import chain
 
 import snowballstemmer
 
@@ -57,9 +58,24 @@ def stemmer(language: str) -> Callable[[str], str]:
 
 def content_stems(text: str, language: str) -> list[str]:
     """Lower-cased stems of the words that carry meaning (stop words dropped)."""
+    return list(chain.from_iterable(map(_token_stems(language), text.lower().split())))
+
+
+@cache
+def _token_stems(language: str) -> Callable[[str], tuple[str, ...]]:
+    """The content stems of one whitespace-separated token ("said," -> ("said",)), memoized.
+
+    Tokens repeat even more than words in news text, so a long report costs one memo look-up
+    per token instead of a word scan, a stop-word test and a stem look-up per word; the same
+    stems, as no word spans whitespace. Bounded like the stem memo.
+    """
     stops = stop_words(language)
     stem = _cached_stem(language)
-    return [stem(w) for w in words(text.lower()) if w not in stops and len(w) > 1]
+
+    def stems(token: str) -> tuple[str, ...]:
+        return tuple(stem(w) for w in words(token) if w not in stops and len(w) > 1)
+
+    return lru_cache(maxsize=STEM_CACHE_SIZE)(stems)
 
 
 @cache
