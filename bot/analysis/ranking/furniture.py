@@ -14,7 +14,7 @@ hold at the start of the sentence only); the shapes are the same in every langua
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -22,7 +22,6 @@ from ..lang import get_pack
 
 # Punctuation tokens and the copyright sign are furniture in every language.
 _GENERAL_META = frozenset("| . : , / - – —".split())
-_DIGIT = re.compile(r"\d")
 _META_NUMBER = re.compile(r"^\d{1,4}(?::\d{2}(?:am|pm)?|st|nd|rd|th)?$", re.IGNORECASE)
 # A line with no closing punctuation whose last comma-separated part is a date is a document's
 # metadata: "Briefing note, Bishkek, 14 February 2025" (but not the bullet "Exports rose in 2024").
@@ -33,6 +32,7 @@ METADATA_WORDS = 14  # longer unpunctuated lines are run-on prose, not a header
 # A photo caption's label: one word and a colon before a name, "Bitten: Sarah Collins,
 # pictured ..." or "Rescued: The four hikers ..." (prose puts a subject first: "He said: The").
 _CAPTION_LABEL = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+: [A-ZА-ЯЁІЇЄҐ\"“«]")
+TOKEN_MEMO = 50_000  # tokens remembered per language: an open-ended vocabulary, bounded
 FURNITURE = 0.8  # a furniture share from which a sentence is furniture, not text
 
 
@@ -149,21 +149,31 @@ def _alternatives(patterns: Sequence[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
 
 
+@cache
+def _meta_counter(language: str) -> Callable[[str], int]:
+    """How much furniture one lower-cased token is: a meta word, a meta number ("10:05",
+    "3rd"), or both. Tokens repeat, so a long report costs one memo look-up per token."""
+    meta_words = _rules(language).meta_words
+
+    def count(token: str) -> int:
+        word = token.strip("()[],;")
+        return (word in meta_words) + bool(word[:1].isdigit() and _META_NUMBER.match(word))
+
+    return lru_cache(maxsize=TOKEN_MEMO)(count)
+
+
 @lru_cache(maxsize=4096)  # asked by is_debris (the pipeline) and by the ranker in turn
 def furniture_score(sentence: str, language: str = "en") -> float:
     """0.0 for prose, 1.0 for pure furniture; a phrase match counts as mostly furniture."""
     lowered = sentence.lower()  # as many tokens as the sentence: case has no whitespace
-    words = [token.strip("()[],;") for token in lowered.split()]
-    if not words:
+    tokens = lowered.split()
+    if not tokens:
         return 1.0
     rules = _rules(language)
-    meta = sum(map(rules.meta_words.__contains__, words))
-    if _DIGIT.search(lowered):  # most sentences have no number: skip the per-word check
-        meta += sum(1 for word in words if word[:1].isdigit() and _META_NUMBER.match(word))
-    share = meta / len(words)
+    share = sum(map(_meta_counter(language), tokens)) / len(tokens)
     if rules.phrases.search(lowered):
         share = max(share, FURNITURE)
-    if len(words) <= 6 and sentence.split(None, 1)[0] in rules.bylines:
+    if len(tokens) <= 6 and sentence.split(None, 1)[0] in rules.bylines:
         share = max(share, 0.9)  # a byline standing alone
     return min(1.0, share)
 
