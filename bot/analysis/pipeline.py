@@ -30,7 +30,7 @@ def analyze(report: Report, options: SummaryOptions | None = None) -> Analysis:
     chosen = rank(sentences, options.sentence_count(len(sentences)),
                   language=report.language, algorithm=options.algorithm, title=report.title)
     figures = extract_figures(sentences, report.language, limit=options.figures, emphasis=chosen)
-    quotes = extract_quotes(text, limit=options.quotes) if options.quotes > 0 else []
+    quotes = extract_quotes(text, report.language, limit=options.quotes) if options.quotes > 0 else []
     return Analysis(
         report=report,
         summary=tuple(sentences[i] for i in chosen),

@@ -32,7 +32,7 @@ QUOTES = QuoteRules(
         "emphasized warned explained declared insisted argued continued concluded wrote writes "
         "asked replied remarked announced acknowledged admitted commented observed recalled "
         "urged conceded confirmed claimed predicted suggested believes reckons maintained "
-        "complained boasted joked revealed".split()
+        "complained boasted joked revealed described".split()
     ),
     speech_participles=("saying", "adding", "telling", "writing", "noting", "warning"),
     pronouns=(("he", "m"), ("she", "f"), ("they", None)),
@@ -78,10 +78,13 @@ QUOTES = QuoteRules(
     ),
     title_nouns=tuple(
         "book film movie novel song album play show series programme program newspaper "
-        "magazine campaign operation exhibition musical opera company party brand title "
-        "slogan headline".split()
+        "magazine campaign operation exhibition musical opera company party brand "
+        "title".split()
     ),
     name_particles=("de", "da", "van", "von", "der", "bin", "ibn", "al", "le", "la", "du", "&"),
+    # Transliterated Slavic and Central Asian surnames tell the gender (Yusupova, Sharipov).
+    female_surname_endings=("ova", "eva", "yeva", "ina", "aya", "skaya"),
+    male_surname_endings=("ov", "ev", "yev", "in", "sky", "skiy", "iy"),
 )
 
 # ---------------------------------------------------------------------------------------------

@@ -43,15 +43,20 @@ class QuoteRules:
     prepositions: tuple[str, ...] = ()
     # Capitalised words that never start a name ("The", "Как", "Однако").
     not_names: tuple[str, ...] = ()
-    # Words before a quoted span that make it a title or a name, not a quotation ("книга").
+    # Stems of words before a quoted span that make it a title or a name, not a quotation
+    # ("книг" for «книга», «книгу»).
     title_nouns: tuple[str, ...] = ()
     # Name particles inside a name: "de", "van", "bin".
     name_particles: tuple[str, ...] = ()
     # Case endings of names to nominative: (ending, nominative), for men and for women.
     male_name_endings: tuple[tuple[str, str], ...] = ()
     female_name_endings: tuple[tuple[str, str], ...] = ()
+    # Surname endings of a woman named in an oblique case ("по словам Анны Петровой").
+    female_oblique_endings: tuple[str, ...] = ()
     # Surname endings that tell a name's gender (for he/she), checked longest first.
     female_surname_endings: tuple[str, ...] = ()
     male_surname_endings: tuple[str, ...] = ()
+    # Direct speech opened by a dash at the start of a paragraph ("— Мы готовы, — сказал он.").
+    dash_speech: bool = False
     # A named-entity recogniser that knows the language (loaded lazily): "natasha" or "".
     ner: str = ""

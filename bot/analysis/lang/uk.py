@@ -95,6 +95,8 @@ QUOTES = QuoteRules(
         ("у", "а"),
     ),
     female_surname_endings=("ова", "ева", "єва", "іна", "ська", "цька", "ая", "ої", "ської"),
+    female_oblique_endings=("ої",),
+    dash_speech=True,
     male_surname_endings=("ов", "ев", "єв", "ін", "ський", "цький", "ій", "енко", "чук", "юк"),
 )
 

@@ -1,0 +1,366 @@
+"""Who said each quotation, read the way news is written.
+
+One pass over the report, sentence by sentence. A quote's speaker comes from, in order:
+the attribution right after it (", said Mr Smith", "», — заявил он"), the attribution before it
+in its sentence ("X told the BBC:", "По словам X,"), the quote just before it when only an
+attribution separates them (a split quote), and for a paragraph that is only a quotation, the
+quote or attribution that ends the paragraph before. Narrative sentences feed what pronouns,
+role nouns ("the chancellor", "глава правительства") and unnamed spokespeople or statements
+("говорится в сообщении") resolve to. When nothing says who, the speaker is None.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .entities import Entity, nominative, plausible_speaker, same_person
+from .rules import UPPER, Patterns
+from .spans import Span, paragraphs
+
+_BOUNDARY = re.compile(rf"[.!?…]+[\"”»]?\s+(?=[{UPPER}\"“«„—–-])")
+_FILLER = re.compile(r"\w+ly|also|has|have|had|was|were|is|then|later|уже|также|тоже|ещё|еще")
+_WORDS = re.compile(r"[\w’'-]+")
+_ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many words
+
+
+@dataclass(frozen=True)
+class Event:
+    """Someone the narrative puts forward: a sentence subject, a speaker or a source."""
+
+    position: int
+    name: str
+    kind: str            # PER or ORG
+    gender: str | None
+    role: str            # "subject", "speaker" or "source"
+
+
+@dataclass(frozen=True)
+class Found:
+    speaker: str | None
+    framed: bool         # a speech verb or an "according to" frames the quote
+
+
+NOT_FRAMED = Found(None, False)
+
+
+class Reader:
+    """Attribution state for one report: entities, sentence bounds and what came before."""
+
+    def __init__(self, text: str, masked: str, spans: list[Span], entities: list[Entity],
+                 patterns: Patterns) -> None:
+        self.text, self.masked, self.patterns = text, masked, patterns
+        self.spans = spans
+        self.entities = entities
+        self.starts = [e.start for e in entities]
+        self.events: list[Event] = []
+        self.paragraphs = paragraphs(text)
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
+        self._fullest: dict[tuple[str, str], str] = {}
+        self.boundaries = self._sentence_starts()
+        self.genders = self._genders()
+        self.holders = self._role_holders()
+
+    # --- sentences -------------------------------------------------------------------------
+
+    def _sentence_starts(self) -> list[int]:
+        starts = [0]
+        for match in _BOUNDARY.finditer(self.text):
+            if self._inside_quote(match.start(), match.end()) or self._abbreviation(match.start()):
+                continue
+            starts.append(match.end())
+        starts += [start for start, _ in self.paragraphs]
+        return sorted(set(starts))
+
+    def _inside_quote(self, start: int, end: int) -> bool:
+        return any(s.start <= start and end < s.close for s in self.spans)
+
+    def _abbreviation(self, dot: int) -> bool:
+        word = re.search(r"[\w’'-]+$", self.text[max(0, dot - 12): dot])
+        return bool(word) and (word.group() in self.patterns.abbreviations
+                               or (len(word.group()) == 1 and word.group().isupper()))
+
+    def paragraph(self, position: int) -> int:
+        """Index of the paragraph that holds `position` (or the one before it)."""
+        return max(0, bisect.bisect_right(self.paragraph_starts, position) - 1)
+
+    def sentence_start(self, position: int) -> int:
+        return self.boundaries[bisect.bisect_right(self.boundaries, position) - 1]
+
+    def sentence_end(self, position: int) -> int:
+        i = bisect.bisect_right(self.boundaries, position)
+        return self.boundaries[i] if i < len(self.boundaries) else len(self.text)
+
+    # --- entities and names ----------------------------------------------------------------
+
+    def _genders(self) -> dict[str, str]:
+        genders: dict[str, str] = {}
+        for entity in self.entities:
+            if entity.gender:
+                genders.setdefault(self.fullest(entity.name, entity.kind), entity.gender)
+        return genders
+
+    def fullest(self, name: str, kind: str = "PER") -> str:
+        """The fullest form the report gives: "Greene" -> "Maurice Greene"."""
+        if (name, kind) not in self._fullest:
+            self._fullest[name, kind] = self._find_fullest(name, kind)
+        return self._fullest[name, kind]
+
+    def _find_fullest(self, name: str, kind: str) -> str:
+        best = name
+        for entity in self.entities:
+            if entity.kind == kind and len(entity.name.split()) > len(best.split()) \
+                    and same_person(best, entity.name):
+                best = entity.name
+        return best
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The first entity that starts in [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.entities) and self.entities[i].start < end:
+            return self.entities[i]
+        return None
+
+    def entity_ending_before(self, position: int, reach: int = 40) -> Entity | None:
+        """The entity that ends just before `position`, with only fillers ("also", "has") between."""
+        i = bisect.bisect_left(self.starts, position) - 1
+        while i >= 0 and self.entities[i].end > position:
+            i -= 1
+        if i < 0 or position - self.entities[i].end > reach:
+            return None
+        between = self.masked[self.entities[i].end: position]
+        words = _WORDS.findall(between)
+        if all(_FILLER.fullmatch(w.casefold()) for w in words) and not re.search(r"[.;:]", between):
+            return self.entities[i]
+        return None
+
+    def _role_holders(self) -> list[tuple[int, str, str]]:
+        """(position, role word, person): "Chancellor Gordon Brown", "президент UFC Дана Уайт"."""
+        holders = []
+        previous_end = 0
+        for entity in self.entities:
+            if entity.kind != "PER":
+                continue
+            before = self.masked[max(self.sentence_start(entity.start), entity.start - 60,
+                                     previous_end): entity.start]
+            previous_end = entity.end
+            words = _WORDS.findall(before)[-8:]
+            roles = [word for i, word in enumerate(words) if self.patterns.role.fullmatch(word)
+                     and not any(w.casefold() in self.patterns.prepositions for w in words[i + 1:])]
+            # "Farrukh Sharipov, Minister of Transport": the role right after the comma
+            after = re.match(r",\s+(?:the\s+)?([\w’'-]+)", self.masked[entity.end: entity.end + 40])
+            if after and self.patterns.role.fullmatch(after.group(1)):
+                roles.append(after.group(1))
+            holders += [(entity.start, role.casefold(), self.fullest(entity.name)) for role in roles]
+        return holders
+
+    # --- resolution ------------------------------------------------------------------------
+
+    def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
+        wanted = self.patterns.pronoun_gender.get(pronoun.casefold())
+        for event in reversed(self.events):
+            if event.position >= position or event.kind != "PER":
+                continue
+            gender = self.genders.get(event.name, event.gender)
+            if wanted is None or gender is None or gender == wanted:
+                return event.name
+        return None
+
+    def resolve_role(self, role: str, position: int) -> str | None:
+        """"the chancellor": the person the report introduced with that role, else unknown."""
+        role = role.casefold()
+        named = [person for at, word, person in self.holders if word == role and at < position]
+        return named[-1] if named else None
+
+    def last_source(self, position: int) -> str | None:
+        for event in reversed(self.events):
+            if event.position < position and event.role in ("speaker", "source"):
+                return event.name
+        return None
+
+    def organisation(self, entity: Entity) -> str:
+        """A short organisation name -> the fuller one already given as a source ("МЧС")."""
+        for event in self.events:
+            if event.kind == "ORG" and entity.name != event.name \
+                    and re.search(rf"(?<!\w){re.escape(entity.name)}(?!\w)", event.name):
+                return event.name
+        return entity.name
+
+    def named(self, entity: Entity, oblique: bool = False) -> str:
+        if entity.kind == "ORG":
+            return self.organisation(entity)
+        name = nominative(entity.name, self.patterns) if oblique and entity.name == \
+            self.text[entity.start: entity.end] else entity.name
+        return self.fullest(name)
+
+    # --- frames ----------------------------------------------------------------------------
+
+    def speaker_in(self, start: int, end: int, *, tail: bool = False) -> Found:
+        """The speaker an attribution in text[start:end] names, if the region is one."""
+        region = self.masked[start:end]
+        p = self.patterns
+        for matcher, handler in ((p.statement, self._statement), (p.words_of, self._after_phrase),
+                                 (p.according, self._after_phrase)):
+            match = matcher.search(region)
+            if match and (not tail or _word_index(region, match.start()) <= _ATTRIBUTION_WORDS):
+                return handler(start + match.start(), start + match.end())
+        for verb in p.verb.finditer(region):
+            if tail and _word_index(region, verb.start()) > _ATTRIBUTION_WORDS:
+                break
+            found = self._around_verb(start + verb.start(), start + verb.end(), start, end)
+            if found.speaker:
+                return found
+        participle = p.participle.search(region)
+        if participle:
+            return Found(self._subject(start, start + participle.start()), True)
+        if p.verb.search(region) and (not tail or _word_index(region, p.verb.search(region).start())
+                                      <= _ATTRIBUTION_WORDS):
+            return Found(None, True)
+        return NOT_FRAMED
+
+    def _statement(self, start: int, end: int) -> Found:
+        entity = self._entity_after(end, words=3)
+        if entity:
+            return Found(self.named(entity, oblique=True), True)
+        return Found(self.last_source(start), True)
+
+    def _after_phrase(self, start: int, end: int) -> Found:
+        entity = self._entity_after(end, words=4)
+        return Found(self.named(entity, oblique=True) if entity else None, True)
+
+    def _entity_after(self, position: int, *, words: int) -> Entity | None:
+        """The entity within `words` words after `position`, with no preposition before it."""
+        entity = self.entity_at(position, position + 80)
+        if entity is None:
+            return None
+        between = _WORDS.findall(self.masked[position: entity.start])
+        if len(between) > words or re.search(r"[.;:!?]", self.masked[position: entity.start]):
+            return None
+        if any(w.casefold() in self.patterns.prepositions for w in between[1:]):
+            return None
+        return entity
+
+    def _around_verb(self, verb_start: int, verb_end: int, start: int, end: int) -> Found:
+        p = self.patterns
+        after = self.masked[verb_end: end]
+        before = self.masked[start: verb_start]
+        pronoun = re.match(rf"\s+({p.pronoun.pattern})", after, re.IGNORECASE) \
+            or re.search(rf"({p.pronoun.pattern})\s+(?:\w+\s+)?$", before, re.IGNORECASE)
+        if pronoun:
+            return Found(self.resolve_pronoun(pronoun.group(1), verb_start), True)
+        entity = self.entity_ending_before(verb_start)
+        if entity is None or entity.kind == "ORG":
+            entity = self._appositive_subject(start, verb_start) or entity
+        if entity:
+            return Found(self._speaker_of(entity), True)
+        noun = re.search(rf"({p.spokesperson.pattern}|{p.role.pattern})\s+(?:\w+\s+)?$", before,
+                         re.IGNORECASE)
+        if noun:
+            return Found(self._unnamed(noun.group(1), start + noun.start(1)), True)
+        return self._after_verb(verb_end, end)
+
+    def _appositive_subject(self, start: int, verb_start: int) -> Entity | None:
+        """"Colin Asplin, Blackpool Hotel Association said" and "X, who ..., said": X."""
+        region = self.masked[start: verb_start]
+        match = re.search(r",[^,.;:]{2,80},?\s*$", region)
+        if not match:
+            return None
+        entity = self.entity_ending_before(start + match.start(), reach=2)
+        return entity if entity and entity.kind == "PER" else None
+
+    def _after_verb(self, verb_end: int, end: int) -> Found:
+        """"said Robert Sinche, head of ...", "прокомментировала победу Екатерина Бурмистрова"."""
+        p = self.patterns
+        cursor, noun = verb_end, None
+        for count, word in enumerate(_WORDS.finditer(self.masked, verb_end, end)):
+            entity = self.entity_at(cursor, word.end())
+            if entity is not None and not entity.oblique and not self._role_follows(entity, end):
+                return Found(self._speaker_of(entity), True)
+            text = word.group()
+            # after a role noun its genitive chain may run on: "министр труда, миграции и ... X"
+            if count >= (12 if noun else 5) or text.casefold() in p.prepositions \
+                    or re.search(r"[.;:]" if noun else r"[.,;:]", self.masked[cursor: word.start()]):
+                break
+            if p.spokesperson.fullmatch(text) or p.role.fullmatch(text):
+                noun = noun or (text, word.start())
+            cursor = word.end()
+        if noun:
+            return Found(self._unnamed(*noun), True)
+        return Found(None, True)
+
+    def _role_follows(self, entity: Entity, end: int) -> bool:
+        """"said Moscow-based US lawyer Jamie Firestone": the name comes after the role."""
+        following = re.match(r"[ \u00a0]+([\w’'-]+)", self.masked[entity.end: end])
+        return bool(following) and bool(self.patterns.role.fullmatch(following.group(1))) \
+            and self.entity_at(entity.end, end) is not None
+
+    def _speaker_of(self, entity: Entity) -> str:
+        """An entity named as speaker; "an IAAF spokesman" names the IAAF."""
+        return self.named(entity)
+
+    def _unnamed(self, noun: str, position: int) -> str | None:
+        """A spokesperson speaks for the organisation before it or the last source; a role
+        noun for the person who holds it."""
+        p = self.patterns
+        if p.spokesperson.fullmatch(noun):
+            entity = self.entity_ending_before(position, reach=3)
+            if entity:
+                return self.named(entity)
+            after = self._entity_after(position + len(noun), words=3)
+            if after and after.kind == "ORG":
+                return self.named(after, oblique=True)
+            return self.last_source(position)
+        return self.resolve_role(noun, position)
+
+    def _subject(self, start: int, end: int) -> str | None:
+        """The subject at the start of a sentence: a pronoun or the first entity."""
+        region = self.masked[start:end]
+        pronoun = re.match(rf"\W*(?:\w+,\s+)?({self.patterns.pronoun.pattern})\b", region,
+                           re.IGNORECASE)
+        if pronoun:
+            return self.resolve_pronoun(pronoun.group(1), start)
+        entity = self.entity_at(start, end)
+        return self._speaker_of(entity) if entity else None
+
+    # --- narrative -------------------------------------------------------------------------
+
+    def read_narrative(self, start: int, end: int) -> None:
+        """Note the sentence's subject, and its speaker or source if it reports speech."""
+        entity = next((e for e in self._entities_in(start, end) if e.kind == "PER"), None)
+        if entity is not None and (entity.oblique is False or self._opens(start, entity.start)):
+            self.note(entity.start, self.named(entity), "PER", "subject")
+        elif re.match(rf"\W*({self.patterns.pronoun.pattern})\b", self.masked[start:end],
+                      re.IGNORECASE):
+            self.note(start, self._subject(start, end), "PER", "subject")
+        found = self.speaker_in(start, end)
+        if found.speaker:
+            self.note(start, found.speaker, self._kind_of(found.speaker), "speaker")
+        source = self.patterns.source.search(self.masked, start, end)
+        if source:
+            after = self._entity_after(source.end(), words=3)
+            if after:
+                self.note(source.start(), self.named(after, oblique=True), after.kind, "source")
+
+    def _entities_in(self, start: int, end: int) -> list[Entity]:
+        return self.entities[bisect.bisect_left(self.starts, start): bisect.bisect_left(self.starts,
+                                                                                       end)]
+
+    def _opens(self, start: int, position: int) -> bool:
+        """Only capitalised connectors ("But", "However,") come before `position`."""
+        words = _WORDS.findall(self.masked[start:position])
+        return len(words) <= 2 and all(w[:1].isupper() for w in words)
+
+    def _kind_of(self, name: str) -> str:
+        for entity in self.entities:
+            if entity.name == name:
+                return entity.kind
+        return "PER"
+
+    def note(self, position: int, name: str | None, kind: str, role: str) -> None:
+        if name and plausible_speaker(name, self.patterns):
+            self.events.append(Event(position, name, kind, self.genders.get(name), role))
+
+
+def _word_index(region: str, position: int) -> int:
+    return len(_WORDS.findall(region[:position]))

@@ -1,0 +1,86 @@
+"""A language's QuoteRules compiled into patterns, once per language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bot.analysis.lang import get_pack
+from bot.analysis.lang.quote_rules import QuoteRules
+
+UPPER = "A-ZА-ЯЁІЇЄҐ"
+# One word of a name: "Greene", "Jean-Michel", "O'Sullivan", "Абдо"; an initial "J." is its own case.
+NAME_WORD = rf"[{UPPER}][\w’'-]*"
+WORD = r"[\w’'-]+"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """Longest first, so "said in a statement" wins over "said"."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len,
+                                                                         reverse=True))
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Everything attribution needs for one language, built from its QuoteRules."""
+
+    rules: QuoteRules
+    verb: re.Pattern[str]            # a speech verb, anywhere
+    participle: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    pronoun_gender: dict[str, str | None]
+    honorific_gender: dict[str, str | None]
+    not_names: frozenset[str]
+    title_words: frozenset[str]
+    kept_titles: frozenset[str]
+    role: re.Pattern[str]            # a role noun (person)
+    organisation: re.Pattern[str]    # an organisation noun
+    spokesperson: re.Pattern[str]
+    according: re.Pattern[str]
+    statement: re.Pattern[str]
+    source: re.Pattern[str]
+    words_of: re.Pattern[str]
+    prepositions: frozenset[str]
+    name_particles: frozenset[str]
+    abbreviations: frozenset[str]    # words a "." may follow inside a name: "Mr", "Dr"
+
+    def is_verb(self, word: str) -> bool:
+        return bool(self.verb.fullmatch(word))
+
+    def is_title_noun(self, word: str) -> bool:
+        word = word.casefold()
+        return any(word.startswith(stem) for stem in self.rules.title_nouns)
+
+
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def patterns(language: str) -> Patterns:
+    rules = get_pack(language).quotes
+    abbreviations = {h for h, _ in rules.honorifics} | {t for t in rules.title_words if len(t) <= 4}
+    return Patterns(
+        rules=rules,
+        verb=_words(rules.speech_verbs),
+        participle=_words(rules.speech_participles),
+        pronoun=_words(tuple(p for p, _ in rules.pronouns)),
+        pronoun_gender={p.casefold(): g for p, g in rules.pronouns},
+        honorific_gender={h.casefold(): g for h, g in rules.honorifics},
+        not_names=frozenset(rules.not_names),
+        title_words=frozenset(rules.title_words),
+        kept_titles=frozenset(rules.kept_titles),
+        role=_words(rules.role_nouns),
+        organisation=_words(rules.organisation_nouns),
+        spokesperson=_words(rules.spokesperson_nouns),
+        according=_words(rules.according_to),
+        statement=_words(rules.statement_phrases),
+        source=_words(rules.source_phrases),
+        words_of=_words(rules.words_of),
+        prepositions=frozenset(w.casefold() for w in rules.prepositions),
+        name_particles=frozenset(rules.name_particles),
+        abbreviations=frozenset(abbreviations),
+    )
