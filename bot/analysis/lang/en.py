@@ -44,7 +44,8 @@ QUOTES = QuoteRules(
         "Senator Chancellor Commissioner Finance Economy Transport Health Energy Defence Defense "
         "Interior Foreign Affairs Labour Labor Agriculture Education Justice Trade Industry Water "
         "Resources Home Culture Sports Coach Manager Captain Judge Inspector Superintendent "
-        "Officer Colonel Gen Col Lt Sgt".split()
+        "Officer Colonel Gen Col Lt Sgt Tory Labour Conservative Liberal Democrat Lib Dem "
+        "Republican Democratic Independent Green Shadow".split()
     ),
     kept_titles=("Prince", "Princess", "King", "Queen", "Crown", "Lord", "Lady", "Baroness", "Pope"),
     role_nouns=tuple(
@@ -66,8 +67,10 @@ QUOTES = QuoteRules(
     source_phrases=("a spokesman for", "a spokeswoman for", "a spokesperson for",
                     "a representative of", "officials at", "officials from"),
     words_of=(),
+    relative_pronouns=("who", "whose"),
     prepositions=tuple("in at on of for to from by with near after before about during "
-                       "into over under".split()),
+                       "into over under "
+                       "that what whether how if".split()),
     not_names=tuple(
         "The A An This That These Those It He She They We I You But And Or However Speaking "
         "According In On At By For Meanwhile Also So Then Now When While Although If As After "

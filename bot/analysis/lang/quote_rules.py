@@ -39,7 +39,10 @@ class QuoteRules:
     source_phrases: tuple[str, ...] = ()
     # "приводит слова X" (quotes X, named in the genitive): the words before X.
     words_of: tuple[str, ...] = ()
-    # Prepositions: a speaker search after a verb stops at one ("заявил в интервью ESPN").
+    # Relative pronouns: "X, who presents Y, said" is X speaking.
+    relative_pronouns: tuple[str, ...] = ()
+    # Prepositions and conjunctions: a speaker search after a verb stops at one ("заявил в
+    # интервью ESPN", "revealed that ...").
     prepositions: tuple[str, ...] = ()
     # Capitalised words that never start a name ("The", "Как", "Однако").
     not_names: tuple[str, ...] = ()

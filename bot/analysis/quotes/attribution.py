@@ -131,7 +131,7 @@ class Reader:
             return None
         between = self.masked[self.entities[i].end: position]
         words = _WORDS.findall(between)
-        if all(_FILLER.fullmatch(w.casefold()) for w in words) and not re.search(r"[.;:]", between):
+        if all(_FILLER.fullmatch(w.casefold()) for w in words) and not re.search(r"[.,;:]", between):
             return self.entities[i]
         return None
 
@@ -159,10 +159,14 @@ class Reader:
 
     def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
         wanted = self.patterns.pronoun_gender.get(pronoun.casefold())
+        speakers = {e.name for e in self.events if e.role == "speaker"}
         for event in reversed(self.events):
             if event.position >= position or event.kind != "PER":
                 continue
             gender = self.genders.get(event.name, event.gender)
+            # a lone capitalised word never named as a speaker may be a place ("Jakarta")
+            if gender is None and len(event.name.split()) == 1 and event.name not in speakers:
+                continue
             if wanted is None or gender is None or gender == wanted:
                 return event.name
         return None
@@ -173,9 +177,11 @@ class Reader:
         named = [person for at, word, person in self.holders if word == role and at < position]
         return named[-1] if named else None
 
-    def last_source(self, position: int) -> str | None:
+    def last_source(self, position: int, kind: str | None = None) -> str | None:
+        """The last person or organisation the report gave as saying something."""
         for event in reversed(self.events):
-            if event.position < position and event.role in ("speaker", "source"):
+            if event.position < position and event.role in ("speaker", "source") \
+                    and kind in (None, event.kind):
                 return event.name
         return None
 
@@ -245,13 +251,13 @@ class Reader:
         p = self.patterns
         after = self.masked[verb_end: end]
         before = self.masked[start: verb_start]
-        pronoun = re.match(rf"\s+({p.pronoun.pattern})", after, re.IGNORECASE) \
+        pronoun = self._pronoun_after(after) \
             or re.search(rf"({p.pronoun.pattern})\s+(?:\w+\s+)?$", before, re.IGNORECASE)
         if pronoun:
             return Found(self.resolve_pronoun(pronoun.group(1), verb_start), True)
         entity = self.entity_ending_before(verb_start)
-        if entity is None or entity.kind == "ORG":
-            entity = self._appositive_subject(start, verb_start) or entity
+        entity = self._appositive_subject(start, verb_start, loose=entity is None
+                                          or entity.kind == "ORG") or entity
         if entity:
             return Found(self._speaker_of(entity), True)
         noun = re.search(rf"({p.spokesperson.pattern}|{p.role.pattern})\s+(?:\w+\s+)?$", before,
@@ -260,14 +266,28 @@ class Reader:
             return Found(self._unnamed(noun.group(1), start + noun.start(1)), True)
         return self._after_verb(verb_end, end)
 
-    def _appositive_subject(self, start: int, verb_start: int) -> Entity | None:
-        """"Colin Asplin, Blackpool Hotel Association said" and "X, who ..., said": X."""
-        region = self.masked[start: verb_start]
-        match = re.search(r",[^,.;:]{2,80},?\s*$", region)
-        if not match:
+    def _pronoun_after(self, after: str) -> re.Match[str] | None:
+        """"— сказал он." or "said he, ...": the pronoun ends the attribution or its clause."""
+        match = re.match(rf"\s+({self.patterns.pronoun.pattern})(?:\s*[.,;:!?]|\s*$|\s+(\w+))",
+                         after, re.IGNORECASE)
+        if match and match.group(2) and match.group(2).casefold() not in self.patterns.prepositions:
             return None
-        entity = self.entity_ending_before(start + match.start(), reach=2)
-        return entity if entity and entity.kind == "PER" else None
+        return match
+
+    def _appositive_subject(self, start: int, verb_start: int, *, loose: bool) -> Entity | None:
+        """"X, who presents Z, said", "X, a friend of Y, also said" and (loose, when an
+        organisation stands before the verb) "Colin Asplin, Blackpool Hotel Association said":
+        the person before the comma."""
+        relative = _alternation_of(self.patterns.rules.relative_pronouns)
+        comma = ",?" if loose else ","
+        for entity in self._entities_in(start, verb_start):
+            between = self.masked[entity.end: verb_start]
+            if entity.kind == "PER" and (
+                    re.fullmatch(rf"\s*,[^.;:\"“”«»]{{2,100}}?{comma}\s*(?:(?:\w+ly|also|has|have|had)\s+)*",
+                                 between)
+                    or re.match(rf"\s*,\s+(?:{relative})\b[^.;:]{{0,100}}$", between, re.IGNORECASE)):
+                return entity
+        return None
 
     def _after_verb(self, verb_end: int, end: int) -> Found:
         """"said Robert Sinche, head of ...", "прокомментировала победу Екатерина Бурмистрова"."""
@@ -310,7 +330,7 @@ class Reader:
             after = self._entity_after(position + len(noun), words=3)
             if after and after.kind == "ORG":
                 return self.named(after, oblique=True)
-            return self.last_source(position)
+            return self.last_source(position, kind="ORG")
         return self.resolve_role(noun, position)
 
     def _subject(self, start: int, end: int) -> str | None:
@@ -360,6 +380,10 @@ class Reader:
     def note(self, position: int, name: str | None, kind: str, role: str) -> None:
         if name and plausible_speaker(name, self.patterns):
             self.events.append(Event(position, name, kind, self.genders.get(name), role))
+
+
+def _alternation_of(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words) or "(?!x)x"
 
 
 def _word_index(region: str, position: int) -> int:

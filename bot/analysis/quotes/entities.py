@@ -36,8 +36,10 @@ class Entity:
 @cache
 def _runs(language: str) -> re.Pattern[str]:
     """Runs of capitalised words, with the language's name particles ("de", "van") inside."""
-    particles = "|".join(re.escape(p) for p in patterns(language).name_particles) or "(?!x)x"
-    word = rf"(?:{NAME_WORD}|[{UPPER}]\.)"
+    rules = patterns(language)
+    particles = "|".join(re.escape(p) for p in rules.name_particles) or "(?!x)x"
+    abbreviations = "|".join(re.escape(a) for a in sorted(rules.abbreviations, key=len, reverse=True))
+    word = rf"(?:(?:{abbreviations or '(?!x)x'})\.(?=[ \u00a0]{NAME_WORD})|{NAME_WORD}|[{UPPER}]\.)"
     return re.compile(rf"(?<![\w’'-]){word}(?:[ \u00a0](?:(?:{particles})[ \u00a0])?{word})*")
 
 
@@ -79,11 +81,14 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
     offsets = [m.start() for m in re.finditer(r"\S+", run)]
     gender = None
     i = 0
-    while i < len(words) and (words[i] in patterns.not_names or words[i] in patterns.title_words
-                              or words[i].casefold() in patterns.honorific_gender):
-        gender = patterns.honorific_gender.get(words[i].casefold(), gender)
+    def title(word: str) -> bool:
+        word = word.rstrip(".")
+        return word in patterns.title_words or word.casefold() in patterns.honorific_gender
+
+    while i < len(words) - 1 and (words[i] in patterns.not_names or title(words[i])):
+        gender = patterns.honorific_gender.get(words[i].rstrip(".").casefold(), gender)
         i += 1
-    if i == len(words):
+    if words[i] in patterns.not_names or words[i].rstrip(".").casefold() in patterns.honorific_gender:
         return []
     name = " ".join(words[i:])
     kind = "ORG" if _looks_like_organisation(words[i:], patterns) else "PER"
