@@ -15,7 +15,7 @@ from dataclasses import replace
 from bot.analysis.model import Quote
 
 from .attribution import NOT_FRAMED, Found, Reader
-from .entities import find_entities, plausible_speaker
+from .entities import clean_speaker, find_entities, plausible_speaker
 from .rules import Patterns, patterns
 from .spans import Span, find_spans, masked
 
@@ -81,6 +81,9 @@ class _Extraction:
         if not _accept(self.text, self.masked, span, found, head, self.reader.patterns):
             return None
         speaker = found.speaker if found.framed or found.speaker else self._continued(span)
+        if span.kind == "dash" and not found.framed and speaker is None:
+            return None   # an interview's questions and answers, not reported speech
+        speaker = clean_speaker(speaker)
         if not plausible_speaker(speaker, self.reader.patterns):
             speaker = None
         self.accepted.append((span, speaker))

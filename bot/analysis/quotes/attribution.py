@@ -232,14 +232,19 @@ class Reader:
         return Found(self.last_source(start), True)
 
     def _after_phrase(self, start: int, end: int) -> Found:
-        entity = self._entity_after(end, words=4)
+        entity = self._entity_after(end, words=4, person=True)
         return Found(self.named(entity, oblique=True) if entity else None, True)
 
-    def _entity_after(self, position: int, *, words: int) -> Entity | None:
-        """The entity within `words` words after `position`, with no preposition before it."""
-        entity = self.entity_at(position, position + 80)
-        if entity is None:
+    def _entity_after(self, position: int, *, words: int, person: bool = False) -> Entity | None:
+        """The entity within `words` words after `position`, with no preposition before it;
+        with `person`, a person further on wins over an organisation ("слова главного тренера
+        «Арсенала» Унаи Эмери")."""
+        candidates = self._entities_in(position, position + 100)[:3]
+        if not candidates:
             return None
+        entity = candidates[0]
+        if person and entity.kind != "PER":
+            entity = next((e for e in candidates if e.kind == "PER"), entity)
         between = _WORDS.findall(self.masked[position: entity.start])
         if len(between) > words or re.search(r"[.;:!?]", self.masked[position: entity.start]):
             return None

@@ -112,6 +112,11 @@ def guess_gender(name: str, patterns: Patterns) -> str | None:
     return None
 
 
+def clean_speaker(name: str | None) -> str | None:
+    """"Российское антидопинговое агентство (РУСАДА)" -> without the bracket."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", name).strip(" ,") if name else name
+
+
 def plausible_speaker(name: str | None, patterns: Patterns) -> bool:
     """A name or an organisation: bounded, capitalised, not a stray sentence word."""
     if not name:
@@ -194,12 +199,26 @@ def recognised(text: str, engine: str) -> list[Entity] | None:
         if span.type not in ("PER", "ORG"):
             continue
         span.normalize(morph_vocab)
-        name = _with_yo(span.normal or span.text, span.text)
+        name = span.normal or span.text
+        if span.type == "ORG":
+            name = _normal_head(name, span.text)
+        name = _with_yo(name, span.text)
         feats = (span.tokens[-1].feats or {}) if span.tokens else {}
         gender = {"Masc": "m", "Fem": "f"}.get(feats.get("Gender")) if span.type == "PER" else None
-        oblique = feats.get("Case", "Nom") not in ("Nom", "Gen") if span.type == "PER" else None
+        oblique = feats.get("Case", "Nom") not in ("Nom", "Gen")
         entities.append(Entity(span.start, span.stop, name, span.type, gender, oblique))
     return entities
+
+
+def _normal_head(normal: str, written: str) -> str:
+    """Normalise an organisation's head words only: in "НМИЦ ДГОИ имени Дмитрия Рогачева" the
+    proper-name tail stays as written."""
+    normal_words, written_words = normal.split(), written.split()
+    if len(normal_words) != len(written_words):
+        return normal
+    tail = next((i for i, w in enumerate(written_words) if i > 0 and w[:1].isupper()),
+                len(written_words))
+    return " ".join(normal_words[:tail] + written_words[tail:])
 
 
 def _with_yo(normal: str, written: str) -> str:
