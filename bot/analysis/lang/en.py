@@ -36,6 +36,7 @@ QUOTES = QuoteRules(
     ),
     speech_participles=("saying", "adding", "telling", "writing", "noting", "warning"),
     pronouns=(("he", "m"), ("she", "f"), ("they", None)),
+    first_person=("I", "we"),
     honorifics=(("Mr", "m"), ("Mrs", "f"), ("Ms", "f"), ("Miss", "f"), ("Dr", None),
                 ("Sir", "m"), ("Dame", "f"), ("Prof", None), ("Professor", None)),
     title_words=tuple(

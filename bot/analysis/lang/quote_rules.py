@@ -19,6 +19,8 @@ class QuoteRules:
     speech_participles: tuple[str, ...] = ()
     # Personal pronouns with their gender ("m", "f", None for plural or unknown).
     pronouns: tuple[tuple[str, str | None], ...] = ()
+    # First-person pronouns: in a transcript ("Name:" then their words) "I said" is that person.
+    first_person: tuple[str, ...] = ()
     # Courtesy titles dropped from a speaker's name, with the gender they imply.
     honorifics: tuple[tuple[str, str | None], ...] = ()
     # Capitalised words that open a name but belong to a title: "Minister", "Deputy", "Глава".

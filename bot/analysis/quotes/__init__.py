@@ -81,6 +81,8 @@ class _Extraction:
         if not _accept(self.text, self.masked, span, found, head, self.reader.patterns):
             return None
         speaker = found.speaker if found.framed or found.speaker else self._continued(span)
+        if found.framed and speaker is None and self._first_person(head, tail):
+            speaker = self._transcript_speaker(span.open)
         if span.kind == "dash" and not found.framed and speaker is None:
             return None   # an interview's questions and answers, not reported speech
         speaker = clean_speaker(speaker)
@@ -117,6 +119,27 @@ class _Extraction:
                 found = before
         return found
 
+    def _first_person(self, head: tuple[int, int], tail: tuple[int, int]) -> bool:
+        """"Я сказал ему:", "Говорила ему:": said by "I" or by nobody named."""
+        rules = self.reader.patterns
+        for start, end in (head, tail):
+            region = self.masked[self.reader.sentence_start(start): end]
+            if rules.verb.search(region) and (rules.first_person.search(region)
+                                              or not (rules.pronoun.search(region)
+                                                      or self.reader.entity_at(start, end))):
+                return True
+        return False
+
+    def _transcript_speaker(self, position: int) -> str | None:
+        """In a transcript, the last "Name (role):" line before `position` is who speaks."""
+        for start, end in reversed(self.reader.paragraphs[: self.reader.paragraph(position)]):
+            entity = self.reader.entity_at(start, end)
+            if entity is not None and entity.kind == "PER" and re.fullmatch(
+                    r"\s*(?:\([^()]*\))?\s*:\s*", self.masked[entity.end: end]) \
+                    and not self.masked[start: entity.start].strip():
+                return self.reader.fullest(entity.name)
+        return None
+
     def _continued(self, span: Span) -> str | None:
         """A split quote continues its speaker; so does a paragraph that is only a quotation."""
         if not self.accepted:
@@ -125,7 +148,8 @@ class _Extraction:
         paragraph = self._paragraph_start(span.open)
         if last.close > paragraph:
             gap = self.masked[last.close: span.open]
-            if len(_WORDS.findall(gap)) <= 12 and not self._others_after(last, span.open, speaker):
+            if len(_WORDS.findall(gap)) <= 12 and not self._others_after(last, span.open, speaker) \
+                    and not self.reader.patterns.first_person.search(gap):
                 return speaker
             return None
         if self.masked[paragraph: span.open].strip(" —–-\t"):

@@ -108,6 +108,12 @@ class Reader:
         return self._fullest[name, kind]
 
     def _find_fullest(self, name: str, kind: str) -> str:
+        if len(name.split()) == 1:
+            # "Чарли" alone is the report's only "Чарли Брукер"
+            fuller = {e.name for e in self.entities if e.kind == kind and len(e.name.split()) > 1
+                      and e.name.split()[0] == name}
+            if len(fuller) == 1:
+                return fuller.pop()
         best = name
         for entity in self.entities:
             if entity.kind == kind and len(entity.name.split()) > len(best.split()) \
@@ -260,6 +266,8 @@ class Reader:
             or re.search(rf"({p.pronoun.pattern})\s+(?:\w+\s+)?$", before, re.IGNORECASE)
         if pronoun:
             return Found(self.resolve_pronoun(pronoun.group(1), verb_start), True)
+        if re.search(rf"(?:{p.first_person.pattern})\s+(?:\w+\s+)?$", before, re.IGNORECASE):
+            return Found(None, True)   # "Я сказал Анне:": the name after is who was told
         entity = self.entity_ending_before(verb_start)
         entity = self._appositive_subject(start, verb_start, loose=entity is None
                                           or entity.kind == "ORG") or entity

@@ -194,31 +194,38 @@ def recognised(text: str, engine: str) -> list[Entity] | None:
     doc.segment(segmenter)
     doc.tag_morph(morph_tagger)
     doc.tag_ner(ner_tagger)
-    entities = []
-    for span in doc.spans:
-        if span.type not in ("PER", "ORG"):
+    entities: list[Entity] = []
+    spans = [span for span in doc.spans if span.type in ("PER", "ORG", "LOC")]
+    for i, span in enumerate(spans):
+        if span.type == "LOC":
             continue
         span.normalize(morph_vocab)
-        name = span.normal or span.text
+        name, end = span.normal or span.text, span.stop
         if span.type == "ORG":
-            name = _normal_head(name, span.text)
-        name = _with_yo(name, span.text)
+            name = _normal_head(name, span)
+            following = spans[i + 1] if i + 1 < len(spans) else None
+            if following is not None and following.type == "LOC" \
+                    and text[span.stop: following.start] == " ":
+                # "Министерство экологии Подмосковья": the region is part of the name
+                name, end = f"{name} {following.text}", following.stop
         feats = (span.tokens[-1].feats or {}) if span.tokens else {}
         gender = {"Masc": "m", "Fem": "f"}.get(feats.get("Gender")) if span.type == "PER" else None
         oblique = feats.get("Case", "Nom") not in ("Nom", "Gen")
-        entities.append(Entity(span.start, span.stop, name, span.type, gender, oblique))
+        name = " ".join(re.sub(r"[\[\]{}<>]", "", _with_yo(name, span.text)).split())
+        entities.append(Entity(span.start, end, name, span.type, gender, oblique))
     return entities
 
 
-def _normal_head(normal: str, written: str) -> str:
-    """Normalise an organisation's head words only: in "НМИЦ ДГОИ имени Дмитрия Рогачева" the
-    proper-name tail stays as written."""
-    normal_words, written_words = normal.split(), written.split()
-    if len(normal_words) != len(written_words):
-        return normal
-    tail = next((i for i, w in enumerate(written_words) if i > 0 and w[:1].isupper()),
-                len(written_words))
-    return " ".join(normal_words[:tail] + written_words[tail:])
+def _normal_head(normal: str, span: Any) -> str:
+    """Normalise an organisation up to its head noun only: "Российского антидопингового
+    агентства" -> "Российское антидопинговое агентство", but "Министерство экологии" and
+    "НМИЦ имени Дмитрия Рогачева" keep their genitive tails as written."""
+    normal_words, written_words = normal.split(), span.text.split()
+    if len(normal_words) != len(written_words) or len(span.tokens) != len(written_words):
+        return span.text
+    head = next((i for i, token in enumerate(span.tokens) if token.pos in ("NOUN", "PROPN")),
+                len(written_words) - 1)
+    return " ".join(normal_words[: head + 1] + written_words[head + 1:])
 
 
 def _with_yo(normal: str, written: str) -> str:

@@ -29,6 +29,7 @@ class Patterns:
     verb: re.Pattern[str]            # a speech verb, anywhere
     participle: re.Pattern[str]
     pronoun: re.Pattern[str]
+    first_person: re.Pattern[str]
     pronoun_gender: dict[str, str | None]
     honorific_gender: dict[str, str | None]
     not_names: frozenset[str]
@@ -68,6 +69,7 @@ def patterns(language: str) -> Patterns:
         verb=_words(rules.speech_verbs),
         participle=_words(rules.speech_participles),
         pronoun=_words(tuple(p for p, _ in rules.pronouns)),
+        first_person=_words(rules.first_person),
         pronoun_gender={p.casefold(): g for p, g in rules.pronouns},
         honorific_gender={h.casefold(): g for h, g in rules.honorifics},
         not_names=frozenset(rules.not_names),
