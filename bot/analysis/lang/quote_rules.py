@@ -63,5 +63,7 @@ class QuoteRules:
     male_surname_endings: tuple[str, ...] = ()
     # Direct speech opened by a dash at the start of a paragraph ("— Мы готовы, — сказал он.").
     dash_speech: bool = False
+    # Words joining an organisation to its region: "ГУ МЧС по Приморскому краю".
+    region_joiners: tuple[str, ...] = ()
     # A named-entity recogniser that knows the language (loaded lazily): "natasha" or "".
     ner: str = ""

@@ -121,6 +121,7 @@ QUOTES = QuoteRules(
     dash_speech=True,
     male_surname_endings=("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ий", "ой", "ова",
                           "ева", "ина"),
+    region_joiners=("по", "в"),
     ner="natasha",
 )
 

@@ -178,10 +178,19 @@ class Reader:
         return None
 
     def resolve_role(self, role: str, position: int) -> str | None:
-        """"the chancellor": the person the report introduced with that role, else unknown."""
+        """"the chancellor": the person the report introduced with that role, else the subject
+        of the last sentence about a person when it is in this paragraph or the one before."""
         role = role.casefold()
         named = [person for at, word, person in self.holders if word == role and at < position]
-        return named[-1] if named else None
+        if named:
+            return named[-1]
+        # "Пётр Ян перенёс операцию ... написал спортсмен": the person the last paragraphs are about
+        here = self.paragraph(position)
+        for event in reversed(self.events):
+            if event.position < position and event.kind == "PER":
+                recent = here - self.paragraph(event.position) <= 1
+                return event.name if recent and event.role != "source" else None
+        return None
 
     def last_source(self, position: int, kind: str | None = None) -> str | None:
         """The last person or organisation the report gave as saying something."""

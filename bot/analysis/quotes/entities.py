@@ -47,7 +47,7 @@ def find_entities(text: str, masked: str, language: str) -> list[Entity]:
     """Mentions outside quotations, in text order."""
     rules = patterns(language)
     if rules.rules.ner and len(text) <= MAX_NER_CHARS:
-        found = recognised(text, rules.rules.ner)
+        found = recognised(text, rules.rules.ner, language)
         if found is not None:
             return [e for e in found if masked[e.start: e.end] == text[e.start: e.end]]
     entities = []
@@ -182,7 +182,7 @@ def _natasha() -> tuple[Any, ...] | None:
     return Segmenter(), MorphVocab(), NewsMorphTagger(embedding), NewsNERTagger(embedding)
 
 
-def recognised(text: str, engine: str) -> list[Entity] | None:
+def recognised(text: str, engine: str, language: str) -> list[Entity] | None:
     """PER and ORG spans with nominative names, or None when the recogniser is unavailable."""
     models = _natasha() if engine == "natasha" else None
     if models is None:
@@ -196,18 +196,21 @@ def recognised(text: str, engine: str) -> list[Entity] | None:
     doc.tag_ner(ner_tagger)
     entities: list[Entity] = []
     spans = [span for span in doc.spans if span.type in ("PER", "ORG", "LOC")]
+    joiners = ("", *patterns(language).rules.region_joiners)
+    merged_until = -1
     for i, span in enumerate(spans):
-        if span.type == "LOC":
+        if span.type == "LOC" or span.start < merged_until:
             continue
         span.normalize(morph_vocab)
         name, end = span.normal or span.text, span.stop
         if span.type == "ORG":
             name = _normal_head(name, span)
-            following = spans[i + 1] if i + 1 < len(spans) else None
-            if following is not None and following.type == "LOC" \
-                    and text[span.stop: following.start] == " ":
-                # "Министерство экологии Подмосковья": the region is part of the name
-                name, end = f"{name} {following.text}", following.stop
+            # "ГУ" "МЧС" "РФ" "по Приморскому краю", "Министерство экологии" "Подмосковья"
+            for following in spans[i + 1:]:
+                if following.type == "PER" or text[end: following.start].strip() not in joiners:
+                    break
+                name, end = f"{name} {text[end: following.stop].strip()}", following.stop
+            merged_until = end
         feats = (span.tokens[-1].feats or {}) if span.tokens else {}
         gender = {"Masc": "m", "Fem": "f"}.get(feats.get("Gender")) if span.type == "PER" else None
         oblique = feats.get("Case", "Nom") not in ("Nom", "Gen")
