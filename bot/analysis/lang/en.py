@@ -46,7 +46,7 @@ QUOTES = QuoteRules(
         "Interior Foreign Affairs Labour Labor Agriculture Education Justice Trade Industry Water "
         "Resources Home Culture Sports Coach Manager Captain Judge Inspector Superintendent "
         "Officer Colonel Gen Col Lt Sgt Tory Labour Conservative Liberal Democrat Lib Dem "
-        "Republican Democratic Independent Green Shadow".split()
+        "Republican Democratic Independent Green Shadow State".split()
     ),
     kept_titles=("Prince", "Princess", "King", "Queen", "Crown", "Lord", "Lady", "Baroness", "Pope"),
     role_nouns=tuple(
@@ -85,7 +85,8 @@ QUOTES = QuoteRules(
         "magazine campaign operation exhibition musical opera company party brand "
         "title".split()
     ),
-    name_particles=("de", "da", "van", "von", "der", "bin", "ibn", "al", "le", "la", "du", "&"),
+    name_particles=("de", "da", "van", "von", "der", "bin", "ibn", "al", "le", "la", "du", "&",
+                    "of"),
     # Transliterated Slavic and Central Asian surnames tell the gender (Yusupova, Sharipov).
     female_surname_endings=("ova", "eva", "yeva", "ina", "aya", "skaya"),
     male_surname_endings=("ov", "ev", "yev", "in", "sky", "skiy", "iy"),

@@ -142,11 +142,9 @@ class _Extraction:
 
     def _continued(self, span: Span) -> str | None:
         """A split quote continues its speaker; so does a paragraph that is only a quotation."""
-        if not self.accepted:
-            return None
-        last, speaker = self.accepted[-1]
         paragraph = self._paragraph_start(span.open)
-        if last.close > paragraph:
+        if self.accepted and self.accepted[-1][0].close > paragraph:
+            last, speaker = self.accepted[-1]
             gap = self.masked[last.close: span.open]
             if len(_WORDS.findall(gap)) <= 12 and not self._others_after(last, span.open, speaker) \
                     and not self.reader.patterns.first_person.search(gap):
@@ -175,8 +173,8 @@ class _Extraction:
         speakers = [e for e in events if e.role == "speaker"]
         if speakers:
             return speakers[-1].name
-        known = {e.name for e in self.reader.events if e.role == "speaker"}
-        subjects = [e for e in events if e.role == "subject" and e.name in known]
+        # "Opposition leader Michael Howard disagreed." then his words
+        subjects = [e for e in events if e.role == "subject"]
         return subjects[-1].name if subjects else None
 
     def _others_after(self, quote: Span, end: int, speaker: str | None) -> bool:

@@ -358,7 +358,7 @@ class Reader:
     def _subject(self, start: int, end: int) -> str | None:
         """The subject at the start of a sentence: a pronoun or the first entity."""
         region = self.masked[start:end]
-        pronoun = re.match(rf"\W*(?:\w+,\s+)?({self.patterns.pronoun.pattern})\b", region,
+        pronoun = re.match(rf"\W*(?:\w+,?\s+)?({self.patterns.pronoun.pattern})\b", region,
                            re.IGNORECASE)
         if pronoun:
             return self.resolve_pronoun(pronoun.group(1), start)
@@ -370,11 +370,11 @@ class Reader:
     def read_narrative(self, start: int, end: int) -> None:
         """Note the sentence's subject, and its speaker or source if it reports speech."""
         entity = next((e for e in self._entities_in(start, end) if e.kind == "PER"), None)
-        if entity is not None and (entity.oblique is False or self._opens(start, entity.start)):
-            self.note(entity.start, self.named(entity), "PER", "subject")
-        elif re.match(rf"\W*({self.patterns.pronoun.pattern})\b", self.masked[start:end],
-                      re.IGNORECASE):
+        if re.match(rf"\W*(?:\w+\W+)?({self.patterns.pronoun.pattern})\b", self.masked[start:end],
+                    re.IGNORECASE):
             self.note(start, self._subject(start, end), "PER", "subject")
+        elif entity is not None and (entity.oblique is False or self._opens(start, entity.start)):
+            self.note(entity.start, self.named(entity), "PER", "subject")
         found = self.speaker_in(start, end)
         if found.speaker:
             self.note(start, found.speaker, self._kind_of(found.speaker), "speaker")
@@ -389,9 +389,12 @@ class Reader:
                                                                                        end)]
 
     def _opens(self, start: int, position: int) -> bool:
-        """Only capitalised connectors ("But", "However,") come before `position`."""
+        """Only connectors and a title come before `position` ("But", "Opposition leader"),
+        no preposition: the entity is the sentence's subject."""
         words = _WORDS.findall(self.masked[start:position])
-        return len(words) <= 2 and all(w[:1].isupper() for w in words)
+        return len(words) <= 6 and not any(
+            w.casefold() in self.patterns.prepositions or self.patterns.pronoun.fullmatch(w)
+            for w in words)
 
     def _kind_of(self, name: str) -> str:
         for entity in self.entities:

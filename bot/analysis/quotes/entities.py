@@ -85,7 +85,8 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
         word = word.rstrip(".")
         return word in patterns.title_words or word.casefold() in patterns.honorific_gender
 
-    while i < len(words) - 1 and (words[i] in patterns.not_names or title(words[i])):
+    while i < len(words) - 1 and (words[i] in patterns.not_names or title(words[i])
+                                  or words[i] in patterns.name_particles):
         gender = patterns.honorific_gender.get(words[i].rstrip(".").casefold(), gender)
         i += 1
     if words[i] in patterns.not_names or words[i].rstrip(".").casefold() in patterns.honorific_gender:
@@ -114,7 +115,7 @@ def guess_gender(name: str, patterns: Patterns) -> str | None:
 
 def clean_speaker(name: str | None) -> str | None:
     """"Российское антидопинговое агентство (РУСАДА)" -> without the bracket."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", name).strip(" ,") if name else name
+    return re.sub(r"\s*\([^()]*\)?\s*$", "", name).strip(" ,") if name else name
 
 
 def plausible_speaker(name: str | None, patterns: Patterns) -> bool:
@@ -225,7 +226,7 @@ def _normal_head(normal: str, span: Any) -> str:
     "НМИЦ имени Дмитрия Рогачева" keep their genitive tails as written."""
     normal_words, written_words = normal.split(), span.text.split()
     if len(normal_words) != len(written_words) or len(span.tokens) != len(written_words):
-        return span.text
+        return normal
     head = next((i for i, token in enumerate(span.tokens) if token.pos in ("NOUN", "PROPN")),
                 len(written_words) - 1)
     return " ".join(normal_words[: head + 1] + written_words[head + 1:])
