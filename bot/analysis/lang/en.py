@@ -46,7 +46,7 @@ QUOTES = QuoteRules(
         "Interior Foreign Affairs Labour Labor Agriculture Education Justice Trade Industry Water "
         "Resources Home Culture Sports Coach Manager Captain Judge Inspector Superintendent "
         "Officer Colonel Gen Col Lt Sgt Tory Labour Conservative Liberal Democrat Lib Dem "
-        "Republican Democratic Independent Green Shadow State".split()
+        "Republican Democratic Independent Green Shadow State MP MEP".split()
     ),
     kept_titles=("Prince", "Princess", "King", "Queen", "Crown", "Lord", "Lady", "Baroness", "Pope"),
     role_nouns=tuple(

@@ -304,6 +304,12 @@ class Reader:
         comma = ",?" if loose else ","
         for entity in self._entities_in(start, verb_start):
             between = self.masked[entity.end: verb_start]
+            appositive = re.fullmatch(r"\s*,\s*([^,]+?)\s*,\s*(?:(?:\w+ly|also)\s+)*", between)
+            if appositive:
+                inner = self.entity_at(entity.end, verb_start)
+                if inner is not None and inner.kind == "PER" \
+                        and self.masked[inner.start: inner.end] == appositive.group(1):
+                    return inner   # "the organiser in Uganda, Sarah Mukasa, told the BBC"
             if entity.kind == "PER" and (
                     re.fullmatch(rf"\s*,[^.;:\"“”«»]{{2,100}}?{comma}\s*(?:(?:\w+ly|also|has|have|had)\s+)*",
                                  between)
@@ -317,7 +323,7 @@ class Reader:
         cursor, noun = verb_end, None
         for count, word in enumerate(_WORDS.finditer(self.masked, verb_end, end)):
             entity = self.entity_at(cursor, word.end())
-            if entity is not None and not entity.oblique and not self._role_follows(entity, end):
+            if entity is not None and not entity.oblique and not self._modifier(entity, end):
                 return Found(self._speaker_of(entity), True)
             text = word.group()
             # after a role noun its genitive chain may run on: "министр труда, миграции и ... X"
@@ -331,11 +337,17 @@ class Reader:
             return Found(self._unnamed(*noun), True)
         return Found(None, True)
 
-    def _role_follows(self, entity: Entity, end: int) -> bool:
-        """"said Moscow-based US lawyer Jamie Firestone": the name comes after the role."""
+    def _modifier(self, entity: Entity, end: int) -> bool:
+        """"said Moscow-based US lawyer Jamie Firestone", "said the European champion": a name
+        followed by a common word or another name describes the speaker; it is not the speaker."""
         following = re.match(r"[ \u00a0]+([\w’'-]+)", self.masked[entity.end: end])
-        return bool(following) and bool(self.patterns.role.fullmatch(following.group(1))) \
-            and self.entity_at(entity.end, end) is not None
+        if not following:
+            return False
+        word = following.group(1)
+        if self.entity_at(entity.end, entity.end + following.end()) is not None:
+            return True
+        return word[:1].islower() and word.casefold() not in self.patterns.prepositions \
+            and word.casefold() not in self.patterns.rules.relative_pronouns
 
     def _speaker_of(self, entity: Entity) -> str:
         """An entity named as speaker; "an IAAF spokesman" names the IAAF."""

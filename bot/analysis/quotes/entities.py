@@ -77,6 +77,12 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
         head = _from_run(run[: possessive.start()], start, patterns)
         tail_at = possessive.end() + 1
         return head + _from_run(run[tail_at:], start + tail_at, patterns)
+    joined = re.search(r" (?:of|de|van|von) ", run)
+    if joined and not _looks_like_organisation(run[: joined.start()].split(), patterns):
+        # "Zara Hyde Peters of UK Athletics" is a person and an organisation; "Bank of America" one
+        tail_at = joined.end()
+        return _from_run(run[: joined.start()], start, patterns) \
+            + _from_run(run[tail_at:], start + tail_at, patterns)
     words = run.split()
     offsets = [m.start() for m in re.finditer(r"\S+", run)]
     gender = None
