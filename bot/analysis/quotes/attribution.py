@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .entities import Entity, nominative, plausible_speaker, same_person
 from .rules import UPPER, Patterns
@@ -209,10 +209,13 @@ class Reader:
         return entity.name
 
     def named(self, entity: Entity, oblique: bool = False) -> str:
+        """The entity as a speaker; `oblique` when the text names it in the genitive ("по
+        словам X", "пресс-служба X"): the rules make it nominative unless a recogniser did."""
+        name = entity.name
+        if oblique and (entity.oblique is None or name == self.text[entity.start: entity.end]):
+            name = nominative(name, self.patterns)
         if entity.kind == "ORG":
-            return self.organisation(entity)
-        name = nominative(entity.name, self.patterns) if oblique and entity.name == \
-            self.text[entity.start: entity.end] else entity.name
+            return self.organisation(replace(entity, name=name))
         return self.fullest(name)
 
     # --- frames ----------------------------------------------------------------------------
@@ -222,7 +225,7 @@ class Reader:
         region = self.masked[start:end]
         p = self.patterns
         for matcher, handler in ((p.statement, self._statement), (p.words_of, self._after_phrase),
-                                 (p.according, self._after_phrase)):
+                                 (p.according, self._after_phrase), (p.source, self._source)):
             match = matcher.search(region)
             if match and (not tail or _word_index(region, match.start()) <= _ATTRIBUTION_WORDS):
                 return handler(start + match.start(), start + match.end())
@@ -245,6 +248,13 @@ class Reader:
         if entity:
             return Found(self.named(entity, oblique=True), True)
         return Found(self.last_source(start), True)
+
+    def _source(self, start: int, end: int) -> Found:
+        """"сообщили в Минобороны", "a spokesman for the ministry": the organisation."""
+        entity = self._entity_after(end, words=3)
+        if entity is None:
+            return Found(None, False)
+        return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
 
     def _after_phrase(self, start: int, end: int) -> Found:
         entity = self._entity_after(end, words=4, person=True)

@@ -9,7 +9,7 @@ when the package is installed: its spans come normalised to the nominative ("А�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -52,7 +52,11 @@ def find_entities(text: str, masked: str, language: str) -> list[Entity]:
             return [e for e in found if masked[e.start: e.end] == text[e.start: e.end]]
     entities = []
     for run in _runs(language).finditer(masked):
-        entities += _from_run(run.group(), run.start(), rules)
+        found = _from_run(run.group(), run.start(), rules)
+        if masked[run.start() - 1: run.start()] in ("«", '"', "“", "„") \
+                and masked[run.end(): run.end() + 1] in ("»", '"', "”", "“"):
+            found = [replace(e, kind="ORG") for e in found]   # «Деловой Юг» is a name of a body
+        entities += found
     return _without_sentence_openers(entities, masked)
 
 
