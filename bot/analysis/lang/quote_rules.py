@@ -65,5 +65,9 @@ class QuoteRules:
     dash_speech: bool = False
     # Words joining an organisation to its region: "ГУ МЧС по Приморскому краю".
     region_joiners: tuple[str, ...] = ()
+    # First-name endings of women (Ольга, Мария) when the surname does not tell (Петренко),
+    # and the men's names that end the same way (Никита, Микола).
+    female_first_name_endings: tuple[str, ...] = ()
+    male_first_names_like_female: tuple[str, ...] = ()
     # A named-entity recogniser that knows the language (loaded lazily): "natasha" or "".
     ner: str = ""

@@ -121,6 +121,9 @@ QUOTES = QuoteRules(
     dash_speech=True,
     male_surname_endings=("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ий", "ой", "ова",
                           "ева", "ина"),
+    female_first_name_endings=("а", "я"),
+    male_first_names_like_female=("Никита", "Илья", "Лука", "Фома", "Кузьма", "Савва", "Миша",
+                                  "Саша", "Женя", "Дима", "Ваня", "Коля", "Юра", "Паша"),
     region_joiners=("по", "в"),
     ner="natasha",
 )

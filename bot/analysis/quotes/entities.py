@@ -113,13 +113,20 @@ def _looks_like_organisation(words: list[str], patterns: Patterns) -> bool:
 
 def guess_gender(name: str, patterns: Patterns) -> str | None:
     """From surname endings where the language has them (Петрова, Петров); else unknown."""
-    last = name.split()[-1].casefold()
-    for ending in sorted(patterns.rules.female_surname_endings, key=len, reverse=True):
+    rules = patterns.rules
+    words = name.split()
+    last = words[-1].casefold()
+    for ending in sorted(rules.female_surname_endings, key=len, reverse=True):
         if last.endswith(ending):
             return "f"
-    for ending in sorted(patterns.rules.male_surname_endings, key=len, reverse=True):
+    for ending in sorted(rules.male_surname_endings, key=len, reverse=True):
         if last.endswith(ending):
             return "m"
+    if len(words) > 1 and rules.female_first_name_endings:
+        first = words[0]
+        female = first.endswith(rules.female_first_name_endings) \
+            and first not in rules.male_first_names_like_female
+        return "f" if female else "m"
     return None
 
 
