@@ -22,14 +22,19 @@ import argparse
 import hashlib
 import json
 import re
+import statistics
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.analysis.lang import codes, get_pack
 from bot.analysis.loaders import load_report
 from bot.analysis.model import Analysis, Figure, Quote, SummaryOptions
 from bot.analysis.pipeline import analyze
+from bot.analysis.quotes import extract_quotes
+from bot.analysis.quotes.entities import recognised
 
 GOLD = Path(__file__).resolve().parent / "gold"
 _REPO = Path(__file__).resolve().parents[1]
@@ -286,6 +291,27 @@ def table(tallies: dict[str, Tally]) -> str:
     return "\n".join(lines)
 
 
+def _load_recognisers() -> dict[str, float]:
+    """Seconds to load each pack's recogniser (natasha for Russian), once, as the first report
+    in that language pays it."""
+    seconds = {}
+    for code in codes():
+        engine = get_pack(code).quotes.ner
+        if engine and engine not in seconds:
+            started = time.perf_counter()
+            recognised("", engine, code)
+            seconds[engine] = time.perf_counter() - started
+    return seconds
+
+
+def _timing_line(timings: dict[str, list[float]], load_seconds: dict[str, float]) -> str:
+    medians = ", ".join(f"{language} {statistics.median(values) * 1000:.1f} ms"
+                        for language, values in sorted(timings.items()))
+    loads = ", ".join(f"{engine} {value:.2f} s" for engine, value in load_seconds.items())
+    return (f"Quote extraction per document, median: {medians}. "
+            f"One-off recogniser load (first report in its language): {loads or 'none'}.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.extraction",
                                      description=__doc__.split("\n")[0])
@@ -298,11 +324,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     notes: list[str] = []
     tallies: dict[str, Tally] = defaultdict(Tally)
+    timings: dict[str, list[float]] = defaultdict(list)
+    load_seconds = _load_recognisers()
     for document in load_gold(shared, notes):
-        analysis = analyze(load_report(shared / document.path), OPTIONS)
+        report = load_report(shared / document.path)
+        analysis = analyze(report, OPTIONS)
         score(document, analysis, tallies[document.language])
+        started = time.perf_counter()
+        extract_quotes(report.text, report.language)
+        timings[report.language].append(time.perf_counter() - started)
     print("## Extraction on the development gold set\n")
     print(table(tallies))
+    print()
+    print(_timing_line(timings, load_seconds))
     for note in notes:
         print(f"note: {note}")
     if args.verbose:

@@ -89,8 +89,7 @@ class _Extraction:
         if not plausible_speaker(speaker, self.reader.patterns):
             speaker = None
         self.accepted.append((span, speaker))
-        self.reader.note(span.open, speaker, "ORG" if _is_org(self.reader, speaker) else "PER",
-                         "speaker")
+        self.reader.note(span.open, speaker, self.reader.kinds.get(speaker or "", "PER"), "speaker")
         return Quote(text=_tidy(self.text[span.start: span.end]), speaker=speaker,
                      start=span.start, end=span.end)
 
@@ -169,7 +168,7 @@ class _Extraction:
             return self._paragraph_speaker(start) if paragraph - start < 2000 else None
         if self.masked[start:end].rstrip().endswith(":"):
             return self.reader.speaker_in(self.reader.sentence_start(end - 2), end).speaker
-        events = [e for e in self.reader.events if start <= e.position < end]
+        events = self.reader.events_in(start, end)
         speakers = [e for e in events if e.role == "speaker"]
         if speakers:
             return speakers[-1].name
@@ -180,10 +179,7 @@ class _Extraction:
     def _others_after(self, quote: Span, end: int, speaker: str | None) -> bool:
         """Does the text after the quote's own attribution, up to `end`, name someone else?"""
         start = min(self.reader.sentence_end(quote.close), end)
-        for entity in self.reader.entities:
-            if start <= entity.start < end and self.reader.named(entity) != speaker:
-                return True
-        return False
+        return any(self.reader.named(e) != speaker for e in self.reader.entities_in(start, end))
 
     def _names_anyone(self, start: int, end: int) -> bool:
         """Names someone, or reports speech (then an unresolved speaker stays unknown)."""
@@ -226,10 +222,6 @@ def _accept(text: str, blanked: str, span: Span, found: Found, head: tuple[int, 
                               or inner.rstrip()[-1:] in ".!?…,")
     sentence = inner[:1].isupper() and inner.rstrip()[-1:] in ".!?…"
     return standalone or sentence or (not leading and words >= 8)
-
-
-def _is_org(reader: Reader, name: str | None) -> bool:
-    return any(e.kind == "ORG" and e.name == name for e in reader.entities)
 
 
 def _tidy(quote: str) -> str:

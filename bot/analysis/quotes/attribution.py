@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .entities import Entity, nominative, plausible_speaker, same_person
+from .entities import Entity, NameIndex, nominative, plausible_speaker
 from .rules import UPPER, Patterns
 from .spans import Span, paragraphs
 
@@ -23,6 +23,7 @@ _BOUNDARY = re.compile(rf"[.!?…]+[\"”»]?\s+(?=[{UPPER}\"“«„—–-])")
 _FILLER = re.compile(r"\w+ly|also|has|have|had|was|were|is|then|later|уже|также|тоже|ещё|еще")
 _WORDS = re.compile(r"[\w’'-]+")
 _ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many words
+_NAMED_APPOSITIVE = re.compile(r"\s*,\s*([^,]+?)\s*,\s*(?:(?:\w+ly|also)\s+)*")
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,16 @@ class Reader:
                  patterns: Patterns) -> None:
         self.text, self.masked, self.patterns = text, masked, patterns
         self.spans = spans
+        self.span_starts = [s.start for s in spans]
         self.entities = entities
         self.starts = [e.start for e in entities]
+        self.kinds = {e.name: e.kind for e in entities}
         self.events: list[Event] = []
+        self.speakers: set[str] = set()
         self.paragraphs = paragraphs(text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self._fullest: dict[tuple[str, str], str] = {}
+        self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
         self.boundaries = self._sentence_starts()
         self.genders = self._genders()
         self.holders = self._role_holders()
@@ -74,7 +79,8 @@ class Reader:
         return sorted(set(starts))
 
     def _inside_quote(self, start: int, end: int) -> bool:
-        return any(s.start <= start and end < s.close for s in self.spans)
+        i = bisect.bisect_right(self.span_starts, start) - 1
+        return i >= 0 and end < self.spans[i].close
 
     def _abbreviation(self, dot: int) -> bool:
         word = re.search(r"[\w’'-]+$", self.text[max(0, dot - 12): dot])
@@ -108,18 +114,19 @@ class Reader:
         return self._fullest[name, kind]
 
     def _find_fullest(self, name: str, kind: str) -> str:
-        if len(name.split()) == 1:
-            # "Чарли" alone is the report's only "Чарли Брукер"
-            fuller = {e.name for e in self.entities if e.kind == kind and len(e.name.split()) > 1
-                      and e.name.split()[0] == name}
-            if len(fuller) == 1:
-                return fuller.pop()
-        best = name
-        for entity in self.entities:
-            if entity.kind == kind and len(entity.name.split()) > len(best.split()) \
-                    and same_person(best, entity.name):
-                best = entity.name
-        return best
+        index = self._indexes.get(kind)
+        if index is None:
+            names = [e.name for e in self.entities if e.kind == kind and len(e.name.split()) > 1]
+            index = self._indexes[kind] = (NameIndex(names), {})
+            for full in names:
+                index[1].setdefault(full.split()[0], set()).add(full)
+        surnames, first_names = index
+        longer = surnames.longer_forms(name)
+        if longer:
+            return max(longer, key=lambda full: len(full.split()))
+        if len(name.split()) == 1 and len(first_names.get(name, ())) == 1:
+            return next(iter(first_names[name]))   # "Чарли": the report's only "Чарли Брукер"
+        return name
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The first entity that starts in [start, end)."""
@@ -165,7 +172,7 @@ class Reader:
 
     def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
         wanted = self.patterns.pronoun_gender.get(pronoun.casefold())
-        speakers = {e.name for e in self.events if e.role == "speaker"}
+        speakers = self.speakers
         for event in reversed(self.events):
             if event.position >= position or event.kind != "PER":
                 continue
@@ -264,7 +271,7 @@ class Reader:
         """The entity within `words` words after `position`, with no preposition before it;
         with `person`, a person further on wins over an organisation ("слова главного тренера
         «Арсенала» Унаи Эмери")."""
-        candidates = self._entities_in(position, position + 100)[:3]
+        candidates = self.entities_in(position, position + 100)[:3]
         if not candidates:
             return None
         entity = candidates[0]
@@ -281,27 +288,24 @@ class Reader:
         p = self.patterns
         after = self.masked[verb_end: end]
         before = self.masked[start: verb_start]
-        pronoun = self._pronoun_after(after) \
-            or re.search(rf"({p.pronoun.pattern})\s+(?:\w+\s+)?$", before, re.IGNORECASE)
+        pronoun = self._pronoun_after(after) or p.pronoun_before.search(before)
         if pronoun:
             return Found(self.resolve_pronoun(pronoun.group(1), verb_start), True)
-        if re.search(rf"(?:{p.first_person.pattern})\s+(?:\w+\s+)?$", before, re.IGNORECASE):
+        if p.first_person_before.search(before):
             return Found(None, True)   # "Я сказал Анне:": the name after is who was told
         entity = self.entity_ending_before(verb_start)
         entity = self._appositive_subject(start, verb_start, loose=entity is None
                                           or entity.kind == "ORG") or entity
         if entity:
             return Found(self._speaker_of(entity), True)
-        noun = re.search(rf"({p.spokesperson.pattern}|{p.role.pattern})\s+(?:\w+\s+)?$", before,
-                         re.IGNORECASE)
+        noun = p.noun_before.search(before)
         if noun:
             return Found(self._unnamed(noun.group(1), start + noun.start(1)), True)
         return self._after_verb(verb_end, end)
 
     def _pronoun_after(self, after: str) -> re.Match[str] | None:
         """"— сказал он." or "said he, ...": the pronoun ends the attribution or its clause."""
-        match = re.match(rf"\s+({self.patterns.pronoun.pattern})(?:\s*[.,;:!?]|\s*$|\s+(\w+))",
-                         after, re.IGNORECASE)
+        match = self.patterns.pronoun_after.match(after)
         if match and match.group(2) and match.group(2).casefold() not in self.patterns.prepositions:
             return None
         return match
@@ -310,20 +314,17 @@ class Reader:
         """"X, who presents Z, said", "X, a friend of Y, also said" and (loose, when an
         organisation stands before the verb) "Colin Asplin, Blackpool Hotel Association said":
         the person before the comma."""
-        relative = _alternation_of(self.patterns.rules.relative_pronouns)
-        comma = ",?" if loose else ","
-        for entity in self._entities_in(start, verb_start):
+        p = self.patterns
+        shape = p.loose_appositive if loose else p.appositive
+        for entity in self.entities_in(start, verb_start):
             between = self.masked[entity.end: verb_start]
-            appositive = re.fullmatch(r"\s*,\s*([^,]+?)\s*,\s*(?:(?:\w+ly|also)\s+)*", between)
+            appositive = _NAMED_APPOSITIVE.fullmatch(between)
             if appositive:
                 inner = self.entity_at(entity.end, verb_start)
                 if inner is not None and inner.kind == "PER" \
                         and self.masked[inner.start: inner.end] == appositive.group(1):
                     return inner   # "the organiser in Uganda, Sarah Mukasa, told the BBC"
-            if entity.kind == "PER" and (
-                    re.fullmatch(rf"\s*,[^.;:\"“”«»]{{2,100}}?{comma}\s*(?:(?:\w+ly|also|has|have|had)\s+)*",
-                                 between)
-                    or re.match(rf"\s*,\s+(?:{relative})\b[^.;:]{{0,100}}$", between, re.IGNORECASE)):
+            if entity.kind == "PER" and (shape.fullmatch(between) or p.relative_clause.match(between)):
                 return entity
         return None
 
@@ -380,8 +381,7 @@ class Reader:
     def _subject(self, start: int, end: int) -> str | None:
         """The subject at the start of a sentence: a pronoun or the first entity."""
         region = self.masked[start:end]
-        pronoun = re.match(rf"\W*(?:\w+,?\s+)?({self.patterns.pronoun.pattern})\b", region,
-                           re.IGNORECASE)
+        pronoun = self.patterns.opening_pronoun.match(region)
         if pronoun:
             return self.resolve_pronoun(pronoun.group(1), start)
         entity = self.entity_at(start, end)
@@ -391,9 +391,8 @@ class Reader:
 
     def read_narrative(self, start: int, end: int) -> None:
         """Note the sentence's subject, and its speaker or source if it reports speech."""
-        entity = next((e for e in self._entities_in(start, end) if e.kind == "PER"), None)
-        if re.match(rf"\W*(?:\w+\W+)?({self.patterns.pronoun.pattern})\b", self.masked[start:end],
-                    re.IGNORECASE):
+        entity = next((e for e in self.entities_in(start, end) if e.kind == "PER"), None)
+        if self.patterns.opening_pronoun.match(self.masked, start, end):
             self.note(start, self._subject(start, end), "PER", "subject")
         elif entity is not None and (entity.oblique is False or self._opens(start, entity.start)):
             self.note(entity.start, self.named(entity), "PER", "subject")
@@ -406,7 +405,7 @@ class Reader:
             if after:
                 self.note(source.start(), self.named(after, oblique=True), after.kind, "source")
 
-    def _entities_in(self, start: int, end: int) -> list[Entity]:
+    def entities_in(self, start: int, end: int) -> list[Entity]:
         return self.entities[bisect.bisect_left(self.starts, start): bisect.bisect_left(self.starts,
                                                                                        end)]
 
@@ -419,18 +418,18 @@ class Reader:
             for w in words)
 
     def _kind_of(self, name: str) -> str:
-        for entity in self.entities:
-            if entity.name == name:
-                return entity.kind
-        return "PER"
+        return self.kinds.get(name, "PER")
+
+    def events_in(self, start: int, end: int) -> list[Event]:
+        """Events noted in [start, end); they are noted in text order."""
+        positions = [e.position for e in self.events]
+        return self.events[bisect.bisect_left(positions, start): bisect.bisect_left(positions, end)]
 
     def note(self, position: int, name: str | None, kind: str, role: str) -> None:
         if name and plausible_speaker(name, self.patterns):
             self.events.append(Event(position, name, kind, self.genders.get(name), role))
-
-
-def _alternation_of(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in words) or "(?!x)x"
+            if role == "speaker":
+                self.speakers.add(name)
 
 
 def _word_index(region: str, position: int) -> int:

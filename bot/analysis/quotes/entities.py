@@ -9,6 +9,8 @@ when the package is installed: its spans come normalised to the nominative ("ÐÐ
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -68,10 +70,28 @@ def _without_sentence_openers(entities: list[Entity], masked: str) -> list[Entit
         return not before or before[-1] in ".!?\n:"
 
     trusted = {e.name for e in entities if len(e.name.split()) == 1 and not opens_sentence(e)}
-    fuller = [e.name for e in entities if len(e.name.split()) > 1]
+    fuller = NameIndex(e.name for e in entities if len(e.name.split()) > 1)
     return [e for e in entities
             if len(e.name.split()) > 1 or not opens_sentence(e) or e.name in trusted
-            or any(same_person(e.name, full) for full in fuller)]
+            or fuller.longer_forms(e.name)]
+
+
+class NameIndex:
+    """Names by the start of their last word, so finding "Maurice Greene" for "Greene" does not
+    compare every pair of names in a long report."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._by_surname: dict[str, list[str]] = {}
+        for name in dict.fromkeys(names):
+            self._by_surname.setdefault(_bucket(name), []).append(name)
+
+    def longer_forms(self, short: str) -> list[str]:
+        """Fuller names whose last words are `short` (tolerating case endings), first seen first."""
+        return [full for full in self._by_surname.get(_bucket(short), ()) if same_person(short, full)]
+
+
+def _bucket(name: str) -> str:
+    return name.split()[-1].casefold()[:4]
 
 
 def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
@@ -187,17 +207,19 @@ def _ending_to_nominative(word: str, endings: tuple[tuple[str, str], ...]) -> st
 def _natasha() -> tuple[Any, ...] | None:
     """Segmenter, morphology and NER models from the natasha wheel; None when not installed."""
     try:
-        from natasha import (
-            MorphVocab,
-            NewsEmbedding,
-            NewsMorphTagger,
-            NewsNERTagger,
-            Segmenter,
-        )
+        with warnings.catch_warnings():   # pymorphy2 still imports pkg_resources
+            warnings.simplefilter("ignore", UserWarning)
+            from natasha import (
+                MorphVocab,
+                NewsEmbedding,
+                NewsMorphTagger,
+                NewsNERTagger,
+                Segmenter,
+            )
+            embedding = NewsEmbedding()
+            return Segmenter(), MorphVocab(), NewsMorphTagger(embedding), NewsNERTagger(embedding)
     except ImportError:
         return None
-    embedding = NewsEmbedding()
-    return Segmenter(), MorphVocab(), NewsMorphTagger(embedding), NewsNERTagger(embedding)
 
 
 def recognised(text: str, engine: str, language: str) -> list[Entity] | None:

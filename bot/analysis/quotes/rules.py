@@ -45,6 +45,15 @@ class Patterns:
     prepositions: frozenset[str]
     name_particles: frozenset[str]
     abbreviations: frozenset[str]    # words a "." may follow inside a name: "Mr", "Dr"
+    # Compiled shapes of attributions, built from the words above.
+    pronoun_before: re.Pattern[str]        # "he said", "she also said"
+    first_person_before: re.Pattern[str]   # "Я сказал"
+    noun_before: re.Pattern[str]           # "a spokesman said", "the minister told"
+    pronoun_after: re.Pattern[str]         # "— сказал он.", "said he,"
+    opening_pronoun: re.Pattern[str]       # "He", "Later, she" opening a sentence
+    relative_clause: re.Pattern[str]       # ", who presents ..." up to the verb
+    appositive: re.Pattern[str]            # ", a friend of Y," up to the verb
+    loose_appositive: re.Pattern[str]      # ", Blackpool Hotel Association" up to the verb
 
     def is_verb(self, word: str) -> bool:
         return bool(self.verb.fullmatch(word))
@@ -64,6 +73,12 @@ def _words(words: tuple[str, ...]) -> re.Pattern[str]:
 def patterns(language: str) -> Patterns:
     rules = get_pack(language).quotes
     abbreviations = {h for h, _ in rules.honorifics} | {t for t in rules.title_words if len(t) <= 4}
+    pronoun = _alternation(tuple(p for p, _ in rules.pronouns)) or "(?!x)x"
+    first_person = _alternation(rules.first_person) or "(?!x)x"
+    nouns = _alternation(rules.spokesperson_nouns + rules.role_nouns) or "(?!x)x"
+    relative = _alternation(rules.relative_pronouns) or "(?!x)x"
+    fillers = r"(?:(?:\w+ly|also|has|have|had)\s+)*"
+    flags = re.IGNORECASE
     return Patterns(
         rules=rules,
         verb=_words(rules.speech_verbs),
@@ -85,4 +100,12 @@ def patterns(language: str) -> Patterns:
         prepositions=frozenset(w.casefold() for w in rules.prepositions),
         name_particles=frozenset(rules.name_particles),
         abbreviations=frozenset(abbreviations),
+        pronoun_before=re.compile(rf"(?<!\w)({pronoun})\s+(?:\w+\s+)?$", flags),
+        first_person_before=re.compile(rf"(?<!\w)(?:{first_person})\s+(?:\w+\s+)?$", flags),
+        noun_before=re.compile(rf"(?<![\w-])({nouns})\s+(?:\w+\s+)?$", flags),
+        pronoun_after=re.compile(rf"\s+({pronoun})(?:\s*[.,;:!?]|\s*$|\s+(\w+))", flags),
+        opening_pronoun=re.compile(rf"\W*(?:\w+,?\s+)?({pronoun})\b", flags),
+        relative_clause=re.compile(rf"\s*,\s+(?:{relative})\b[^.;:]{{0,100}}$", flags),
+        appositive=re.compile(rf"\s*,[^.;:\"“”«»]{{2,100}}?,\s*{fillers}"),
+        loose_appositive=re.compile(rf"\s*,[^.;:\"“”«»]{{2,100}}?,?\s*{fillers}"),
     )
