@@ -29,6 +29,8 @@ def extract_quotes(text: str, language: str = "en", *, limit: int | None = None)
     """Direct quotations in document order, each with its speaker or None."""
     rules = patterns(language)
     spans = [s for s in find_spans(text, rules) if _candidate(text, s, rules)]
+    if not spans:
+        return []
     blanked = masked(text, spans)
     reader = Reader(text, blanked, spans, find_entities(text, blanked, language), rules)
     return _Extraction(text, reader, spans).run(limit)

@@ -229,19 +229,26 @@ class Reader:
 
     def speaker_in(self, start: int, end: int, *, tail: bool = False) -> Found:
         """The speaker an attribution in text[start:end] names, if the region is one."""
-        region = self.masked[start:end]
         p = self.patterns
+        words = list(_WORDS.finditer(self.masked, start, end))
+        if not any(w.group().casefold() in p.frame_words for w in words):
+            return NOT_FRAMED   # most narrative sentences: nothing to read
+        region = self.masked[start:end]
         for matcher, handler in ((p.statement, self._statement), (p.words_of, self._after_phrase),
                                  (p.according, self._after_phrase), (p.source, self._source)):
             match = matcher.search(region)
             if match and (not tail or _word_index(region, match.start()) <= _ATTRIBUTION_WORDS):
                 return handler(start + match.start(), start + match.end())
-        for verb in p.verb.finditer(region):
-            if tail and _word_index(region, verb.start()) > _ATTRIBUTION_WORDS:
+        verbs = [w for w in words if w.group().casefold() in p.verb_words] \
+            or [m for m in p.verb.finditer(self.masked, start, end)]
+        for index, verb in enumerate(verbs):
+            if tail and _word_index(region, verb.start() - start) > _ATTRIBUTION_WORDS:
                 break
-            found = self._around_verb(start + verb.start(), start + verb.end(), start, end)
+            found = self._around_verb(verb.start(), verb.end(), start, end)
             if found.speaker:
                 return found
+            if index >= 3:
+                break
         participle = p.participle.search(region)
         if participle:
             return Found(self._subject(start, start + participle.start()), True)

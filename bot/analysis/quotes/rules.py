@@ -46,6 +46,8 @@ class Patterns:
     name_particles: frozenset[str]
     abbreviations: frozenset[str]    # words a "." may follow inside a name: "Mr", "Dr"
     # Compiled shapes of attributions, built from the words above.
+    frame_words: frozenset[str]            # first words of anything that can frame a quote
+    verb_words: frozenset[str]             # speech verbs (single words), casefolded
     pronoun_before: re.Pattern[str]        # "he said", "she also said"
     first_person_before: re.Pattern[str]   # "Я сказал"
     noun_before: re.Pattern[str]           # "a spokesman said", "the minister told"
@@ -100,6 +102,10 @@ def patterns(language: str) -> Patterns:
         prepositions=frozenset(w.casefold() for w in rules.prepositions),
         name_particles=frozenset(rules.name_particles),
         abbreviations=frozenset(abbreviations),
+        frame_words=frozenset(phrase.split()[0].casefold() for phrase in (
+            rules.speech_verbs + rules.speech_participles + rules.statement_phrases
+            + rules.words_of + rules.according_to + rules.source_phrases)),
+        verb_words=frozenset(v.casefold() for v in rules.speech_verbs if " " not in v),
         pronoun_before=re.compile(rf"(?<!\w)({pronoun})\s+(?:\w+\s+)?$", flags),
         first_person_before=re.compile(rf"(?<!\w)(?:{first_person})\s+(?:\w+\s+)?$", flags),
         noun_before=re.compile(rf"(?<![\w-])({nouns})\s+(?:\w+\s+)?$", flags),
