@@ -58,8 +58,13 @@ def test_quote_paragraphs_after_a_quote_keep_its_speaker_until_someone_else_is_n
      "Colin Asplin"),
     ('According to Frank Stone, "the network will be ready by the spring at the latest".',
      "Frank Stone"),
+    ('According to a statement from the Florida Highway Patrol, "the driver refused to stop '
+     'for six miles".', "Florida Highway Patrol"),
+    ('John Smith, 45, told CNN: "It was like watching a film."', "John Smith"),
+    ('"It was like watching a film," he said, his voice shaking. John Smith, 45, lives nearby.',
+     None),
 ])
-def test_attribution_before_and_after(text: str, speaker: str) -> None:
+def test_attribution_before_and_after(text: str, speaker: str | None) -> None:
     [(_, found)] = speakers(text)
     assert found == speaker
 

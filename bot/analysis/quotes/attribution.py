@@ -199,11 +199,16 @@ class Reader:
                 return event.name if recent and event.role != "source" else None
         return None
 
-    def last_source(self, position: int, kind: str | None = None) -> str | None:
-        """The last person or organisation the report gave as saying something."""
+    def last_source(self, position: int, kind: str | None = None, *,
+                    statement: bool = False) -> str | None:
+        """The last person or organisation the report gave as saying something; for a
+        statement, the last source ("говорится в заявлении X", "на сайте X") or organisation."""
         for event in reversed(self.events):
-            if event.position < position and event.role in ("speaker", "source") \
-                    and kind in (None, event.kind):
+            if event.position >= position or event.role == "subject":
+                continue
+            if statement and (event.role == "source" or event.kind == "ORG"):
+                return event.name
+            if not statement and kind in (None, event.kind):
                 return event.name
         return None
 
@@ -261,7 +266,7 @@ class Reader:
         entity = self._entity_after(end, words=3)
         if entity:
             return Found(self.named(entity, oblique=True), True)
-        return Found(self.last_source(start), True)
+        return Found(self.last_source(start, statement=True), True)
 
     def _source(self, start: int, end: int) -> Found:
         """"сообщили в Минобороны", "a spokesman for the ministry": the organisation."""
@@ -271,10 +276,12 @@ class Reader:
         return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
 
     def _after_phrase(self, start: int, end: int) -> Found:
-        entity = self._entity_after(end, words=4, person=True)
+        """"According to X", "по словам X", "according to a statement from X"."""
+        entity = self._entity_after(end, words=5, person=True, through=True)
         return Found(self.named(entity, oblique=True) if entity else None, True)
 
-    def _entity_after(self, position: int, *, words: int, person: bool = False) -> Entity | None:
+    def _entity_after(self, position: int, *, words: int, person: bool = False,
+                      through: bool = False) -> Entity | None:
         """The entity within `words` words after `position`, with no preposition before it;
         with `person`, a person further on wins over an organisation ("слова главного тренера
         «Арсенала» Унаи Эмери")."""
@@ -285,9 +292,9 @@ class Reader:
         if person and entity.kind != "PER":
             entity = next((e for e in candidates if e.kind == "PER"), entity)
         between = _WORDS.findall(self.masked[position: entity.start])
-        if len(between) > words or re.search(r"[.;:!?]", self.masked[position: entity.start]):
+        if len(between) > words or re.search(r"[.,;:!?]", self.masked[position: entity.start]):
             return None
-        if any(w.casefold() in self.patterns.prepositions for w in between[1:]):
+        if not through and any(w.casefold() in self.patterns.prepositions for w in between[1:]):
             return None
         return entity
 
@@ -405,7 +412,11 @@ class Reader:
             self.note(entity.start, self.named(entity), "PER", "subject")
         found = self.speaker_in(start, end)
         if found.speaker:
-            self.note(start, found.speaker, self._kind_of(found.speaker), "speaker")
+            p = self.patterns
+            sourced = p.statement.search(self.masked, start, end) or p.source.search(self.masked,
+                                                                                    start, end)
+            self.note(start, found.speaker, self._kind_of(found.speaker),
+                      "source" if sourced else "speaker")
         source = self.patterns.source.search(self.masked, start, end)
         if source:
             after = self._entity_after(source.end(), words=3)
