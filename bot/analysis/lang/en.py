@@ -37,6 +37,9 @@ QUOTES = QuoteRules(
     speech_participles=("saying", "adding", "telling", "writing", "noting", "warning"),
     pronouns=(("he", "m"), ("she", "f"), ("they", None)),
     first_person=("I", "we"),
+    fillers=("also", "has", "have", "had", "was", "were", "is", "then", "later", "again"),
+    adverb_ending="ly",
+    articles=("the", "a", "an"),
     honorifics=(("Mr", "m"), ("Mrs", "f"), ("Ms", "f"), ("Miss", "f"), ("Dr", None),
                 ("Sir", "m"), ("Dame", "f"), ("Prof", None), ("Professor", None)),
     title_words=tuple(

@@ -21,6 +21,12 @@ class QuoteRules:
     pronouns: tuple[tuple[str, str | None], ...] = ()
     # First-person pronouns: in a transcript ("Name:" then their words) "I said" is that person.
     first_person: tuple[str, ...] = ()
+    # Words that may stand between a name and its verb ("Smith also said", "Петров уже заявил"),
+    # and the ending of adverbs that may too ("Smith reportedly said").
+    fillers: tuple[str, ...] = ()
+    adverb_ending: str = ""
+    # Articles before a role after a name: "Mervyn King, the governor".
+    articles: tuple[str, ...] = ()
     # Courtesy titles dropped from a speaker's name, with the gender they imply.
     honorifics: tuple[tuple[str, str | None], ...] = ()
     # Capitalised words that open a name but belong to a title: "Minister", "Deputy", "Глава".

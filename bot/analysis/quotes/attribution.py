@@ -20,10 +20,8 @@ from .rules import UPPER, Patterns
 from .spans import Span, paragraphs
 
 _BOUNDARY = re.compile(rf"[.!?…]+[\"”»]?\s+(?=[{UPPER}\"“«„—–-])")
-_FILLER = re.compile(r"\w+ly|also|has|have|had|was|were|is|then|later|уже|также|тоже|ещё|еще")
 _WORDS = re.compile(r"[\w’'-]+")
 _ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many words
-_NAMED_APPOSITIVE = re.compile(r"\s*,\s*([^,]+?)\s*,\s*(?:(?:\w+ly|also)\s+)*")
 
 
 @dataclass(frozen=True)
@@ -144,7 +142,7 @@ class Reader:
             return None
         between = self.masked[self.entities[i].end: position]
         words = _WORDS.findall(between)
-        if all(_FILLER.fullmatch(w.casefold()) for w in words) and not re.search(r"[.,;:]", between):
+        if all(self.patterns.filler.fullmatch(w) for w in words) and not re.search(r"[.,;:]", between):
             return self.entities[i]
         return None
 
@@ -162,7 +160,7 @@ class Reader:
             roles = [word for i, word in enumerate(words) if self.patterns.role.fullmatch(word)
                      and not any(w.casefold() in self.patterns.prepositions for w in words[i + 1:])]
             # "Farrukh Sharipov, Minister of Transport": the role right after the comma
-            after = re.match(r",\s+(?:the\s+)?([\w’'-]+)", self.masked[entity.end: entity.end + 40])
+            after = self.patterns.role_after_comma.match(self.masked, entity.end, entity.end + 40)
             if after and self.patterns.role.fullmatch(after.group(1)):
                 roles.append(after.group(1))
             holders += [(entity.start, role.casefold(), self.fullest(entity.name)) for role in roles]
@@ -332,7 +330,7 @@ class Reader:
         shape = p.loose_appositive if loose else p.appositive
         for entity in self.entities_in(start, verb_start):
             between = self.masked[entity.end: verb_start]
-            appositive = _NAMED_APPOSITIVE.fullmatch(between)
+            appositive = p.named_appositive.fullmatch(between)
             if appositive:
                 inner = self.entity_at(entity.end, verb_start)
                 if inner is not None and inner.kind == "PER" \

@@ -46,6 +46,9 @@ class Patterns:
     name_particles: frozenset[str]
     abbreviations: frozenset[str]    # words a "." may follow inside a name: "Mr", "Dr"
     # Compiled shapes of attributions, built from the words above.
+    filler: re.Pattern[str]                # "also", "reportedly", "уже" between name and verb
+    role_after_comma: re.Pattern[str]      # ", the governor" after a name
+    named_appositive: re.Pattern[str]      # ", Sarah Mukasa," between a noun and the verb
     frame_words: frozenset[str]            # first words of anything that can frame a quote
     verb_words: frozenset[str]             # speech verbs (single words), casefolded
     pronoun_before: re.Pattern[str]        # "he said", "she also said"
@@ -79,7 +82,10 @@ def patterns(language: str) -> Patterns:
     first_person = _alternation(rules.first_person) or "(?!x)x"
     nouns = _alternation(rules.spokesperson_nouns + rules.role_nouns) or "(?!x)x"
     relative = _alternation(rules.relative_pronouns) or "(?!x)x"
-    fillers = r"(?:(?:\w+ly|also|has|have|had)\s+)*"
+    adverb = rf"\w+{re.escape(rules.adverb_ending)}" if rules.adverb_ending else "(?!x)x"
+    filler = rf"(?:{adverb}|{_alternation(rules.fillers) or '(?!x)x'})"
+    fillers = rf"(?:{filler}\s+)*"
+    articles = _alternation(rules.articles) or "(?!x)x"
     flags = re.IGNORECASE
     return Patterns(
         rules=rules,
@@ -106,6 +112,9 @@ def patterns(language: str) -> Patterns:
             rules.speech_verbs + rules.speech_participles + rules.statement_phrases
             + rules.words_of + rules.according_to + rules.source_phrases)),
         verb_words=frozenset(v.casefold() for v in rules.speech_verbs if " " not in v),
+        filler=re.compile(filler, re.IGNORECASE),
+        role_after_comma=re.compile(rf",\s+(?:(?:{articles})\s+)?([\w’'-]+)", re.IGNORECASE),
+        named_appositive=re.compile(rf"\s*,\s*([^,]+?)\s*,\s*{fillers}"),
         pronoun_before=re.compile(rf"(?<!\w)({pronoun})\s+(?:\w+\s+)?$", flags),
         first_person_before=re.compile(rf"(?<!\w)(?:{first_person})\s+(?:\w+\s+)?$", flags),
         noun_before=re.compile(rf"(?<![\w-])({nouns})\s+(?:\w+\s+)?$", flags),
