@@ -255,10 +255,9 @@ class Reader:
         participle = p.participle.search(region)
         if participle:
             return Found(self._subject(start, start + participle.start()), True)
-        if p.verb.search(region) and (not tail or _word_index(region, p.verb.search(region).start())
-                                      <= _ATTRIBUTION_WORDS):
-            return Found(None, True)
-        return NOT_FRAMED
+        framing = verbs and (not tail or _word_index(region, verbs[0].start() - start)
+                             <= _ATTRIBUTION_WORDS)
+        return Found(None, True) if framing else NOT_FRAMED
 
     def _statement(self, start: int, end: int) -> Found:
         entity = self._entity_after(end, words=3)

@@ -60,9 +60,6 @@ class Patterns:
     appositive: re.Pattern[str]            # ", a friend of Y," up to the verb
     loose_appositive: re.Pattern[str]      # ", Blackpool Hotel Association" up to the verb
 
-    def is_verb(self, word: str) -> bool:
-        return bool(self.verb.fullmatch(word))
-
     def is_title_noun(self, word: str) -> bool:
         word = word.casefold()
         return any(word.startswith(stem) for stem in self.rules.title_nouns)
