@@ -142,3 +142,10 @@ def test_seed_report_quotes_are_all_yatimovs() -> None:
     found = extract_quotes(report.text, report.language)
     assert len(found) >= 3
     assert {q.speaker for q in found} == {"Saimumin Yatimov"}
+
+
+def test_headline_quote_takes_the_speaker_of_the_quote_it_repeats() -> None:
+    text = ('"We will win the title this year"\n'
+            "Maurice Greene spoke to reporters in Paris on Monday.\n"
+            '"We will win the title this year, and nobody can stop us," he said.\n')
+    assert [s for _, s in speakers(text)] == ["Maurice Greene", "Maurice Greene"]

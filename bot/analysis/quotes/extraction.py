@@ -45,7 +45,22 @@ class Extraction:
                     if limit is not None and len(quotes) >= limit:
                         return quotes
             self.reader.read_narrative(start, end)
-        return self._closed_by_next(quotes)
+        return self._repeated_later(self._closed_by_next(quotes))
+
+    def _repeated_later(self, quotes: list[Quote]) -> list[Quote]:
+        """A short quotation with no speaker (a headline, a subheading) that repeats the words of
+        a quotation attributed later in the report is that speaker's."""
+        fixed = list(quotes)
+        for i, quote in enumerate(quotes):
+            words = set(_WORDS.findall(quote.text.casefold()))
+            if quote.speaker is not None or not 3 <= len(words) <= 15:
+                continue
+            for later in quotes[i + 1:]:
+                shared = words & set(_WORDS.findall(later.text.casefold()))
+                if later.speaker is not None and len(shared) >= 0.6 * len(words):
+                    fixed[i] = replace(quote, speaker=later.speaker)
+                    break
+        return fixed
 
     def _closed_by_next(self, quotes: list[Quote]) -> list[Quote]:
         """An unclosed quotation runs into the next paragraph's quote (BBC drops the marks):
@@ -67,7 +82,7 @@ class Extraction:
     def _quote(self, span: Span, index: int) -> Quote | None:
         head, tail = self._head(span, index), self._tail(span, index)
         found = self._attribution(span, head, tail)
-        if not _accept(self.text, self.masked, span, found, head, self.reader.patterns):
+        if not _accept(self.text, self.masked, span, found, head, tail, self.reader.patterns):
             return None
         speaker = found.speaker if found.framed or found.speaker else self._continued(span)
         if found.framed and speaker is None and self._first_person(head, tail):
@@ -194,7 +209,7 @@ def is_candidate(text: str, span: Span, rules: Patterns) -> bool:
 
 
 def _accept(text: str, blanked: str, span: Span, found: Found, head: tuple[int, int],
-            rules: Patterns) -> bool:
+            tail: tuple[int, int], rules: Patterns) -> bool:
     """Scare quotes, titles and embedded fragments are not quotations (see benchmarks/gold)."""
     inner = text[span.start: span.end]
     words = len(_WORDS.findall(inner))
@@ -206,7 +221,7 @@ def _accept(text: str, blanked: str, span: Span, found: Found, head: tuple[int, 
         return leading and words >= 3
     if found.framed:
         return words >= (3 if leading else 5)
-    after = blanked[span.close: span.close + 3].lstrip()
+    after = blanked[tail[0]: tail[1]].lstrip()[:1]
     standalone = leading and (not after or after[:1] in ",.;:!?…—–-\"”»"
                               or inner.rstrip()[-1:] in ".!?…,")
     sentence = inner[:1].isupper() and inner.rstrip()[-1:] in ".!?…"
