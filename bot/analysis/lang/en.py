@@ -90,6 +90,8 @@ QUOTES = QuoteRules(
     ),
     name_particles=("de", "da", "van", "von", "der", "bin", "ibn", "al", "le", "la", "du", "&",
                     "of"),
+    region_joiners=("of",),
+    passive_auxiliaries=("was", "were", "been", "being", "is", "are", "be"),
     # Transliterated Slavic and Central Asian surnames tell the gender (Yusupova, Sharipov).
     female_surname_endings=("ova", "eva", "yeva", "ina", "aya", "skaya"),
     male_surname_endings=("ov", "ev", "yev", "in", "sky", "skiy", "iy"),

@@ -69,7 +69,11 @@ class QuoteRules:
     male_surname_endings: tuple[str, ...] = ()
     # Direct speech opened by a dash at the start of a paragraph ("— Мы готовы, — сказал он.").
     dash_speech: bool = False
-    # Words joining an organisation to its region: "ГУ МЧС по Приморскому краю".
+    # Auxiliaries that make a speech verb passive: "she was told" is not her speaking.
+    passive_auxiliaries: tuple[str, ...] = ()
+    # Words joining an organisation to its region or part: "ГУ МЧС по Приморскому краю",
+    # "Ministry of Defence" (a person "of" an organisation splits: "Zara Hyde Peters of UK
+    # Athletics").
     region_joiners: tuple[str, ...] = ()
     # First-name endings of women (Ольга, Мария) when the surname does not tell (Петренко),
     # and the men's names that end the same way (Никита, Микола).

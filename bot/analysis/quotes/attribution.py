@@ -299,12 +299,17 @@ class Reader:
         p = self.patterns
         after = self.masked[verb_end: end]
         before = self.masked[start: verb_start]
+        auxiliary = re.search(r"([\w’'-]+)\s+$", before)
+        if auxiliary and auxiliary.group(1).casefold() in p.rules.passive_auxiliaries:
+            return Found(None, False)   # "she was told": someone else spoke
         pronoun = self._pronoun_after(after) or p.pronoun_before.search(before)
         if pronoun:
             return Found(self.resolve_pronoun(pronoun.group(1), verb_start), True)
         if p.first_person_before.search(before):
             return Found(None, True)   # "Я сказал Анне:": the name after is who was told
         entity = self.entity_ending_before(verb_start)
+        if entity is not None and self._object_of_preposition(entity, start):
+            entity = None   # "a member of the Cabinet says": not the Cabinet speaking
         entity = self._appositive_subject(start, verb_start, loose=entity is None
                                           or entity.kind == "ORG") or entity
         if entity:
@@ -313,6 +318,11 @@ class Reader:
         if noun:
             return Found(self._unnamed(noun.group(1), start + noun.start(1)), True)
         return self._after_verb(verb_end, end)
+
+    def _object_of_preposition(self, entity: Entity, start: int) -> bool:
+        words = _WORDS.findall(self.masked[max(start, entity.start - 30): entity.start])[-2:]
+        words = [w.casefold() for w in words if w.casefold() not in self.patterns.rules.articles]
+        return bool(words) and words[-1] in self.patterns.prepositions
 
     def _pronoun_after(self, after: str) -> re.Match[str] | None:
         """"— сказал он." or "said he, ...": the pronoun ends the attribution or its clause."""
@@ -362,6 +372,8 @@ class Reader:
     def _modifier(self, entity: Entity, end: int) -> bool:
         """"said Moscow-based US lawyer Jamie Firestone", "said the European champion": a name
         followed by a common word or another name describes the speaker; it is not the speaker."""
+        if re.match(r"[’']s\b", self.masked[entity.end: end]):
+            return True   # "Ernst and Young's Sanjay Mehta"
         following = re.match(r"[ \u00a0]+([\w’'-]+)", self.masked[entity.end: end])
         if not following:
             return False

@@ -101,7 +101,8 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
         head = _from_run(run[: possessive.start()], start, patterns)
         tail_at = possessive.end() + 1
         return head + _from_run(run[tail_at:], start + tail_at, patterns)
-    joined = re.search(r" (?:of|de|van|von) ", run)
+    joiners = "|".join(re.escape(j) for j in patterns.rules.region_joiners) or "(?!x)x"
+    joined = re.search(rf" (?:{joiners}) ", run)
     if joined and not _looks_like_organisation(run[: joined.start()].split(), patterns):
         # "Zara Hyde Peters of UK Athletics" is a person and an organisation; "Bank of America" one
         tail_at = joined.end()
@@ -110,11 +111,13 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
     words = run.split()
     offsets = [m.start() for m in re.finditer(r"\S+", run)]
     gender = None
-    i = 0
+
     def title(word: str) -> bool:
         word = word.rstrip(".")
         return word in patterns.title_words or word.casefold() in patterns.honorific_gender
 
+    # "Communications Minister Dayanidhi Maran": everything up to the last title goes
+    i = max((k + 1 for k, w in enumerate(words[:-1]) if w in patterns.title_words), default=0)
     while i < len(words) - 1 and (words[i] in patterns.not_names or title(words[i])
                                   or words[i] in patterns.name_particles):
         gender = patterns.honorific_gender.get(words[i].rstrip(".").casefold(), gender)

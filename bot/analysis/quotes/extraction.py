@@ -177,7 +177,9 @@ class Extraction:
         if speakers:
             return speakers[-1].name
         # "Opposition leader Michael Howard disagreed." then his words
-        subjects = [e for e in events if e.role == "subject"]
+        reader = self.reader
+        subjects = [e for e in events if e.role == "subject" and (
+            len(e.name.split()) > 1 or e.name in reader.speakers or reader.genders.get(e.name))]
         return subjects[-1].name if subjects else None
 
     def _others_after(self, quote: Span, end: int, speaker: str | None) -> bool:
