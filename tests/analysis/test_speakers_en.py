@@ -149,3 +149,11 @@ def test_headline_quote_takes_the_speaker_of_the_quote_it_repeats() -> None:
             "Maurice Greene spoke to reporters in Paris on Monday.\n"
             '"We will win the title this year, and nobody can stop us," he said.\n')
     assert [s for _, s in speakers(text)] == ["Maurice Greene", "Maurice Greene"]
+
+
+def test_quote_that_runs_into_an_unmarked_paragraph_takes_its_closing_attribution() -> None:
+    text = ("China is expected to face renewed pressure over its currency.\n"
+            '"Some countries have tried to use fixed exchange rates.\n'
+            'I do not wish to make any judgements," Palaniappan Chidambaram said.\n')
+    assert speakers(text) == [("Some countries have tried to use fixed exchange rates.",
+                               "Palaniappan Chidambaram")]

@@ -138,6 +138,8 @@ def guess_gender(name: str, patterns: Patterns) -> str | None:
     """From surname endings where the language has them (Петрова, Петров); else unknown."""
     rules = patterns.rules
     words = name.split()
+    if len(words) < 2:
+        return None   # "China", "Regina": a lone word says nothing about a person's gender
     last = words[-1].casefold()
     for ending in sorted(rules.female_surname_endings, key=len, reverse=True):
         if last.endswith(ending):
@@ -145,7 +147,7 @@ def guess_gender(name: str, patterns: Patterns) -> str | None:
     for ending in sorted(rules.male_surname_endings, key=len, reverse=True):
         if last.endswith(ending):
             return "m"
-    if len(words) > 1 and rules.female_first_name_endings:
+    if rules.female_first_name_endings:
         first = words[0]
         female = first.endswith(rules.female_first_name_endings) \
             and first not in rules.male_first_names_like_female

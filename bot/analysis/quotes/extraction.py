@@ -67,17 +67,30 @@ class Extraction:
         that quote's attribution names the speaker of both."""
         spans = {s.start: s for s, _ in self.accepted}
         fixed = list(quotes)
-        for i, quote in enumerate(quotes[:-1]):
-            span, following = spans.get(quote.start), quotes[i + 1]
+        for i, quote in enumerate(quotes):
+            span = spans.get(quote.start)
+            following = quotes[i + 1] if i + 1 < len(quotes) else None
             if span is None or span.kind != "unclosed" or quote.speaker is not None:
                 continue
             index = self.reader.paragraph(span.open) + 1
             if index >= len(self.reader.paragraphs):
                 continue
-            between = self.text[self.reader.paragraphs[index][0]: following.start]
-            if not between.strip(" \"“«„"):
+            start, end = self.reader.paragraphs[index]
+            between = self.text[start: following.start] if following else "-"
+            if following and not between.strip(" \"“«„"):
                 fixed[i] = replace(quote, speaker=following.speaker)
+            else:
+                fixed[i] = replace(quote, speaker=self._closing_attribution(start, end))
         return fixed
+
+    def _closing_attribution(self, start: int, end: int) -> str | None:
+        """The next paragraph ends the quotation without opening one: '... judgements,"
+        Mr Chidambaram said.' names its speaker."""
+        paragraph = self.text[start:end]
+        close = re.search(r"[,.!?…][\"”»]", paragraph)
+        if close is None or re.search(r"[\"“«„]", paragraph[: close.start()]):
+            return None
+        return self.reader.speaker_in(start + close.end(), end, tail=True).speaker
 
     def _quote(self, span: Span, index: int) -> Quote | None:
         head, tail = self._head(span, index), self._tail(span, index)
