@@ -113,3 +113,16 @@ def test_feminine_pronoun_resolves_to_the_woman_named(recogniser: str) -> None:
             "«Залог остаётся главной проблемой для малого бизнеса», — сказала она.\n")
     assert speakers(text) == [("Залог остаётся главной проблемой для малого бизнеса",
                                "Гульнара Жумабаева")]
+
+
+def test_interview_questions_and_answers_are_not_quotes(recogniser: str) -> None:
+    text = ("Ксения Петрова ответила на вопросы журналиста.\n"
+            "— Почему вы решили участвовать в выборах в этом году?\n"
+            "— Я давно работаю в этом округе и знаю его проблемы.\n")
+    assert speakers(text) == []
+
+
+def test_unnamed_body_is_not_the_agency_that_reported_it(recogniser: str) -> None:
+    text = ("Об этом сообщает «Интерфакс» со ссылкой на городскую думу.\n"
+            "«Накануне мэром было подано заявление об отставке», - рассказали в ведомстве.\n")
+    assert speakers(text) == [("Накануне мэром было подано заявление об отставке", None)]

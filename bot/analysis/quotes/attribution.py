@@ -237,11 +237,15 @@ class Reader:
         if not any(w.group().casefold() in p.frame_words for w in words):
             return NOT_FRAMED   # most narrative sentences: nothing to read
         region = self.masked[start:end]
+        framed = False
         for matcher, handler in ((p.statement, self._statement), (p.words_of, self._after_phrase),
                                  (p.according, self._after_phrase), (p.source, self._source)):
             match = matcher.search(region)
             if match and (not tail or _word_index(region, match.start()) <= _ATTRIBUTION_WORDS):
-                return handler(start + match.start(), start + match.end())
+                found = handler(start + match.start(), start + match.end())
+                if found.speaker or matcher is not p.source:
+                    return found
+                framed = True
         verbs = [w for w in words if w.group().casefold() in p.verb_words] \
             or [m for m in p.verb.finditer(self.masked, start, end)]
         for index, verb in enumerate(verbs):
@@ -257,7 +261,7 @@ class Reader:
             return Found(self._subject(start, start + participle.start()), True)
         framing = verbs and (not tail or _word_index(region, verbs[0].start() - start)
                              <= _ATTRIBUTION_WORDS)
-        return Found(None, True) if framing else NOT_FRAMED
+        return Found(None, True) if framing or framed else NOT_FRAMED
 
     def _statement(self, start: int, end: int) -> Found:
         entity = self._entity_after(end, words=3)
@@ -269,7 +273,7 @@ class Reader:
         """"сообщили в Минобороны", "a spokesman for the ministry": the organisation."""
         entity = self._entity_after(end, words=3)
         if entity is None:
-            return Found(None, False)
+            return Found(None, True)   # "рассказали в ведомстве": framed, but not named
         return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
 
     def _after_phrase(self, start: int, end: int) -> Found:

@@ -97,11 +97,16 @@ class Extraction:
         found = self._attribution(span, head, tail)
         if not _accept(self.text, self.masked, span, found, head, tail, self.reader.patterns):
             return None
-        speaker = found.speaker if found.framed or found.speaker else self._continued(span)
+        if span.kind == "dash" and not found.framed:
+            # an interview's questions and answers are not reported speech; only the second
+            # half of "— A, — сказал он. — B." is
+            speaker = self._continued(span, within_paragraph=True)
+            if speaker is None:
+                return None
+        else:
+            speaker = found.speaker if found.framed or found.speaker else self._continued(span)
         if found.framed and speaker is None and self._first_person(head, tail):
             speaker = self._transcript_speaker(span.open)
-        if span.kind == "dash" and not found.framed and speaker is None:
-            return None   # an interview's questions and answers, not reported speech
         speaker = clean_speaker(speaker)
         if not plausible_speaker(speaker, self.reader.patterns):
             speaker = None
@@ -156,7 +161,7 @@ class Extraction:
                 return self.reader.fullest(entity.name)
         return None
 
-    def _continued(self, span: Span) -> str | None:
+    def _continued(self, span: Span, *, within_paragraph: bool = False) -> str | None:
         """A split quote continues its speaker; so does a paragraph that is only a quotation."""
         paragraph = self._paragraph_start(span.open)
         if self.accepted and self.accepted[-1][0].close > paragraph:
@@ -166,7 +171,7 @@ class Extraction:
                     and not self.reader.patterns.first_person.search(gap):
                 return speaker
             return None
-        if self.masked[paragraph: span.open].strip(" —–-\t"):
+        if within_paragraph or self.masked[paragraph: span.open].strip(" —–-\t"):
             return None
         return self._paragraph_speaker(paragraph)
 
