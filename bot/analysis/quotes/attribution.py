@@ -22,6 +22,8 @@ from .spans import Span, paragraphs
 _BOUNDARY = re.compile(rf"[.!?…]+[\"”»]?\s+(?=[{UPPER}\"“«„—–-])")
 _WORDS = re.compile(r"[\w’'-]+")
 _ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many words
+_LAST_WORD = re.compile(r"[\w’'-]+$")
+_CLAUSE_END = re.compile(r"[.,;:]")
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ class Reader:
         return i >= 0 and end < self.spans[i].close
 
     def _abbreviation(self, dot: int) -> bool:
-        word = re.search(r"[\w’'-]+$", self.text[max(0, dot - 12): dot])
+        word = _LAST_WORD.search(self.text, max(0, dot - 12), dot)
         return bool(word) and (word.group() in self.patterns.abbreviations
                                or (len(word.group()) == 1 and word.group().isupper()))
 
@@ -142,7 +144,7 @@ class Reader:
             return None
         between = self.masked[self.entities[i].end: position]
         words = _WORDS.findall(between)
-        if all(self.patterns.filler.fullmatch(w) for w in words) and not re.search(r"[.,;:]", between):
+        if all(self.patterns.filler.fullmatch(w) for w in words) and not _CLAUSE_END.search(between):
             return self.entities[i]
         return None
 
@@ -234,20 +236,23 @@ class Reader:
         """The speaker an attribution in text[start:end] names, if the region is one."""
         p = self.patterns
         words = list(_WORDS.finditer(self.masked, start, end))
-        if not any(w.group().casefold() in p.frame_words for w in words):
+        present = {w.group().casefold() for w in words}
+        if present.isdisjoint(p.frame_words):
             return NOT_FRAMED   # most narrative sentences: nothing to read
         region = self.masked[start:end]
         framed = False
-        for matcher, handler in ((p.statement, self._statement), (p.words_of, self._after_phrase),
-                                 (p.according, self._after_phrase), (p.source, self._source)):
+        handlers = ((p.statement, self._statement), (p.words_of, self._after_phrase),
+                    (p.according, self._after_phrase), (p.source, self._source))
+        for (matcher, handler), first_words in zip(handlers, p.phrase_words, strict=False):
+            if present.isdisjoint(first_words):
+                continue
             match = matcher.search(region)
             if match and (not tail or _word_index(region, match.start()) <= _ATTRIBUTION_WORDS):
                 found = handler(start + match.start(), start + match.end())
                 if found.speaker or matcher is not p.source:
                     return found
                 framed = True
-        verbs = [w for w in words if w.group().casefold() in p.verb_words] \
-            or [m for m in p.verb.finditer(self.masked, start, end)]
+        verbs = [w for w in words if w.group().casefold() in p.verb_words]
         for index, verb in enumerate(verbs):
             if tail and _word_index(region, verb.start() - start) > _ATTRIBUTION_WORDS:
                 break
@@ -256,7 +261,7 @@ class Reader:
                 return found
             if index >= 3:
                 break
-        participle = p.participle.search(region)
+        participle = None if present.isdisjoint(p.phrase_words[4]) else p.participle.search(region)
         if participle:
             return Found(self._subject(start, start + participle.start()), True)
         framing = verbs and (not tail or _word_index(region, verbs[0].start() - start)

@@ -50,6 +50,8 @@ class Patterns:
     role_after_comma: re.Pattern[str]      # ", the governor" after a name
     named_appositive: re.Pattern[str]      # ", Sarah Mukasa," between a noun and the verb
     frame_words: frozenset[str]            # first words of anything that can frame a quote
+    phrase_words: tuple[frozenset[str], ...]  # first words of statement, words-of, according,
+                                              # source phrases and participles, in that order
     verb_words: frozenset[str]             # speech verbs (single words), casefolded
     pronoun_before: re.Pattern[str]        # "he said", "she also said"
     first_person_before: re.Pattern[str]   # "Я сказал"
@@ -109,6 +111,10 @@ def patterns(language: str) -> Patterns:
             rules.speech_verbs + rules.speech_participles + rules.statement_phrases
             + rules.words_of + rules.according_to + rules.source_phrases)),
         verb_words=frozenset(v.casefold() for v in rules.speech_verbs if " " not in v),
+        phrase_words=tuple(frozenset(phrase.split()[0].casefold() for phrase in phrases)
+                           for phrases in (rules.statement_phrases, rules.words_of,
+                                           rules.according_to, rules.source_phrases,
+                                           rules.speech_participles)),
         filler=re.compile(filler, re.IGNORECASE),
         role_after_comma=re.compile(rf",\s+(?:(?:{articles})\s+)?([\w’'-]+)", re.IGNORECASE),
         named_appositive=re.compile(rf"\s*,\s*([^,]+?)\s*,\s*{fillers}"),
