@@ -59,6 +59,7 @@ class Reader:
         self.kinds = {e.name: e.kind for e in entities}
         self.events: list[Event] = []
         self.speakers: set[str] = set()
+        self.event_positions: list[int] = []
         self.paragraphs = paragraphs(text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self._fullest: dict[tuple[str, str], str] = {}
@@ -214,7 +215,7 @@ class Reader:
 
     def organisation(self, entity: Entity) -> str:
         """A short organisation name -> the fuller one already given as a source ("МЧС")."""
-        for event in self.events:
+        for event in self.events[-200:]:
             if event.kind == "ORG" and entity.name != event.name \
                     and re.search(rf"(?<!\w){re.escape(entity.name)}(?!\w)", event.name):
                 return event.name
@@ -458,12 +459,13 @@ class Reader:
 
     def events_in(self, start: int, end: int) -> list[Event]:
         """Events noted in [start, end); they are noted in text order."""
-        positions = [e.position for e in self.events]
+        positions = self.event_positions
         return self.events[bisect.bisect_left(positions, start): bisect.bisect_left(positions, end)]
 
     def note(self, position: int, name: str | None, kind: str, role: str) -> None:
         if name and plausible_speaker(name, self.patterns):
             self.events.append(Event(position, name, kind, self.genders.get(name), role))
+            self.event_positions.append(position)
             if role == "speaker":
                 self.speakers.add(name)
 

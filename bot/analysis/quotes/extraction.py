@@ -181,9 +181,9 @@ class Extraction:
         if previous is None:
             return None
         start, end = previous
-        in_previous = [(s, who) for s, who in self.accepted if start <= s.open < end]
-        if in_previous:
-            last, speaker = in_previous[-1]
+        in_previous = next(((s, who) for s, who in reversed(self.accepted) if s.open < end), None)
+        if in_previous and in_previous[0].open >= start:
+            last, speaker = in_previous
             return None if self._others_after(last, end, speaker) else speaker
         if not self._names_anyone(start, end) and not self.masked[start:end].rstrip().endswith(":"):
             # a paragraph that names nobody does not change who is speaking
