@@ -153,3 +153,14 @@ def test_limit_and_document_order() -> None:
 def test_unclosed_quote_runs_to_the_end_of_its_paragraph() -> None:
     assert quotes("“This quote never ends and runs on.\n\nNext paragraph here.") == [
         ("This quote never ends and runs on.", None)]
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+def test_quote_rules_lists_have_no_repeats(code: str) -> None:
+    from bot.analysis.lang import get_pack
+
+    rules = get_pack(code).quotes
+    for name in rules.__dataclass_fields__:
+        value = getattr(rules, name)
+        if isinstance(value, tuple):
+            assert len(value) == len(set(value)), name

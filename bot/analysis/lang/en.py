@@ -32,7 +32,9 @@ QUOTES = QuoteRules(
         "emphasized warned explained declared insisted argued continued concluded wrote writes "
         "asked replied remarked announced acknowledged admitted commented observed recalled "
         "urged conceded confirmed claimed predicted suggested believes reckons maintained "
-        "complained boasted joked revealed described".split()
+        "complained boasted joked revealed described explains insists argues warns claims "
+        "admits recalls continues concludes asks replies suggests confirms concedes urges "
+        "tweeted posted responded responds".split()
     ),
     speech_participles=("saying", "adding", "telling", "writing", "noting", "warning"),
     pronouns=(("he", "m"), ("she", "f"), ("they", None)),
@@ -48,7 +50,7 @@ QUOTES = QuoteRules(
         "Senator Chancellor Commissioner Finance Economy Transport Health Energy Defence Defense "
         "Interior Foreign Affairs Labour Labor Agriculture Education Justice Trade Industry Water "
         "Resources Home Culture Sports Coach Manager Captain Judge Inspector Superintendent "
-        "Officer Colonel Gen Col Lt Sgt Tory Labour Conservative Liberal Democrat Lib Dem "
+        "Officer Colonel Gen Col Lt Sgt Tory Conservative Liberal Democrat Lib Dem "
         "Republican Democratic Independent Green Shadow State MP MEP".split()
     ),
     kept_titles=("Prince", "Princess", "King", "Queen", "Crown", "Lord", "Lady", "Baroness", "Pope"),
