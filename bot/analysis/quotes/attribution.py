@@ -66,7 +66,7 @@ class Reader:
         self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
         self.boundaries = self._sentence_starts()
         self.genders = self._genders()
-        self.holders = self._role_holders()
+        self._holders: list[tuple[int, str, str]] | None = None
 
     # --- sentences -------------------------------------------------------------------------
 
@@ -189,7 +189,9 @@ class Reader:
         """"the chancellor": the person the report introduced with that role, else the subject
         of the last sentence about a person when it is in this paragraph or the one before."""
         role = role.casefold()
-        named = [person for at, word, person in self.holders if word == role and at < position]
+        if self._holders is None:
+            self._holders = self._role_holders()   # most reports never need it
+        named = [person for at, word, person in self._holders if word == role and at < position]
         if named:
             return named[-1]
         # "Пётр Ян перенёс операцию ... написал спортсмен": the person the last paragraphs are about
@@ -436,7 +438,7 @@ class Reader:
                                                                                     start, end)
             self.note(start, found.speaker, self._kind_of(found.speaker),
                       "source" if sourced else "speaker")
-        source = self.patterns.source.search(self.masked, start, end)
+        source = self.patterns.source.search(self.masked, start, end) if found.framed else None
         if source:
             after = self._entity_after(source.end(), words=3)
             if after:

@@ -49,8 +49,8 @@ class Patterns:
     filler: re.Pattern[str]                # "also", "reportedly", "уже" between name and verb
     role_after_comma: re.Pattern[str]      # ", the governor" after a name
     named_appositive: re.Pattern[str]      # ", Sarah Mukasa," between a noun and the verb
-    frame_words: frozenset[str]            # first words of anything that can frame a quote
-    phrase_words: tuple[frozenset[str], ...]  # first words of statement, words-of, according,
+    frame_words: frozenset[str]            # key words of anything that can frame a quote
+    phrase_words: tuple[frozenset[str], ...]  # key words of statement, words-of, according,
                                               # source phrases and participles, in that order
     verb_words: frozenset[str]             # speech verbs (single words), casefolded
     pronoun_before: re.Pattern[str]        # "he said", "she also said"
@@ -71,6 +71,12 @@ def _words(words: tuple[str, ...]) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!x)x")
     return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", re.IGNORECASE)
+
+
+def _key_word(phrase: str) -> str:
+    """The word a phrase cannot occur without, and the rarest: its longest ("spokesman" in "a
+    spokesman for"), so a cheap set lookup can rule the phrase out."""
+    return max(phrase.split(), key=len).casefold()
 
 
 @cache
@@ -107,11 +113,11 @@ def patterns(language: str) -> Patterns:
         prepositions=frozenset(w.casefold() for w in rules.prepositions),
         name_particles=frozenset(rules.name_particles),
         abbreviations=frozenset(abbreviations),
-        frame_words=frozenset(phrase.split()[0].casefold() for phrase in (
+        frame_words=frozenset(_key_word(phrase) for phrase in (
             rules.speech_verbs + rules.speech_participles + rules.statement_phrases
             + rules.words_of + rules.according_to + rules.source_phrases)),
         verb_words=frozenset(v.casefold() for v in rules.speech_verbs if " " not in v),
-        phrase_words=tuple(frozenset(phrase.split()[0].casefold() for phrase in phrases)
+        phrase_words=tuple(frozenset(_key_word(phrase) for phrase in phrases)
                            for phrases in (rules.statement_phrases, rules.words_of,
                                            rules.according_to, rules.source_phrases,
                                            rules.speech_participles)),
