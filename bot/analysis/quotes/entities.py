@@ -97,20 +97,19 @@ def _bucket(name: str) -> str:
 
 def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
     """"Deputy Prime Minister John Prescott" -> John Prescott; "Ireland's Alistair Cragg" splits."""
-    possessive = re.search(r"[’']s(?=\s)", run)
+    possessive = _POSSESSIVE.search(run)
     if possessive:
         head = _from_run(run[: possessive.start()], start, patterns)
         tail_at = possessive.end() + 1
         return head + _from_run(run[tail_at:], start + tail_at, patterns)
-    joiners = "|".join(re.escape(j) for j in patterns.rules.region_joiners) or "(?!x)x"
-    joined = re.search(rf" (?:{joiners}) ", run)
+    joined = _joiner(patterns.rules.region_joiners).search(run) if " " in run else None
     if joined and not _looks_like_organisation(run[: joined.start()].split(), patterns):
         # "Zara Hyde Peters of UK Athletics" is a person and an organisation; "Bank of America" one
         tail_at = joined.end()
         return _from_run(run[: joined.start()], start, patterns) \
             + _from_run(run[tail_at:], start + tail_at, patterns)
     words = run.split()
-    offsets = [m.start() for m in re.finditer(r"\S+", run)]
+    offsets = [m.start() for m in _NON_SPACE.finditer(run)]
     gender = None
 
     def title(word: str) -> bool:
@@ -131,6 +130,20 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
                    gender or guess_gender(name, patterns))]
 
 
+_POSSESSIVE = re.compile(r"[’']s(?=\s)")
+_NON_SPACE = re.compile(r"\S+")
+
+
+@cache
+def _joiner(joiners: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf" (?:{'|'.join(re.escape(j) for j in joiners) or '(?!x)x'}) ")
+
+
+@cache
+def _by_length(endings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
 def _looks_like_organisation(words: list[str], patterns: Patterns) -> bool:
     return any(patterns.organisation.fullmatch(w) or (len(w) > 1 and w.isupper()) for w in words)
 
@@ -142,10 +155,10 @@ def guess_gender(name: str, patterns: Patterns) -> str | None:
     if len(words) < 2:
         return None   # "China", "Regina": a lone word says nothing about a person's gender
     last = words[-1].casefold()
-    for ending in sorted(rules.female_surname_endings, key=len, reverse=True):
+    for ending in _by_length(rules.female_surname_endings):
         if last.endswith(ending):
             return "f"
-    for ending in sorted(rules.male_surname_endings, key=len, reverse=True):
+    for ending in _by_length(rules.male_surname_endings):
         if last.endswith(ending):
             return "m"
     if rules.female_first_name_endings:
