@@ -98,6 +98,8 @@ def test_role_noun_resolves_to_the_person_introduced_with_it() -> None:
     ('"Nothing was decided at the meeting today," said an IAAF spokesman.', "IAAF"),
     ('The Ministry of Defence confirmed the move. "The troops will be home by Christmas," a '
      "spokesman said.", "Ministry of Defence"),
+    ('The Ministry of Defence confirmed the move. "The troops will be home by Christmas," a '
+     "spokesman for the ministry said.", "Ministry of Defence"),
 ])
 def test_unnamed_spokesperson_speaks_for_the_organisation(text: str, speaker: str) -> None:
     [(_, found)] = speakers(text)

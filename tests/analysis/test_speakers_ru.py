@@ -71,6 +71,12 @@ def test_unnamed_source_goes_to_the_organisation(recogniser: str) -> None:
     assert speakers(text) == [("Учения пройдут в плановом режиме", "Минобороны")]
 
 
+def test_unnamed_ministry_is_the_ministry_named_before() -> None:
+    text = ("Министерство обороны России провело учения на Балтике.\n"
+            "«Учения прошли успешно», — рассказали в министерстве.\n")
+    assert speakers(text) == [("Учения прошли успешно", "Министерство обороны России")]
+
+
 def test_statement_goes_to_the_source_named_before(recogniser: str) -> None:
     text = ("Об этом сообщает пресс-служба «Газпрома».\n"
             "\"Поставки газа идут в полном объеме\", - говорится в сообщении.\n")

@@ -281,8 +281,22 @@ class Reader:
         """"сообщили в Минобороны", "a spokesman for the ministry": the organisation."""
         entity = self._entity_after(end, words=3)
         if entity is None:
-            return Found(None, True)   # "рассказали в ведомстве": framed, but not named
+            # "a spokesman for the ministry": the ministry the report named; "рассказали в
+            # ведомстве" with no ministry named before stays unknown
+            return Found(self._organisation_named_by_noun(end, start), True)
         return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
+
+    def _organisation_named_by_noun(self, position: int, before: int) -> str | None:
+        stems = [n.casefold()[: max(4, len(n) - 2)] for n in self.patterns.rules.organisation_nouns]
+        words = [w.group().casefold() for w in _WORDS.finditer(self.masked, position, position + 40)]
+        stem = next((s for w in words[:3] for s in stems if w.startswith(s)), None)
+        if stem is None:
+            return None
+        for entity in reversed(self.entities_in(0, before)):
+            if entity.kind == "ORG" and any(w.casefold().startswith(stem)
+                                            for w in entity.name.split()):
+                return self.named(entity)
+        return None
 
     def _after_phrase(self, start: int, end: int) -> Found:
         """"According to X", "по словам X", "according to a statement from X"."""
