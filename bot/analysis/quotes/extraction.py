@@ -43,7 +43,7 @@ class Extraction:
                 if quote is not None:
                     quotes.append(quote)
                     if limit is not None and len(quotes) >= limit:
-                        return quotes
+                        return self._repeated_later(self._closed_by_next(quotes))
             self.reader.read_narrative(start, end)
         return self._repeated_later(self._closed_by_next(quotes))
 
@@ -55,7 +55,7 @@ class Extraction:
             words = set(_WORDS.findall(quote.text.casefold()))
             if quote.speaker is not None or not 3 <= len(words) <= 15:
                 continue
-            for later in quotes[i + 1:]:
+            for later in quotes[i + 1: i + 50]:
                 shared = words & set(_WORDS.findall(later.text.casefold()))
                 if later.speaker is not None and len(shared) >= 0.6 * len(words):
                     fixed[i] = replace(quote, speaker=later.speaker)
