@@ -31,6 +31,7 @@ SEED_TITLES = [
     "Tashkent trade fair draws a record 1,400 exhibitors",
     "Eurasian Development Fund approves €300 million for Kyrgyz rural roads",
     "Mid-term review of the national immunisation programme",
+    "Міністерство аграрної політики повідомило про зростання експорту зерна через Дунайські порти",
 ]
 SHARED = next((p for p in ((ROOT / ".." / "shared").resolve(), Path("/work/shared")) if p.is_dir()),
               ROOT / ".." / "shared")
@@ -61,7 +62,7 @@ def test_digest_of_the_seeds() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     lines = result.stdout.split("\n")
-    assert lines[0].startswith("Briefing digest · ") and lines[0].endswith(" · 13 reports")
+    assert lines[0].startswith("Briefing digest · ") and lines[0].endswith(" · 14 reports")
     numbered = re.findall(r"^(\d+)\. (.*)$", result.stdout, re.M)
     assert numbered == [(str(n), title) for n, title in enumerate(SEED_TITLES, start=1)]
     assert "Not included:" not in result.stdout
