@@ -63,6 +63,10 @@ class AsyncStore:
     quarantined = _off_loop(Store.quarantined)
     is_quarantined = _off_loop(Store.is_quarantined)
     clear_failure = _off_loop(Store.clear_failure)
+    unanalysed = _off_loop(Store.unanalysed)
+    # who said what, which figures
+    quotes_by = _off_loop(Store.quotes_by)
+    figures_about = _off_loop(Store.figures_about)
     # deliveries and digests
     mark_delivered = _off_loop(Store.mark_delivered)
     delivered_ids = _off_loop(Store.delivered_ids)

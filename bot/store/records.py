@@ -71,3 +71,27 @@ class Backlog:
 
     reports: list[Report]
     older: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IndexedQuote:
+    """A quote from the who-said-what index, with the report it came from."""
+
+    text: str
+    speaker: str
+    report_id: str
+    title: str
+    source: str
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class IndexedFigure:
+    """A key figure from the index, with the report it came from."""
+
+    value: str
+    context: str
+    report_id: str
+    title: str
+    source: str
+    added_at: datetime

@@ -121,3 +121,27 @@ heartbeats = Table(
     Column("kind", String(32), primary_key=True),   # "poll", "schedule"
     Column("at", DateTime(timezone=True), nullable=False),
 )
+
+# -- who said what, which figures: an index of analyses, rebuilt from them when needed ---------
+
+quote_index = Table(
+    "quote_index", metadata,
+    Column("report_id", String(64), ForeignKey("reports.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("speaker", Text, nullable=False),
+    # the surname's light stem (bot.analysis.names.speaker_key): "Кудриным" -> "кудрин"
+    Column("speaker_key", String(100), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+)
+
+figure_index = Table(
+    "figure_index", metadata,
+    Column("report_id", String(64), ForeignKey("reports.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("value", Text, nullable=False),
+    Column("context", Text, nullable=False),
+    # the context's stems between spaces (bot.analysis.terms.stem_key), for whole-stem LIKE
+    Column("context_key", Text, nullable=False),
+)

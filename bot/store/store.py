@@ -16,11 +16,16 @@ from sqlalchemy import ColumnElement, Select, false, func, or_, select
 from sqlalchemy.engine import Connection, Row
 
 from bot.analysis.model import Analysis, Report
+from bot.analysis.names import speaker_key
+from bot.analysis.terms import term_stems
 from bot.store.engine import make_engine, reading, writing
+from bot.store.indexing import index_analysis
 from bot.store.migrate import upgrade as upgrade_schema
 from bot.store.records import (
     Backlog,
     DigestRun,
+    IndexedFigure,
+    IndexedQuote,
     QuarantinedReport,
     SavedFeed,
     SourceState,
@@ -33,7 +38,9 @@ from bot.store.schema import (
     digests,
     feed_entries,
     feeds,
+    figure_index,
     heartbeats,
+    quote_index,
     reports,
     source_state,
 )
@@ -173,10 +180,14 @@ class Store:
     # -- analyses ----------------------------------------------------------------------------
 
     def save_analysis(self, options_key: str, analysis: Analysis) -> None:
+        """Cache the analysis and index its quotes and figures (in one transaction)."""
+        data = analysis.to_json()
         row = {"report_id": analysis.report.id, "options_key": options_key,
-               "data": json.dumps(analysis.to_json(), ensure_ascii=False), "created_at": now()}
+               "data": json.dumps(data, ensure_ascii=False), "created_at": now()}
         with writing(self.engine) as conn:
             insert_ignore(analyses, conn, [row])
+            index_analysis(conn, quote_index, figure_index, analysis.report.id,
+                           analysis.report.language, data)
 
     def load_analysis(self, report: Report, options_key: str) -> Analysis | None:
         query = select(analyses.c.data).where(
@@ -184,6 +195,44 @@ class Store:
         with reading(self.engine) as conn:
             data = conn.execute(query).scalar()
         return Analysis.from_json(report, json.loads(data)) if data else None
+
+    def unanalysed(self, limit: int) -> list[Report]:
+        """Reports with no analysis under any options, newest first (the index lacks them)."""
+        done = select(analyses.c.report_id)
+        query = select(reports).where(reports.c.id.not_in(done))
+        with reading(self.engine) as conn:
+            return [_report(r) for r in
+                    conn.execute(query.order_by(reports.c.seq.desc()).limit(max(limit, 0)))]
+
+    # -- who said what, which figures ----------------------------------------------------------
+
+    def quotes_by(self, name: str, limit: int) -> list[IndexedQuote]:
+        """Quotes whose speaker has the name's surname in any case form, newest report first."""
+        key = speaker_key(name)
+        if not key or limit <= 0:
+            return []
+        query = (select(quote_index.c.text, quote_index.c.speaker, *_report_label())
+                 .join(reports, reports.c.id == quote_index.c.report_id)
+                 .where(quote_index.c.speaker_key == key)
+                 .order_by(reports.c.seq.desc(), quote_index.c.seq).limit(limit))
+        with reading(self.engine) as conn:
+            return [IndexedQuote(r.text, r.speaker, r.id, r.title, r.source, utc(r.added_at))
+                    for r in conn.execute(query)]
+
+    def figures_about(self, term: str, limit: int) -> list[IndexedFigure]:
+        """Figures whose context holds every word of the term in some word form, newest first."""
+        stems = term_stems(term)
+        if not stems or limit <= 0:
+            return []
+        key = figure_index.c.context_key
+        query = (select(figure_index.c.value, figure_index.c.context, *_report_label())
+                 .join(reports, reports.c.id == figure_index.c.report_id)
+                 .where(*(or_(*(key.contains(f" {s} ", autoescape=True) for s in sorted(forms)))
+                          for forms in stems))
+                 .order_by(reports.c.seq.desc(), figure_index.c.seq).limit(limit))
+        with reading(self.engine) as conn:
+            return [IndexedFigure(r.value, r.context, r.id, r.title, r.source, utc(r.added_at))
+                    for r in conn.execute(query)]
 
     # -- analysis failures: quarantine -----------------------------------------------------------
 
@@ -338,6 +387,11 @@ class Store:
         with reading(self.engine) as conn:
             at = conn.execute(select(heartbeats.c.at).where(heartbeats.c.kind == kind)).scalar()
         return utc(at) if at is not None else None
+
+
+def _report_label() -> tuple:
+    """The columns that say which report an index row came from."""
+    return reports.c.id, reports.c.title, reports.c.source, reports.c.added_at
 
 
 def _quarantined_ids(min_attempts: int) -> Select:
