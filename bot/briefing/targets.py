@@ -19,4 +19,4 @@ def target_timezone(target: Target) -> tzinfo:
 
 
 def destination(target: Target) -> Destination:
-    return Destination(target.chat_id, name=target.name)
+    return Destination(target.chat_id, name=target.name, thread_id=target.topic_id)

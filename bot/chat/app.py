@@ -156,7 +156,7 @@ def build_application(settings: Settings, store: Store, *, policy: RetryPolicy |
     application = builder.build()
     if application.job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
-    briefing = Briefing(settings, store, policy=policy, clock=clock)
+    briefing = Briefing(settings, store, policy=policy, clock=clock, bot=application.bot)
     hub = SourceHub(briefing)
     application.bot_data.attach(briefing, hub)
     handlers.register(application, listen_links=settings.sources.listen_links)

@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, tzinfo
+from functools import partial
 
 from telegram import Bot
 
@@ -26,6 +27,8 @@ from bot.briefing import (
     read_report,
     summary_options,
 )
+from bot.briefing.alerts import Alerter
+from bot.briefing.routing import Route
 from bot.briefing.targets import destination, target_timezone
 from bot.briefing.workflow import DEFAULT_BACKFILL
 from bot.digest.model import Message
@@ -35,6 +38,7 @@ from bot.sources.inbox import Inbox, ScanResult
 from bot.store.aio import AsyncStore
 from bot.store.db import Store
 
+from .access import chat_allowed, target_keys
 from .delivery import RetryPolicy, TelegramSender
 from .texts import text
 
@@ -45,7 +49,7 @@ QUARANTINE_AFTER = 3
 
 class Briefing:
     def __init__(self, settings: Settings, store: Store, *, policy: RetryPolicy,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 clock: Callable[[], datetime] | None = None, bot: Bot | None = None) -> None:
         self.settings = settings
         self.clock = clock or (lambda: datetime.now(UTC))
         self.store = store
@@ -64,6 +68,11 @@ class Briefing:
             quarantine_after=self.quarantine_after), clock=self.clock)
         self.key = self.workflow.key
         self._scan_lock = asyncio.Lock()
+        # watchlists (bot.briefing.alerts): sent through the digests' sender once the bot exists
+        self.sender = TelegramSender(bot, policy) if bot is not None else None
+        self.alerts = Alerter(self.db, partial(text, self.language), route_for=self.route_for,
+                              destination_for=self.alert_destination)
+        self._watchlists_of: Settings | None = None
 
     def lock(self, chat_id: int | str) -> asyncio.Lock:
         return self.workflow.lock(chat_id)
@@ -71,9 +80,51 @@ class Briefing:
     # -- reports and analyses ------------------------------------------------------------------
 
     async def collect(self) -> ScanResult:
-        """Store new reports from the inbox (one scan at a time)."""
+        """Store new reports from the inbox (one scan at a time); see arrived()."""
         async with self._scan_lock:
-            return await self.inbox.scan(self.db)
+            result = await self.inbox.scan(self.db)
+        if result.new:
+            await self.arrived(result.new)
+        return result
+
+    async def arrived(self, reports: Sequence[Report]) -> None:
+        """New stored reports: analyze them now (a digest finds them ready) and alert the
+        chats watching for them, before any digest carries them."""
+        analyses, _ = await self.workflow.analyse(reports)
+        if self.sender is None or not analyses:
+            return
+        if self._watchlists_of is not self.settings:  # targets resolved or settings replaced
+            await self.db.sync_settings_watches({str(t.chat_id): t.watch
+                                                 for t in self.settings.targets})
+            self._watchlists_of = self.settings
+        await self.alerts.check(analyses, self.sender)
+
+    # -- desks: routes, topics, who may get alerts ------------------------------------------
+
+    def target_for(self, chat_id: int | str) -> Target | None:
+        key = str(chat_id).lower()
+        return next((t for t in self.settings.targets if str(t.chat_id).lower() == key), None)
+
+    def route_for(self, chat_id: int | str) -> Route | None:
+        """A target's route (sources and filters); None for other chats: they see all."""
+        target = self.target_for(chat_id)
+        return Route.of(target) if target is not None else None
+
+    def alert_destination(self, chat_id: int | str) -> Destination | None:
+        """Where a chat's alerts go (a target's topic), or None when the chat may no longer
+        use the bot (it left the allowlists since the watch was added)."""
+        target = self.target_for(chat_id)
+        if target is not None:
+            return destination(target)
+        try:
+            number = int(chat_id)
+        except ValueError:
+            return None
+        allowed = chat_allowed(self.settings.access, target_keys(self.settings.targets),
+                               chat_id=number, chat_username=None,
+                               chat_type="private" if number > 0 else "group",
+                               user_id=number if number > 0 else None)
+        return Destination(number) if allowed else None
 
     async def prepare(self, reports: Sequence[Report]) -> None:
         """Analyze new reports now (cached), so the next digest does not wait for them."""
@@ -112,7 +163,8 @@ class Briefing:
         empty = text(self.language, "empty_announce") if announce_empty else None
         return await self.workflow.deliver_new(
             Destination(chat_id, name=name, reply_to=reply_to, thread_id=thread_id),
-            TelegramSender(bot, self.policy), kind=kind, empty_html=empty, timezone=timezone)
+            TelegramSender(bot, self.policy), kind=kind, empty_html=empty, timezone=timezone,
+            route=self.route_for(chat_id))
 
     async def run_target(self, bot: Bot, target: Target, kind: str) -> Outcome:
         """A target's digest; any failure is logged and contained so other targets still run.
@@ -122,6 +174,7 @@ class Briefing:
         try:
             return await self.send_new(bot, where.chat_id, kind=kind, name=where.name,
                                        announce_empty=target.announce_empty,
+                                       thread_id=where.thread_id,
                                        timezone=target_timezone(target))
         except StoreUnavailable:
             raise

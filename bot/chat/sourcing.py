@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from telegram.ext import JobQueue
 
 from bot.analysis.model import Report, ReportError
+from bot.briefing.routing import origin_of
 from bot.settings import Feed
 from bot.sources.fetch import MIB, FetchPolicy
 from bot.sources.links import link_report
@@ -77,18 +78,19 @@ class SourceHub:
     async def poll(self, feed: Feed) -> None:
         result = await self.poller.poll(feed)
         if result.new:
-            await self.briefing.prepare(result.new)
+            await self.briefing.arrived(result.new)
 
     async def watch(self) -> None:
-        """Store files that settled in the inbox and analyze them now, not at digest time."""
-        result = await self.briefing.collect()
-        if result.new:
-            await self.briefing.prepare(result.new)
+        """Store files that settled in the inbox; collect() analyzes them now (and alerts
+        watching chats), not at digest time."""
+        await self.briefing.collect()
 
     # -- links -------------------------------------------------------------------------------
 
-    async def report_for(self, url: str, *, keep: bool = True) -> Report:
-        """Fetch and extract the page, and store it when `keep` (a member's link).
+    async def report_for(self, url: str, *, keep: bool = True,
+                         chat: int | str | None = None) -> Report:
+        """Fetch and extract the page, and store it when `keep` (a member's link), with the
+        chat it was posted in as its origin ("links:<chat>", for routing).
 
         Raises ReportError naming the URL. A page that is not kept never reaches the targets.
         """
@@ -99,9 +101,12 @@ class SourceHub:
             raise
         if not keep:
             return report
-        added = await asyncio.to_thread(self.store.add_report, report)
+        added = await asyncio.to_thread(self.store.add_report, report,
+                                        origin=origin_of("link", chat))
         await asyncio.to_thread(self.store.record_source_success, LINKS_KEY,
                                 new_reports=int(added))
+        if added:
+            await self.briefing.arrived([report])
         return report
 
     # -- feeds changed in chat ---------------------------------------------------------------

@@ -17,6 +17,9 @@ COMMANDS = {
         ("sources", "Feeds, inbox and links with their health"),
         ("addfeed", "Add an RSS or Atom feed (admins)"),
         ("removefeed", "Stop polling a feed (admins)"),
+        ("watch", "Alert this chat at once when a report mentions a term"),
+        ("watches", "This chat's watches, numbered"),
+        ("unwatch", "Stop a watch: /unwatch N"),
         ("help", "What this bot does"),
     ),
     "ru": (
@@ -27,6 +30,9 @@ COMMANDS = {
         ("sources", "Ленты, папка и ссылки: состояние источников"),
         ("addfeed", "Добавить RSS- или Atom-ленту (админы)"),
         ("removefeed", "Перестать читать ленту (админы)"),
+        ("watch", "Сразу сообщать в этот чат об отчётах с этим словом"),
+        ("watches", "Отслеживаемые слова этого чата, по номерам"),
+        ("unwatch", "Перестать отслеживать: /unwatch N"),
         ("help", "Что умеет бот"),
     ),
 }
@@ -46,7 +52,9 @@ TEXTS = {
             "/digest: post the digest to the team chats now (admins only)\n"
             "Send a link (or /summary &lt;link&gt;) to get the page summarized.\n"
             "/sources: feeds, inbox and links with their last success and error\n"
-            "/addfeed &lt;url&gt;, /removefeed &lt;url&gt;: change the feeds (admins only)"
+            "/addfeed &lt;url&gt;, /removefeed &lt;url&gt;: change the feeds (admins only)\n"
+            "/watch &lt;word or \"phrase\"&gt;: an alert here as soon as a new report mentions "
+            "it; /watches lists them, /unwatch N stops one"
         ),
         "refused": "Sorry, this bot is private. Ask an admin to add this chat.",
         "admins_only": "Only admins can use /{command}.",
@@ -99,6 +107,28 @@ TEXTS = {
             "  reports: {reports}; last success: {ok}; last error: {error}"
         ),
         "source_inbox_public": "Inbox",
+        "status_route": "  sources: {sources}; include: {include}; exclude: {exclude}",
+        "status_route_all": "all",
+        "status_route_none": "none",
+        "status_topic": "  topic: {topic}",
+        "status_watch": "  watching: {terms}",
+        "alert_header": "\U0001f514 <b>Watch \u201c{term}\u201d</b>",
+        "alert_figures": "<i>Figures</i>",
+        "alert_quotes": "<i>Quotes</i>",
+        "watch_usage": "Usage: /watch &lt;word, \"phrase\" or name&gt;",
+        "watch_members_only": "Only members can change this chat's watches.",
+        "watch_added": (
+            "Watching \u201c{term}\u201d: a new report that mentions it is posted here at once."
+        ),
+        "watch_exists": "\u201c{term}\u201d is already watched here.",
+        "watch_too_many": "This chat watches {limit} terms already; /unwatch one first.",
+        "watches_header": "<b>Watched here</b>:",
+        "watches_none": "Nothing is watched here. Add a term with /watch &lt;word&gt;.",
+        "watches_item": "{n}. {term}",
+        "watches_item_settings": "{n}. {term} (settings)",
+        "unwatch_usage": "Usage: /unwatch N (the number /watches shows).",
+        "unwatch_settings": "\u201c{term}\u201d comes from the settings file; an admin changes it there.",
+        "unwatch_done": "Stopped watching \u201c{term}\u201d.",
     },
     "ru": {
         "help": (
@@ -113,7 +143,9 @@ TEXTS = {
             "/digest: разослать сводку в командные чаты сейчас (только админы)\n"
             "Пришлите ссылку (или /summary &lt;ссылка&gt;), чтобы получить сводку страницы.\n"
             "/sources: ленты, папка и ссылки, последний успех и последняя ошибка\n"
-            "/addfeed &lt;url&gt;, /removefeed &lt;url&gt;: изменить список лент (только админы)"
+            "/addfeed &lt;url&gt;, /removefeed &lt;url&gt;: изменить список лент (только админы)\n"
+            "/watch &lt;слово или \"фраза\"&gt;: сообщение сюда, как только новый отчёт "
+            "упомянет его; /watches покажет список, /unwatch N отменит"
         ),
         "refused": "Извините, это закрытый бот. Попросите администратора добавить этот чат.",
         "admins_only": "Команда /{command} доступна только администраторам.",
@@ -166,6 +198,26 @@ TEXTS = {
             "  отчётов: {reports}; последний успех: {ok}; последняя ошибка: {error}"
         ),
         "source_inbox_public": "Папка",
+        "status_route": "  источники: {sources}; включать: {include}; исключать: {exclude}",
+        "status_route_all": "все",
+        "status_route_none": "нет",
+        "status_topic": "  тема: {topic}",
+        "status_watch": "  отслеживается: {terms}",
+        "alert_header": "\U0001f514 <b>Отслеживается «{term}»</b>",
+        "alert_figures": "<i>Цифры</i>",
+        "alert_quotes": "<i>Цитаты</i>",
+        "watch_usage": "Использование: /watch &lt;слово, \"фраза\" или имя&gt;",
+        "watch_members_only": "Менять отслеживаемые слова этого чата могут только участники.",
+        "watch_added": "Отслеживается «{term}»: новый отчёт с ним сразу придёт сюда.",
+        "watch_exists": "«{term}» здесь уже отслеживается.",
+        "watch_too_many": "В этом чате уже {limit} отслеживаемых слов; сначала /unwatch.",
+        "watches_header": "<b>Отслеживается здесь</b>:",
+        "watches_none": "Здесь ничего не отслеживается. Добавить: /watch &lt;слово&gt;.",
+        "watches_item": "{n}. {term}",
+        "watches_item_settings": "{n}. {term} (настройки)",
+        "unwatch_usage": "Использование: /unwatch N (номер из /watches).",
+        "unwatch_settings": "«{term}» задано в файле настроек; изменить его может администратор.",
+        "unwatch_done": "Больше не отслеживается «{term}».",
     },
 }
 

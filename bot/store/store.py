@@ -9,7 +9,7 @@ the event loop.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, false, func, or_, select
@@ -437,19 +437,21 @@ class Store:
             conn.execute(alerts_sent.delete().where(alerts_sent.c.watch_id == watch_id))
             return conn.execute(watches.delete().where(watches.c.id == watch_id)).rowcount > 0
 
-    def sync_settings_watches(self, chat_id: int | str, terms: Sequence[str]) -> None:
-        """Make the chat's settings watchlist (created_by NULL) exactly these terms; a term
-        that stays keeps its id, so its alerts already sent stay sent."""
-        key = chat_key(chat_id)
+    def sync_settings_watches(self, watchlists: Mapping[str, Sequence[str]]) -> None:
+        """Make the settings watchlists (created_by NULL) exactly these, chat -> terms; a term
+        that stays keeps its id, so its alerts stay sent, and a chat no longer listed (a
+        target removed, or '@name' now known by its id) loses its settings watches."""
+        wanted = {(chat_key(chat), term) for chat, terms in watchlists.items() for term in terms}
         with writing(self.engine) as conn:
-            current = {r.term: r.id for r in conn.execute(select(watches.c.term, watches.c.id)
-                       .where(watches.c.chat_id == key, watches.c.created_by.is_(None)))}
-            gone = [watch_id for term, watch_id in current.items() if term not in terms]
+            current = {(r.chat_id, r.term): r.id for r in conn.execute(
+                select(watches.c.chat_id, watches.c.term, watches.c.id)
+                .where(watches.c.created_by.is_(None)))}
+            gone = [watch_id for pair, watch_id in current.items() if pair not in wanted]
             if gone:
                 conn.execute(alerts_sent.delete().where(alerts_sent.c.watch_id.in_(gone)))
                 conn.execute(watches.delete().where(watches.c.id.in_(gone)))
-            new = [{"chat_id": key, "term": t, "created_by": None, "created_at": now()}
-                   for t in dict.fromkeys(terms) if t not in current]
+            new = [{"chat_id": chat, "term": term, "created_by": None, "created_at": now()}
+                   for chat, term in sorted(wanted - current.keys())]
             if new:
                 conn.execute(watches.insert(), new)
 

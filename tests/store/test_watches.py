@@ -49,13 +49,14 @@ def test_settings_watchlist_follows_the_settings_and_leaves_chat_watches(db_url:
     try:
         store.add_report(DAM)
         mine = store.add_watch(-100, "dam", created_by=42)
-        store.sync_settings_watches(-100, ["sanctions", "Yatimov"])
+        store.sync_settings_watches({"-100": ["sanctions", "Yatimov"], "@desk": ["gas"]})
         kept = {w.term: w.id for w in store.watches(-100) if w.from_settings}
         assert store.claim_alert(kept["Yatimov"], DAM.id) is True
-        store.sync_settings_watches(-100, ["Yatimov", "uranium"])
+        store.sync_settings_watches({"-100": ["Yatimov", "uranium"]})
         after = store.watches(-100)
         assert [(w.term, w.from_settings) for w in after] == [
             ("dam", False), ("Yatimov", True), ("uranium", True)]
+        assert store.watches("@desk") == []
         assert next(w.id for w in after if w.term == "Yatimov") == kept["Yatimov"]
         assert store.claim_alert(kept["Yatimov"], DAM.id) is False  # still sent
         assert mine.id == after[0].id

@@ -14,7 +14,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler, MessageHandler, TypeHandler, filters
 
-from . import help, links, reports, sources, status, summary, uploads
+from . import help, links, reports, sources, status, summary, uploads, watch
 from .errors import on_error
 from .gate import gate
 
@@ -23,7 +23,8 @@ COMMANDS = (
     ("start", help.help_command), ("help", help.help_command), ("summary", summary.summary),
     ("reports", reports.reports), ("digest", status.digest), ("status", status.status),
     ("sources", sources.sources), ("addfeed", sources.add_feed),
-    ("removefeed", sources.remove_feed),
+    ("removefeed", sources.remove_feed), ("watch", watch.watch), ("watches", watch.watches),
+    ("unwatch", watch.unwatch),
 )
 
 

@@ -1,0 +1,106 @@
+"""Does a report match a term? Word forms in either language, phrases and speakers.
+
+Used by the per-target filters (routing.py) and the watchlists (alerts.py). A term is a word, a
+phrase or a name as a user writes it; each of its words matches any form of that word:
+"газ" finds "газа" and "газом", "sanction" finds "sanctions" (the language packs' stemmers,
+through bot.analysis.terms). A phrase matches its words in a row ("energy security"), and a
+name also matches a report that quotes that person (the quote's speaker, by surname stem:
+"Yatimov" finds a quote by "Sherali Yatimov", "Кудрин" one by "Алексея Кудрина").
+
+A report is read once into a `Words` index (stems -> positions); every term and every watch
+then costs a dictionary look-up, not another pass over the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.analysis.model import Analysis
+from bot.analysis.names import speaker_key
+from bot.analysis.terms import term_stems
+from bot.analysis.tokens import stemmer
+
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+QUOTES = "\"'“”„«»‘’"
+STEM_MEMO = 50_000  # words repeat across reports; the memo keeps the recent ones
+
+
+@lru_cache(maxsize=STEM_MEMO)
+def _stem(language: str, word: str) -> str:
+    """The word's stem in the text's language, as bot.analysis.terms.stem_key keys texts."""
+    return stemmer(language)(word.casefold().replace("ё", "е"))
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word, phrase or name to look for; `text` is what the user wrote, without quotes."""
+
+    text: str
+    forms: tuple[frozenset[str], ...]  # for each word, its stems in every supported language
+    speaker: str                       # the surname key a quote's speaker must have
+
+    @classmethod
+    def parse(cls, raw: str) -> Term | None:
+        """The term in `raw` ('газ', '"energy security"', 'Yatimov'); None when it has no word."""
+        text = " ".join(raw.strip().strip(QUOTES).split())
+        forms = tuple(term_stems(text))
+        if not forms:
+            return None
+        return cls(text, forms, speaker_key(text))
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_terms(raws: tuple[str, ...] | list[str]) -> tuple[Term, ...]:
+    return tuple(term for raw in raws if (term := Term.parse(raw)) is not None)
+
+
+class Words:
+    """One text's words with their places: where each stem occurs, and each word's span."""
+
+    def __init__(self, text: str, language: str) -> None:
+        matches = list(WORD.finditer(text))
+        self.spans = [m.span() for m in matches]
+        self.at: dict[str, list[int]] = defaultdict(list)
+        for i, m in enumerate(matches):
+            self.at[_stem(language, m.group())].append(i)
+
+    def starts(self, term: Term) -> list[int]:
+        """Word positions where the term's words begin, in a row, in some word form."""
+        places = [self._positions(forms) for forms in term.forms]
+        return sorted(i for i in places[0]
+                      if all(i + k in later for k, later in enumerate(places[1:], 1)))
+
+    def _positions(self, forms: frozenset[str]) -> set[int]:
+        return {i for stem in forms for i in self.at.get(stem, ())}
+
+    def found(self, term: Term) -> list[tuple[int, int]]:
+        """Character spans of each occurrence of the term."""
+        size = len(term.forms)
+        return [(self.spans[i][0], self.spans[i + size - 1][1]) for i in self.starts(term)]
+
+    def has(self, term: Term) -> bool:
+        return bool(self.starts(term))
+
+
+class Document:
+    """A report as terms see it: its title and text, and who it quotes."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        report = analysis.report
+        self.analysis = analysis
+        self.words = Words(f"{report.title}\n{report.text}", report.language)
+        self.speakers = frozenset(speaker_key(q.speaker) for q in analysis.quotes if q.speaker)
+
+    def quotes_speaker(self, term: Term) -> bool:
+        return bool(term.speaker) and term.speaker in self.speakers
+
+    def matches(self, term: Term) -> bool:
+        return self.words.has(term) or self.quotes_speaker(term)
+
+    def any_of(self, terms: tuple[Term, ...]) -> bool:
+        return any(self.matches(term) for term in terms)
