@@ -93,8 +93,8 @@ def compose(document: Document, term: Term, t: Texts) -> str:
     report = analysis.report
     language = report.language
     title, _ = mark(one_line(report.title, MAX_TITLE), term, language, MAX_TITLE)
-    lines = [t("alert_header", term=term.text),
-             f"<b>{title}</b> \u2014 {escape(one_line(report.source, MAX_SOURCE), quote=False)}"]
+    source = escape(one_line(report.source, MAX_SOURCE), quote=False)
+    lines = [t("alert_header", term=term.text), f"{title} \u2014 <i>{source}</i>"]
     sentences = [html for s in split_sentences(report.text, language)
                  for html, hit in [mark(s, term, language, MAX_SENTENCE)] if hit]
     lines += [f"\u2022 {html}" for html in sentences[:MAX_SENTENCES]]
