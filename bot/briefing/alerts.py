@@ -27,6 +27,7 @@ from bot.analysis.model import Analysis
 from bot.analysis.names import speaker_key
 from bot.analysis.sentences import split_sentences
 from bot.digest.bounds import MAX_SOURCE, MAX_TITLE, bounded_text, one_line, shorten
+from bot.digest.layout import _short_source as shown_source  # as the digest names a source
 from bot.digest.model import Message
 from bot.digest.render_html import plain_of
 
@@ -93,7 +94,7 @@ def compose(document: Document, term: Term, t: Texts) -> str:
     report = analysis.report
     language = report.language
     title, _ = mark(one_line(report.title, MAX_TITLE), term, language, MAX_TITLE)
-    source = escape(one_line(report.source, MAX_SOURCE), quote=False)
+    source = escape(one_line(shown_source(report.source), MAX_SOURCE), quote=False)
     lines = [t("alert_header", term=term.text), f"{title} \u2014 <i>{source}</i>"]
     sentences = [html for s in split_sentences(report.text, language)
                  for html, hit in [mark(s, term, language, MAX_SENTENCE)] if hit]

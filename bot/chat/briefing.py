@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from functools import partial
 
 from telegram import Bot
@@ -45,6 +45,8 @@ from .texts import text
 __all__ = ["Briefing", "Outcome"]
 log = logging.getLogger(__name__)
 QUARANTINE_AFTER = 3
+ALERT_CATCH_UP = timedelta(hours=1)
+ALERT_CATCH_UP_REPORTS = 100
 
 
 class Briefing:
@@ -73,6 +75,7 @@ class Briefing:
         self.alerts = Alerter(self.db, partial(text, self.language), route_for=self.route_for,
                               destination_for=self.alert_destination)
         self._watchlists_of: Settings | None = None
+        self._caught_up = False
 
     def lock(self, chat_id: int | str) -> asyncio.Lock:
         return self.workflow.lock(chat_id)
@@ -83,9 +86,20 @@ class Briefing:
         """Store new reports from the inbox (one scan at a time); see arrived()."""
         async with self._scan_lock:
             result = await self.inbox.scan(self.db)
-        if result.new:
-            await self.arrived(result.new)
+            recent = await self._recent_after_start()
+        if result.new or recent:
+            await self.arrived([*recent, *result.new])
         return result
+
+    async def _recent_after_start(self) -> list[Report]:
+        """Once per process: reports stored in the last ALERT_CATCH_UP, checked again for
+        alerts (a stop between storing and alerting must not lose one; claims keep it one)."""
+        if self._caught_up:
+            return []
+        self._caught_up = True
+        since = datetime.now(UTC) - ALERT_CATCH_UP
+        return [r.report for r in await self.db.recent_reports(ALERT_CATCH_UP_REPORTS)
+                if r.added_at >= since]
 
     async def arrived(self, reports: Sequence[Report]) -> None:
         """New stored reports: analyze them now (a digest finds them ready) and alert the
