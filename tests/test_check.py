@@ -91,6 +91,7 @@ def test_two_targets_in_two_time_zones(deployment: Path, capsys: pytest.CaptureF
     assert out == (
         "ok        settings: c.toml\n"
         "ok        token: BOT_TOKEN is set (not shown)\n"
+        "ok        telegram: polling mode, Bot API https://api.telegram.org/bot\n"
         "ok        database: sqlite:///state/briefbot.db (1 reports stored)\n"
         "ok        inbox: inbox: 1 readable report(s)\n"
         "warning   inbox: 1 file(s) cannot be read\n"
@@ -228,3 +229,20 @@ def test_online_when_telegram_is_unreachable(deployment: Path, monkeypatch, caps
     out = capsys.readouterr().out
     assert "PROBLEM   telegram: getMe failed: " in out
     assert TOKEN not in out
+
+
+def test_next_runs_follow_the_targets_clock_across_a_dst_change() -> None:
+    from datetime import UTC, datetime
+    from itertools import pairwise
+
+    from bot.settings import Schedule, Target
+    from bot.settings.timing import describe_interval, next_runs
+
+    berlin = Target(chat_id=1, schedules=(Schedule(cron="0 8 * * *", timezone="Europe/Berlin"),))
+    runs = next_runs(berlin, datetime(2026, 3, 28, 6, 0, tzinfo=UTC), 3)
+    assert [r.strftime("%a %d %H:%M %Z") for r in runs] == ["Sat 28 08:00 CET", "Sun 29 08:00 CEST",
+                                                             "Mon 30 08:00 CEST"]
+    assert [r.astimezone(UTC).hour for r in runs] == [7, 6, 6]
+    utc = [r.astimezone(UTC) for r in runs]
+    gaps = [describe_interval(later - earlier) for earlier, later in pairwise(utc)]
+    assert gaps == ["23h", "1d"]

@@ -32,7 +32,9 @@ SEED_TITLES = [
     "Eurasian Development Fund approves €300 million for Kyrgyz rural roads",
     "Mid-term review of the national immunisation programme",
 ]
-YATIMOV = (ROOT / ".." / "shared" / "seeds" / "000_142cbd48f4fd7ea7.txt").resolve()
+SHARED = next((p for p in ((ROOT / ".." / "shared").resolve(), Path("/work/shared")) if p.is_dir()),
+              ROOT / ".." / "shared")
+YATIMOV = SHARED / "seeds" / "000_142cbd48f4fd7ea7.txt"
 
 
 def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
@@ -498,3 +500,25 @@ def test_a_revoked_token_at_start_up_is_masked_everywhere(tmp_path: Path) -> Non
     assert result.stderr.splitlines()[-2:] == [
         "briefbot run: unexpected InvalidToken: The token `<BOT_TOKEN>` was rejected by the server.",
         "briefbot run: run with --log-level DEBUG for the traceback"]
+
+
+def test_stdin_docx_is_recognised_by_its_content(monkeypatch, capsys) -> None:
+    pipe(monkeypatch, (SEEDS / "13_immunisation_review.docx").read_bytes())
+    assert main(["summarize", "--json", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == SEED_TITLES[12]
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (b"%PDF-1.7\n...", "pdf"),
+    (b"\xef\xbb\xbf  <!doctype HTML><html>", "html"),
+    (b"<html lang='en'><body>", "html"),
+    (b"<p>Only a paragraph</p>", "html"),
+    (b"PK\x03\x04....word/document.xml", "docx"),
+    (b"PK\x03\x04....xl/workbook.xml", "text"),
+    (b"Plain title\n\nA report that mentions <b> once.", "text"),
+    (b"# Markdown title\n\nBody.", "text"),
+])
+def test_sniff_format(data: bytes, kind: str) -> None:
+    from bot.cli.inputs import sniff_format
+
+    assert sniff_format(data) == kind

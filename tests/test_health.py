@@ -87,3 +87,11 @@ def test_fresh_and_stale_from_the_real_store(workdir: Path, capsys) -> None:
     assert capsys.readouterr().out.startswith("briefbot health: ok: last poll 30 s ago")
     assert main(["--config", "c.toml", "health", "--max-age", "120", "--now", late]) == 1
     assert "last poll 600 s ago (more than 120 s)" in capsys.readouterr().err
+
+
+def test_bad_settings_make_health_exit_1_not_2(workdir: Path, capsys) -> None:
+    """Docker reserves HEALTHCHECK exit code 2."""
+    (workdir / "c.toml").write_text("[store]\npaht = 'x.db'\n", encoding="utf-8")
+    assert main(["--config", "c.toml", "health"]) == 1
+    assert capsys.readouterr().err.startswith("briefbot: setting 'store.paht': unknown setting")
+    assert main(["--config", "c.toml", "check"]) == 2

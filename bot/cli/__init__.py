@@ -33,16 +33,16 @@ BATCH_LEVEL = "WARNING"  # offline commands: only problems, unless --log-level s
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     token = os.environ.get("BOT_TOKEN", "").strip()
-    level = args.log_level or (BATCH_LEVEL if args.batch else "INFO")
+    level = _log_level_for(args, None)
     configure_logging(token, level)
     try:
         try:
             settings = load_settings(args.config)
         except SettingsError as exc:
             print(f"briefbot: {exc}", file=sys.stderr)
-            return EXIT_USAGE
+            return args.settings_failure
         settings = _with_log_level(settings, args)
-        level = args.log_level or (BATCH_LEVEL if args.batch else settings.logging.level)
+        level = _log_level_for(args, settings)
         configure_logging(settings.token or token, level, settings.logging.format)
         if args.batch:
             quiet_batch_libraries()
@@ -62,6 +62,15 @@ def report_unexpected(command: str, exc: BaseException, token: str, *, debug: bo
     else:
         print(f"briefbot {command}: run with --log-level DEBUG for the traceback", file=sys.stderr)
     return EXIT_FAILED
+
+
+def _log_level_for(args: argparse.Namespace, settings: Settings | None) -> str:
+    """--log-level, else WARNING for the offline commands, else logging.level (INFO unread)."""
+    if args.log_level:
+        return args.log_level
+    if args.batch:
+        return BATCH_LEVEL
+    return settings.logging.level if settings else "INFO"
 
 
 def _with_log_level(settings: Settings, args: argparse.Namespace) -> Settings:
@@ -105,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     common.add_argument("--log-level", type=_log_level, default=argparse.SUPPRESS,
                         help=argparse.SUPPRESS)
+    parser.set_defaults(settings_failure=EXIT_USAGE)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     digest = commands.add_parser("digest", parents=[common], help="print the digest of reports (offline)")
@@ -144,7 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     health.add_argument("--max-age", type=positive_seconds, default=None, metavar="SECONDS",
                         help="oldest acceptable heartbeat (default: 300)")
     health.add_argument("--now", type=_instant, default=None, help=argparse.SUPPRESS)
-    health.set_defaults(handler=_health, batch=False)
+    # Docker reserves HEALTHCHECK exit code 2: any failure of `health` is 1 (unhealthy).
+    health.set_defaults(handler=_health, batch=False, settings_failure=EXIT_FAILED)
     return parser
 
 

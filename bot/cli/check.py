@@ -64,6 +64,7 @@ def run_check(settings: Settings, *, config: Path | None = None, online: bool = 
     source = settings_path(config, os.environ)
     checklist.ok(f"settings: {source or 'no file, built-in defaults'}")
     _token(checklist, settings)
+    _mode(checklist, settings)
     _database(checklist, settings)
     _inbox(checklist, settings)
     _targets(checklist, settings, now)
@@ -85,6 +86,15 @@ def _token(checklist: Checklist, settings: Settings) -> None:
         checklist.problem(f"token: {exc}")
         return
     checklist.ok("token: BOT_TOKEN is set (not shown)")
+
+
+def _mode(checklist: Checklist, settings: Settings) -> None:
+    telegram = settings.telegram
+    if telegram.mode == "webhook":
+        checklist.ok(f"telegram: webhook mode: Telegram calls {telegram.webhook_url}, briefbot listens "
+                     f"on {telegram.webhook_listen}:{telegram.webhook_port}/{telegram.webhook_path}")
+    else:
+        checklist.ok(f"telegram: polling mode, Bot API {telegram.api_base_url}")
 
 
 def _database(checklist: Checklist, settings: Settings) -> None:

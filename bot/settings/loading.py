@@ -106,7 +106,7 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
     try:
         parsed = SettingsFile.model_validate(data)
     except ValidationError as exc:
-        raise settings_error(exc, data) from None
+        raise settings_error(exc) from None
     feeds = _feeds(parsed.feeds, parsed.sources.feed_interval)
     return Settings(
         inbox=Path(parsed.inbox.path),
@@ -225,7 +225,7 @@ _INT_ERRORS = ("int_type", "int_parsing", "int_from_float")
 _TABLE_ERRORS = ("dataclass_type", "dataclass_args_type", "model_type", "dict_type", "model_attributes_type")
 
 
-def settings_error(exc: ValidationError, data: Mapping[str, Any]) -> SettingsError:
+def settings_error(exc: ValidationError) -> SettingsError:
     """The first problem pydantic found, as a SettingsError naming the setting and the fix."""
     errors = exc.errors(include_url=False)
     # A misspelt key explains the "missing" error next to it: report the spelling first.
@@ -247,6 +247,13 @@ def settings_error(exc: ValidationError, data: Mapping[str, Any]) -> SettingsErr
                              "write ids as numbers, e.g. [123456789, -1001234567890]")
     if kind == "missing":
         return SettingsError(key, "missing", _MISSING_FIXES.get(pattern, f"add {key}"))
+    return _wrong_type(error, loc)
+
+
+def _wrong_type(error: Any, loc: tuple[Any, ...]) -> SettingsError:
+    """A value of the wrong kind (text for a number, a number for a table...)."""
+    key, pattern = _dotted(loc), _pattern(loc)
+    kind, value = error["type"], error.get("input")
     if kind in _INT_ERRORS:
         return SettingsError(key, f"must be a whole number (integer), got {value!r}",
                              f"set {key} to a whole number such as {_example(loc)}")

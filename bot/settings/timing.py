@@ -9,7 +9,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-from itertools import islice
+from itertools import count, islice
 from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
@@ -28,8 +28,7 @@ def target_zone(target: Target) -> ZoneInfo:
 def fire_times(schedule: Schedule, now: datetime) -> Iterator[datetime]:
     """Run times after `now`, for ever: cron in its zone; an interval counted from now."""
     if schedule.interval is not None:
-        step = schedule.interval
-        yield from (now + step * n for n in range(1, 1_000_000))
+        yield from (now + schedule.interval * n for n in count(1))
         return
     assert schedule.cron is not None
     trigger = CronTrigger.from_crontab(schedule.cron, timezone=ZoneInfo(schedule.timezone))
