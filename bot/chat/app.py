@@ -12,23 +12,27 @@ import importlib.util
 import logging
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
+from bot.errors import StoreUnavailable
 from bot.logs import TokenFilter, configure_logging
 from bot.settings import Settings, SettingsError, Target, require_token
 from bot.store.db import Store
+from bot.store.lease import Lease
 
 from . import handlers
 from .access import target_keys
 from .briefing import Briefing
 from .delivery import RetryPolicy
 from .handlers.context import CONTEXT_TYPES, BotState, BriefContext
+from .health import schedule_health_route
 from .jobs import schedule_catch_up, schedule_targets
 from .sourcing import SourceHub
+from .standby import LEASE_SECONDS, hold_database, wait_for_lease
 from .texts import commands
 
 log = logging.getLogger(__name__)
@@ -37,6 +41,7 @@ __all__ = ["TokenFilter", "build_application", "configure_logging", "run", "runn
 MAX_RETRY_SECONDS = 60.0
 HEARTBEAT_SECONDS = 30.0
 HEARTBEAT_JOB = "heartbeat:poll"
+HEALTHY_WITHIN = timedelta(seconds=3 * HEARTBEAT_SECONDS)  # three heartbeats missed: unhealthy
 
 
 def file_url(api_base_url: str) -> str:
@@ -125,9 +130,7 @@ async def heartbeat_job(context: BriefContext) -> None:
     updater = context.application.updater
     if updater is None or not updater.running:
         return
-    record = getattr(context.state.briefing.store, "record_heartbeat", None)
-    if record is not None:  # the store records heartbeats from its next release on
-        await asyncio.to_thread(record, "poll")
+    await context.state.briefing.db.record_heartbeat("poll")
 
 
 def build_application(settings: Settings, store: Store, *, policy: RetryPolicy | None = None,
@@ -195,9 +198,14 @@ def run(settings: Settings) -> None:
             "pip install 'python-telegram-bot[webhooks]' or use mode = 'polling'")
     configure_logging(token, settings.logging.level, settings.logging.format)
     store = Store(settings.database_url)
+    lease = Lease(store, ttl_seconds=LEASE_SECONDS)
     try:
+        if not wait_for_lease(lease):  # a second process on this database stands by here
+            return
         application = build_application(settings, store)
+        hold_database(application, lease)
         if telegram.mode == "webhook":
+            schedule_health_route(application, fresh_for=HEALTHY_WITHIN)
             log.info("webhook mode on %s:%d/%s", telegram.webhook_listen, telegram.webhook_port,
                      telegram.webhook_path)
             application.run_webhook(
@@ -210,4 +218,6 @@ def run(settings: Settings) -> None:
                      if "api.telegram.org" in telegram.api_base_url else telegram.api_base_url)
             application.run_polling(allowed_updates=ALLOWED_UPDATES)
     finally:
+        with contextlib.suppress(StoreUnavailable):  # a database gone cannot be released
+            lease.release()
         store.close()

@@ -46,7 +46,7 @@ async def sources(update: Update, context: BriefContext) -> None:
     hub = context.state.sources
     admin = asked_by_admin(update, context)
     feeds = await asyncio.to_thread(hub.registry.current)
-    states = await asyncio.to_thread(hub.store.source_states)
+    states = await context.state.briefing.db.source_states()
     never = context.t("status_never")
     lines = [context.t("sources_header")]
     for feed in feeds:
