@@ -150,7 +150,8 @@ def build_application(settings: Settings, store: Store, *, policy: RetryPolicy |
         .token(token)
         .base_url(settings.telegram.api_base_url)
         .base_file_url(file_url(settings.telegram.api_base_url))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        # throttles only: delivery.with_retries is the one retry layer (RetryAfter, network)
+        .rate_limiter(AIORateLimiter(max_retries=0))
         .post_init(on_start)
         .concurrent_updates(True)
     )
@@ -203,7 +204,7 @@ def run(settings: Settings) -> None:
         if not wait_for_lease(lease):  # a second process on this database stands by here
             return
         application = build_application(settings, store)
-        hold_database(application, lease)
+        hold_database(application, lease, store)
         if telegram.mode == "webhook":
             schedule_health_route(application, fresh_for=HEALTHY_WITHIN)
             log.info("webhook mode on %s:%d/%s", telegram.webhook_listen, telegram.webhook_port,

@@ -9,12 +9,14 @@ from pathlib import Path
 
 from telegram.ext import Application
 
+from bot.briefing.targets import target_timezone
 from bot.chat.app import TokenFilter, configure_logging
 from bot.chat.jobs import catch_up_due, previous_fire_time
 from bot.chat.texts import text
 from bot.settings import Schedule, Settings, Target
 from bot.store.db import Store
 from tests.chat.conftest import OTHER_TEAM, TEAM, expected_messages, write_reports
+from tests.conftest import FAST
 from tests.fakes.bot_settings import HOURLY, USER
 from tests.fakes.telegram_server import TOKEN, FakeTelegram, parse_telegram_html
 
@@ -131,7 +133,8 @@ async def test_rate_limit_and_server_errors_are_recovered(
     fake_telegram.fail("sendMessage", "retry_after", seconds=1, chat_id=TEAM)
     fake_telegram.fail("sendMessage", "server_error", chat_id=TEAM)
     fake_telegram.fail("sendMessage", "bad_gateway", chat_id=TEAM)
-    async with run_bot(settings) as app:
+    # one retry layer (delivery.with_retries): three faults need four attempts
+    async with run_bot(settings, policy=replace(FAST, attempts=4)) as app:
         await trigger(app, "team")
     assert fake_telegram.texts(TEAM) == [m.html for m in expected_messages(all_paths(inbox),
                                                                            settings)]
@@ -274,3 +277,23 @@ def test_configure_logging_quiets_httpx_and_filters_root_handlers() -> None:
         root.removeHandler(handler)
         logging.getLogger("httpx").setLevel(logging.NOTSET)
         logging.getLogger("apscheduler").setLevel(logging.NOTSET)
+
+
+async def test_digest_header_is_in_the_targets_time_zone(run_bot, settings: Settings,
+                                                        fake_telegram: FakeTelegram) -> None:
+    dushanbe = Target(chat_id=TEAM, name="team",
+                      schedules=(Schedule(cron="0 9 * * 1-5", timezone="Asia/Dushanbe"),))
+    async with run_bot(settings, targets=(dushanbe,)) as app:
+        await trigger(app, "team")
+        fake_telegram.send("/summary", chat_id=TEAM, user_id=USER)  # same zone on request
+        await fake_telegram.wait_sent(TEAM, 2)
+    headers = [parse_telegram_html(text).splitlines()[0] for text in fake_telegram.texts(TEAM)]
+    assert headers[0] == "Briefing digest · 05 Mar 2025 14:30 +05 · 2 reports"
+    assert headers[1].startswith("Nothing new")
+
+
+def test_target_time_zone_is_its_first_cron_schedules() -> None:
+    every = Schedule(interval=timedelta(hours=1))
+    cron = Schedule(cron="0 9 * * *", timezone="Asia/Dushanbe")
+    assert str(target_timezone(Target(1, "a", (every, cron)))) == "Asia/Dushanbe"
+    assert target_timezone(Target(1, "b", (every,))) is UTC
