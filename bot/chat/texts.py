@@ -17,9 +17,6 @@ COMMANDS = {
         ("sources", "Feeds, inbox and links with their health"),
         ("addfeed", "Add an RSS or Atom feed (admins)"),
         ("removefeed", "Stop polling a feed (admins)"),
-        ("watch", "Alert this chat at once when a report mentions a term"),
-        ("watches", "This chat's watches, numbered"),
-        ("unwatch", "Stop a watch: /unwatch N"),
         ("help", "What this bot does"),
     ),
     "ru": (
@@ -30,9 +27,6 @@ COMMANDS = {
         ("sources", "Ленты, папка и ссылки: состояние источников"),
         ("addfeed", "Добавить RSS- или Atom-ленту (админы)"),
         ("removefeed", "Перестать читать ленту (админы)"),
-        ("watch", "Сразу сообщать в этот чат об отчётах с этим словом"),
-        ("watches", "Отслеживаемые слова этого чата, по номерам"),
-        ("unwatch", "Перестать отслеживать: /unwatch N"),
         ("help", "Что умеет бот"),
     ),
 }
@@ -52,9 +46,7 @@ TEXTS = {
             "/digest: post the digest to the team chats now (admins only)\n"
             "Send a link (or /summary &lt;link&gt;) to get the page summarized.\n"
             "/sources: feeds, inbox and links with their last success and error\n"
-            "/addfeed &lt;url&gt;, /removefeed &lt;url&gt;: change the feeds (admins only)\n"
-            "/watch &lt;word or \"phrase\"&gt;: an alert here as soon as a new report mentions "
-            "it; /watches lists them, /unwatch N stops one"
+            "/addfeed &lt;url&gt;, /removefeed &lt;url&gt;: change the feeds (admins only)"
         ),
         "refused": "Sorry, this bot is private. Ask an admin to add this chat.",
         "admins_only": "Only admins can use /{command}.",
@@ -108,28 +100,6 @@ TEXTS = {
             "  reports: {reports}; last success: {ok}; last error: {error}"
         ),
         "source_inbox_public": "Inbox",
-        "status_route": "  sources: {sources}; include: {include}; exclude: {exclude}",
-        "status_route_all": "all",
-        "status_route_none": "none",
-        "status_topic": "  topic: {topic}",
-        "status_watch": "  watching: {terms}",
-        "alert_header": "\U0001f514 <b>Watch \u201c{term}\u201d</b>",
-        "alert_figures": "<i>Figures</i>",
-        "alert_quotes": "<i>Quotes</i>",
-        "watch_usage": "Usage: /watch &lt;word, \"phrase\" or name&gt;",
-        "watch_members_only": "Only members can change this chat's watches.",
-        "watch_added": (
-            "Watching \u201c{term}\u201d: a new report that mentions it is posted here at once."
-        ),
-        "watch_exists": "\u201c{term}\u201d is already watched here.",
-        "watch_too_many": "This chat watches {limit} terms already; /unwatch one first.",
-        "watches_header": "<b>Watched here</b>:",
-        "watches_none": "Nothing is watched here. Add a term with /watch &lt;word&gt;.",
-        "watches_item": "{n}. {term}",
-        "watches_item_settings": "{n}. {term} (settings)",
-        "unwatch_usage": "Usage: /unwatch N (the number /watches shows).",
-        "unwatch_settings": "\u201c{term}\u201d comes from the settings file; an admin changes it there.",
-        "unwatch_done": "Stopped watching \u201c{term}\u201d.",
     },
     "ru": {
         "help": (
@@ -144,9 +114,7 @@ TEXTS = {
             "/digest: разослать сводку в командные чаты сейчас (только админы)\n"
             "Пришлите ссылку (или /summary &lt;ссылка&gt;), чтобы получить сводку страницы.\n"
             "/sources: ленты, папка и ссылки, последний успех и последняя ошибка\n"
-            "/addfeed &lt;url&gt;, /removefeed &lt;url&gt;: изменить список лент (только админы)\n"
-            "/watch &lt;слово или \"фраза\"&gt;: сообщение сюда, как только новый отчёт "
-            "упомянет его; /watches покажет список, /unwatch N отменит"
+            "/addfeed &lt;url&gt;, /removefeed &lt;url&gt;: изменить список лент (только админы)"
         ),
         "refused": "Извините, это закрытый бот. Попросите администратора добавить этот чат.",
         "admins_only": "Команда /{command} доступна только администраторам.",
@@ -200,26 +168,6 @@ TEXTS = {
             "  отчётов: {reports}; последний успех: {ok}; последняя ошибка: {error}"
         ),
         "source_inbox_public": "Папка",
-        "status_route": "  источники: {sources}; включать: {include}; исключать: {exclude}",
-        "status_route_all": "все",
-        "status_route_none": "нет",
-        "status_topic": "  тема: {topic}",
-        "status_watch": "  отслеживается: {terms}",
-        "alert_header": "\U0001f514 <b>Отслеживается «{term}»</b>",
-        "alert_figures": "<i>Цифры</i>",
-        "alert_quotes": "<i>Цитаты</i>",
-        "watch_usage": "Использование: /watch &lt;слово, \"фраза\" или имя&gt;",
-        "watch_members_only": "Менять отслеживаемые слова этого чата могут только участники.",
-        "watch_added": "Отслеживается «{term}»: новый отчёт с ним сразу придёт сюда.",
-        "watch_exists": "«{term}» здесь уже отслеживается.",
-        "watch_too_many": "В этом чате уже {limit} отслеживаемых слов; сначала /unwatch.",
-        "watches_header": "<b>Отслеживается здесь</b>:",
-        "watches_none": "Здесь ничего не отслеживается. Добавить: /watch &lt;слово&gt;.",
-        "watches_item": "{n}. {term}",
-        "watches_item_settings": "{n}. {term} (настройки)",
-        "unwatch_usage": "Использование: /unwatch N (номер из /watches).",
-        "unwatch_settings": "«{term}» задано в файле настроек; изменить его может администратор.",
-        "unwatch_done": "Больше не отслеживается «{term}».",
     },
 }
 
@@ -232,3 +180,149 @@ def text(language: str, key: str, **values: object) -> str:
 
 def commands(language: str) -> tuple[tuple[str, str], ...]:
     return COMMANDS.get(language, COMMANDS["en"])
+
+
+# -- who said what, which figures, OPML (handlers/who.py, handlers/opml.py) -----------------------
+# Kept as one block that extends the tables above, so each feature's wording stays together.
+
+_KNOWLEDGE_COMMANDS = {
+    "en": (
+        ("who", "Latest quotes by a person: /who <name>"),
+        ("figures", "Latest key figures about a term: /figures <term>"),
+        ("export", "The feeds as an OPML file (admins)"),
+    ),
+    "ru": (
+        ("who", "Последние цитаты человека: /who <имя>"),
+        ("figures", "Последние ключевые цифры по теме: /figures <слово>"),
+        ("export", "Ленты файлом OPML (админы)"),
+    ),
+}
+_KNOWLEDGE_TEXTS = {
+    "en": {
+        "help": (
+            "\n/who &lt;name&gt;: the latest quotes by that person (a surname is enough)\n"
+            "/figures &lt;term&gt;: the latest key figures about a term\n"
+            "Send an .opml file to import its feeds; /export: the feeds as OPML (admins only)"
+        ),
+        "who_usage": "Usage: /who &lt;name&gt;, for example /who Greene",
+        "who_none": "No quotes by \u201c{query}\u201d in the stored reports.",
+        "who_header": "<b>Quotes by {query}</b> (newest first):",
+        "figures_usage": "Usage: /figures &lt;term&gt;, for example /figures gas",
+        "figures_none": "No key figures about \u201c{query}\u201d in the stored reports.",
+        "figures_header": "<b>Figures about {query}</b> (newest first):",
+        "opml_admins_only": "Only admins can import feeds.",
+        "opml_refused": "I cannot import {name}: {reason}",
+        "opml_imported": (
+            "Feeds from {name}: {added} added, {unchanged} already polled, {refused} refused."
+        ),
+        "opml_exported": "{count} feed(s) as OPML.",
+    },
+    "ru": {
+        "help": (
+            "\n/who &lt;имя&gt;: последние цитаты этого человека (достаточно фамилии в любом "
+            "падеже)\n"
+            "/figures &lt;слово&gt;: последние ключевые цифры по теме\n"
+            "Пришлите файл .opml, чтобы добавить его ленты; /export: ленты файлом OPML "
+            "(только админы)"
+        ),
+        "who_usage": "Использование: /who &lt;имя&gt;, например /who Кудрин",
+        "who_none": "Цитат «{query}» в сохранённых отчётах нет.",
+        "who_header": "<b>Цитаты: {query}</b> (сначала новые):",
+        "figures_usage": "Использование: /figures &lt;слово&gt;, например /figures газ",
+        "figures_none": "Ключевых цифр по теме «{query}» в сохранённых отчётах нет.",
+        "figures_header": "<b>Цифры: {query}</b> (сначала новые):",
+        "opml_admins_only": "Импортировать ленты могут только администраторы.",
+        "opml_refused": "Не удалось импортировать {name}: {reason}",
+        "opml_imported": (
+            "Ленты из {name}: добавлено {added}, уже читались {unchanged}, отклонено {refused}."
+        ),
+        "opml_exported": "Лент: {count}, файл OPML.",
+    },
+}
+
+
+def _extend(commands: dict[str, tuple[tuple[str, str], ...]],
+            texts: dict[str, dict[str, str]]) -> None:
+    """Add one feature's block: its commands before "help" (last in the menu), its texts,
+    and its lines at the end of the help text."""
+    for language, entries in commands.items():
+        COMMANDS[language] = COMMANDS[language][:-1] + entries + COMMANDS[language][-1:]
+    for language, table in texts.items():
+        TEXTS[language].update({k: v for k, v in table.items() if k != "help"})
+        TEXTS[language]["help"] += table["help"]
+
+
+_extend(_KNOWLEDGE_COMMANDS, _KNOWLEDGE_TEXTS)
+
+
+# -- desks: routing and filters in /status, watchlists and their alerts (handlers/watch.py) ------
+
+_DESK_COMMANDS = {
+    "en": (
+        ("watch", "Alert this chat at once when a report mentions a term"),
+        ("watches", "This chat's watches, numbered"),
+        ("unwatch", "Stop a watch: /unwatch N"),
+    ),
+    "ru": (
+        ("watch", "Сразу сообщать в этот чат об отчётах с этим словом"),
+        ("watches", "Отслеживаемые слова этого чата, по номерам"),
+        ("unwatch", "Перестать отслеживать: /unwatch N"),
+    ),
+}
+_DESK_TEXTS = {
+    "en": {
+        "help": (
+            "\n/watch &lt;word, \"phrase\" or name&gt;: an alert here as soon as a new report "
+            "mentions it; /watches lists them, /unwatch N stops one"
+        ),
+            "status_route": "  sources: {sources}; include: {include}; exclude: {exclude}",
+            "status_route_all": "all",
+            "status_route_none": "none",
+            "status_topic": "  topic: {topic}",
+            "status_watch": "  watching: {terms}",
+            "alert_header": "\U0001f514 <b>Watch \u201c{term}\u201d</b>",
+            "alert_figures": "<i>Figures</i>",
+            "alert_quotes": "<i>Quotes</i>",
+            "watch_usage": "Usage: /watch &lt;word, \"phrase\" or name&gt;",
+            "watch_members_only": "Only members can change this chat's watches.",
+            "watch_added": (
+                "Watching \u201c{term}\u201d: a new report that mentions it is posted here at once."
+            ),
+            "watch_exists": "\u201c{term}\u201d is already watched here.",
+            "watch_too_many": "This chat watches {limit} terms already; /unwatch one first.",
+            "watches_header": "<b>Watched here</b>:",
+            "watches_none": "Nothing is watched here. Add a term with /watch &lt;word&gt;.",
+            "watches_item": "{n}. {term}",
+            "watches_item_settings": "{n}. {term} (settings)",
+            "unwatch_usage": "Usage: /unwatch N (the number /watches shows).",
+            "unwatch_settings": "\u201c{term}\u201d comes from the settings file; an admin changes it there.",
+            "unwatch_done": "Stopped watching \u201c{term}\u201d.",
+    },
+    "ru": {
+        "help": (
+            "\n/watch &lt;слово, \"фраза\" или имя&gt;: сообщение сюда, как только новый отчёт "
+            "упомянет его; /watches покажет список, /unwatch N отменит"
+        ),
+            "status_route": "  источники: {sources}; включать: {include}; исключать: {exclude}",
+            "status_route_all": "все",
+            "status_route_none": "нет",
+            "status_topic": "  тема: {topic}",
+            "status_watch": "  отслеживается: {terms}",
+            "alert_header": "\U0001f514 <b>Отслеживается «{term}»</b>",
+            "alert_figures": "<i>Цифры</i>",
+            "alert_quotes": "<i>Цитаты</i>",
+            "watch_usage": "Использование: /watch &lt;слово, \"фраза\" или имя&gt;",
+            "watch_members_only": "Менять отслеживаемые слова этого чата могут только участники.",
+            "watch_added": "Отслеживается «{term}»: новый отчёт с ним сразу придёт сюда.",
+            "watch_exists": "«{term}» здесь уже отслеживается.",
+            "watch_too_many": "В этом чате уже {limit} отслеживаемых слов; сначала /unwatch.",
+            "watches_header": "<b>Отслеживается здесь</b>:",
+            "watches_none": "Здесь ничего не отслеживается. Добавить: /watch &lt;слово&gt;.",
+            "watches_item": "{n}. {term}",
+            "watches_item_settings": "{n}. {term} (настройки)",
+            "unwatch_usage": "Использование: /unwatch N (номер из /watches).",
+            "unwatch_settings": "«{term}» задано в файле настроек; изменить его может администратор.",
+            "unwatch_done": "Больше не отслеживается «{term}».",
+    },
+}
+_extend(_DESK_COMMANDS, _DESK_TEXTS)

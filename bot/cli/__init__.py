@@ -23,6 +23,7 @@ from bot.logs import configure_logging, mask, quiet_batch_libraries
 from bot.settings import Settings, SettingsError, load_settings, require_token
 from bot.settings.fields import LOG_LEVELS
 
+from . import feeds, figures, who  # parsers only: each imports its work when it runs
 from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from .options import FORMATS, add_summary_options, positive_int, positive_seconds
 
@@ -156,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     health.add_argument("--now", type=_instant, default=None, help=argparse.SUPPRESS)
     # Docker reserves HEALTHCHECK exit code 2: any failure of `health` is 1 (unhealthy).
     health.set_defaults(handler=_health, batch=False, settings_failure=EXIT_FAILED)
+    who.register(commands, common)
+    figures.register(commands, common)
+    feeds.register(commands, common)
     return parser
 
 

@@ -29,13 +29,15 @@ class FeedRegistry:
                      for s in saved.values() if not s.removed and s.url not in known)
         return feeds
 
-    def add(self, url: str, *, by: int | None = None) -> Feed | None:
-        """The feed now polled, or None when it was already; raises ValueError on a bad URL."""
+    def add(self, url: str, *, by: int | None = None, name: str | None = None) -> Feed | None:
+        """The feed now polled, or None when it was already; raises ValueError on a bad URL.
+
+        name: what an OPML file calls the feed (else the URL names it)."""
         url = _checked(url)
         if any(f.url == url for f in self.current()):
             return None
         configured = next((f for f in self.configured if f.url == url), None)
-        feed = configured or Feed(url=url, name=url, interval=self.default_interval)
+        feed = configured or Feed(url=url, name=name or url, interval=self.default_interval)
         self.store.save_feed(url, feed.name, int(feed.interval.total_seconds()), by=by)
         return feed
 

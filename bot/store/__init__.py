@@ -2,7 +2,8 @@
 
 Modules: schema (tables), records (values returned), engine (connections, errors, file guard),
 migrate (Alembic, applied at open), store (the sync Store), aio (AsyncStore, AsyncLease for the event loop),
-lease (one running instance per database). The values returned live in bot.store.records.
+lease (one running instance per database), indexing (who said what, which figures: rows built
+from analyses). The values returned live in bot.store.records.
 See docs/store.md.
 """
 

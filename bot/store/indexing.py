@@ -26,8 +26,10 @@ def index_analysis(conn: Connection, quotes: TableClause, figures: TableClause,
     quote_rows = [{"speaker": q["speaker"], "speaker_key": speaker_key(q["speaker"])[:KEY_LIMIT],
                    "text": q["text"]}
                   for q in data.get("quotes", ()) if q.get("speaker") and q.get("text")]
-    figure_rows = [{"value": f["value"], "context": f["context"],
-                    "context_key": stem_key(f["context"], language)}
+    figure_rows = [{"value": f["value"], "context": f.get("context") or "",
+                    "sentence": f.get("sentence") or "",
+                    "context_key": stem_key(f"{f.get('context') or ''} {f.get('sentence') or ''}",
+                                            language)}
                    for f in data.get("figures", ()) if f.get("value")]
     _append(conn, quotes, report_id, quote_rows, ("text",))
     _append(conn, figures, report_id, figure_rows, ("value", "context"))

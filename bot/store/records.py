@@ -91,6 +91,7 @@ class IndexedFigure:
 
     value: str
     context: str
+    sentence: str
     report_id: str
     title: str
     source: str

@@ -146,7 +146,9 @@ figure_index = Table(
     Column("seq", Integer, primary_key=True, autoincrement=False),
     Column("value", Text, nullable=False),
     Column("context", Text, nullable=False),
-    # the context's stems between spaces (bot.analysis.terms.stem_key), for whole-stem LIKE
+    Column("sentence", Text, nullable=False),
+    # stems of the sentence between spaces (bot.analysis.terms.stem_key), for whole-stem LIKE:
+    # a figure's context is short ("12%"), the sentence says what it is about ("газа")
     Column("context_key", Text, nullable=False),
 )
 

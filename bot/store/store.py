@@ -207,10 +207,12 @@ class Store:
             data = conn.execute(query).scalar()
         return Analysis.from_json(report, json.loads(data)) if data else None
 
-    def unanalysed(self, limit: int) -> list[Report]:
-        """Reports with no analysis under any options, newest first (the index lacks them)."""
-        done = select(analyses.c.report_id)
-        query = select(reports).where(reports.c.id.not_in(done))
+    def unanalysed(self, limit: int, quarantine_after: int | None = None) -> list[Report]:
+        """Reports with no analysis under any options, newest first (the index lacks them);
+        quarantine_after: leave out reports that failed that often."""
+        query = select(reports).where(reports.c.id.not_in(select(analyses.c.report_id)))
+        if quarantine_after is not None:
+            query = query.where(reports.c.id.not_in(_quarantined_ids(quarantine_after)))
         with reading(self.engine) as conn:
             return [_report(r) for r in
                     conn.execute(query.order_by(reports.c.seq.desc()).limit(max(limit, 0)))]
@@ -231,18 +233,20 @@ class Store:
                     for r in conn.execute(query)]
 
     def figures_about(self, term: str, limit: int) -> list[IndexedFigure]:
-        """Figures whose context holds every word of the term in some word form, newest first."""
+        """Figures whose sentence holds every word of the term in some word form, newest first."""
         stems = term_stems(term)
         if not stems or limit <= 0:
             return []
         key = figure_index.c.context_key
-        query = (select(figure_index.c.value, figure_index.c.context, *_report_label())
+        query = (select(figure_index.c.value, figure_index.c.context, figure_index.c.sentence,
+                        *_report_label())
                  .join(reports, reports.c.id == figure_index.c.report_id)
                  .where(*(or_(*(key.contains(f" {s} ", autoescape=True) for s in sorted(forms)))
                           for forms in stems))
                  .order_by(reports.c.seq.desc(), figure_index.c.seq).limit(limit))
         with reading(self.engine) as conn:
-            return [IndexedFigure(r.value, r.context, r.id, r.title, r.source, utc(r.added_at))
+            return [IndexedFigure(r.value, r.context, r.sentence, r.id, r.title, r.source,
+                                  utc(r.added_at))
                     for r in conn.execute(query)]
 
     # -- analysis failures: quarantine -----------------------------------------------------------

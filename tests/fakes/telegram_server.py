@@ -381,6 +381,23 @@ class FakeTelegram:
         return _ok({"message_id": message_id, "date": int(time.time()), "chat": chat,
                     "text": visible})
 
+    def _api_sendDocument(self, params: dict) -> tuple[int, dict]:
+        """Recorded like a message: text is the caption, params["document"] holds
+        {"filename", "content"} (bytes) as uploaded."""
+        document = params.get("document")
+        if not isinstance(document, dict) or not document.get("content"):
+            return _error(400, "Bad Request: file must be non-empty")
+        chat_id = _chat_id(params["chat_id"])
+        message_id = next(self._message_ids)
+        with self._lock:
+            self.sent.append(Sent(chat_id, params.get("caption", ""), params.get("parse_mode"),
+                                  params, message_id))
+        chat = {"id": chat_id, "type": "private" if isinstance(chat_id, int) and chat_id > 0
+                else "supergroup", "first_name": "User", "title": "Team"}
+        return _ok({"message_id": message_id, "date": int(time.time()), "chat": chat,
+                    "document": {"file_id": f"sent{message_id}", "file_unique_id": "s",
+                                 "file_name": document["filename"]}})
+
     def _api_getFile(self, params: dict) -> tuple[int, dict]:
         file_id = params.get("file_id", "")
         if file_id not in self.files:
@@ -409,6 +426,23 @@ _CHAT_INFO = {"accent_color_id": 0, "max_reaction_count": 11}  # required in a C
 def _suffix(name: str) -> str:
     match = re.search(r"\.[A-Za-z0-9]{1,8}$", name)
     return match.group() if match else ""
+
+
+def _multipart(body: bytes, content_type: str) -> dict[str, Any]:
+    """Form fields as text, file fields as {"filename", "content"} (how PTB uploads files)."""
+    from email import message_from_bytes
+    from email.policy import HTTP
+
+    form = message_from_bytes(b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body,
+                              policy=HTTP)
+    fields: dict[str, Any] = {}
+    for part in form.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        content = part.get_payload(decode=True) or b""
+        filename = part.get_filename()
+        fields[name] = ({"filename": filename, "content": content} if filename
+                        else content.decode("utf-8"))
+    return fields
 
 
 def _chat_id(raw: str) -> int | str:
@@ -489,6 +523,8 @@ class _Handler(BaseHTTPRequestHandler):
         content_type = self.headers.get("Content-Type", "")
         if body and content_type.startswith("application/json"):
             params.update(json.loads(body))
+        elif body and content_type.startswith("multipart/form-data"):
+            params.update(_multipart(body, content_type))
         elif body:
             params.update(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
         for key in JSON_PARAMS & params.keys():

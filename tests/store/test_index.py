@@ -36,9 +36,9 @@ SPRINT_ANALYSIS = analysis(SPRINT, [Quote("I felt strong.", "Maurice Greene")],
                            [Figure("9.79 seconds", "9.79 seconds in the 100 metres", SPRINT.text)])
 RELAY_ANALYSIS = analysis(RELAY, [Quote("We did it together.", "Greene"),
                                   Quote("Unattributed words.", None)],
-                          [Figure("4", "4 medals after sanctions", RELAY.text)])
+                          [Figure("4", "4 medals", RELAY.text)])
 BUDGET_ANALYSIS = analysis(BUDGET, [Quote("Поставки растут.", "Алексей Кудрин")],
-                           [Figure("5%", "поставки газа выросли на 5%", BUDGET.text)])
+                           [Figure("5%", "выросли на 5%", BUDGET.text)])
 
 
 @pytest.fixture
@@ -76,10 +76,11 @@ def test_unknown_or_empty_names_find_nothing(store: Store) -> None:
     assert store.quotes_by("Greene", 0) == []
 
 
-def test_figures_match_word_forms_in_either_language(store: Store) -> None:
+def test_figures_match_word_forms_of_their_sentence_in_either_language(store: Store) -> None:
     assert store.figures_about("sanction", 10) == [
-        IndexedFigure("4", "4 medals after sanctions", RELAY.id, "Relay team", "relay.txt", T2)]
-    gas = [IndexedFigure("5%", "поставки газа выросли на 5%", BUDGET.id, "Бюджет", "interfax", T2)]
+        IndexedFigure("4", "4 medals", RELAY.text, RELAY.id, "Relay team", "relay.txt", T2)]
+    gas = [IndexedFigure("5%", "выросли на 5%", BUDGET.text, BUDGET.id, "Бюджет", "interfax",
+                         T2)]
     assert store.figures_about("газ", 10) == gas
     assert store.figures_about("газом поставки", 10) == gas
     assert store.figures_about("medal metres", 10) == []   # every word must match
@@ -146,5 +147,17 @@ def test_migration_0003_keeps_every_row_and_builds_the_index(db_url: str) -> Non
         assert store.quotes_by("Кудрина", 10) == KUDRIN
         assert [f.value for f in store.figures_about("газа", 10)] == ["5%"]
         assert store.figures_about("sanctions", 10) == []  # its only analysis was unreadable
+    finally:
+        store.close()
+
+
+def test_unanalysed_leaves_quarantined_reports_out(db_url: str) -> None:
+    store = Store(db_url)
+    try:
+        store.add_report(SPRINT, added_at=T1)
+        for _ in range(3):
+            store.record_failure(SPRINT.id, "broken")
+        assert store.unanalysed(10, quarantine_after=4) == [SPRINT]
+        assert store.unanalysed(10, quarantine_after=3) == []
     finally:
         store.close()

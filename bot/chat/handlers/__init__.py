@@ -14,7 +14,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler, MessageHandler, TypeHandler, filters
 
-from . import help, links, reports, sources, status, summary, uploads, watch
+from . import help, links, opml, reports, sources, status, summary, uploads, watch, who
 from .errors import on_error
 from .gate import gate
 
@@ -23,8 +23,9 @@ COMMANDS = (
     ("start", help.help_command), ("help", help.help_command), ("summary", summary.summary),
     ("reports", reports.reports), ("digest", status.digest), ("status", status.status),
     ("sources", sources.sources), ("addfeed", sources.add_feed),
-    ("removefeed", sources.remove_feed), ("watch", watch.watch), ("watches", watch.watches),
-    ("unwatch", watch.unwatch),
+    ("removefeed", sources.remove_feed),
+    ("who", who.who), ("figures", who.figures), ("export", opml.export),
+    ("watch", watch.watch), ("watches", watch.watches), ("unwatch", watch.unwatch),
 )
 
 
@@ -32,6 +33,8 @@ def register(application: Application, *, listen_links: bool) -> None:
     application.add_handler(TypeHandler(Update, gate), group=-1)
     for name, callback in COMMANDS:
         application.add_handler(CommandHandler(name, callback, filters=COMMAND_UPDATES))
+    # an .opml file is a feed list to import (admins), before any file is taken for a summary
+    application.add_handler(MessageHandler(filters.Document.FileExtension("opml"), opml.document))
     application.add_handler(MessageHandler(
         filters.Document.ALL & (filters.ChatType.PRIVATE
                                 | filters.CaptionRegex(r"^/summary(@\w+)?(\s|$)")),

@@ -41,6 +41,7 @@ def upgrade() -> None:
         sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("value", sa.Text, nullable=False),
         sa.Column("context", sa.Text, nullable=False),
+        sa.Column("sentence", sa.Text, nullable=False),
         sa.Column("context_key", sa.Text, nullable=False),
     )
     _backfill(op.get_bind(), quotes, figures)
