@@ -20,6 +20,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from typing import Protocol
 
@@ -116,13 +117,18 @@ def compose(document: Document, term: Term, t: Texts) -> str:
     return "\n".join(lines)
 
 
+@lru_cache(maxsize=4096)
+def parsed_term(raw: str) -> Term | None:
+    """Watch terms repeat across chats and checks: each is parsed and stemmed once."""
+    return Term.parse(raw)
+
+
 def find_alerts(analyses: Sequence[Analysis], origins: Mapping[str, str | None],
                 watches: Sequence[WatchView], route_for: Callable[[str], Route | None],
                 t: Texts) -> list[Alert]:
     """Every (watch, report) that matches, with its message (CPU work: run it in a thread).
 
     Each report is read once and each distinct term parsed once, however many chats watch it."""
-    terms: dict[str, Term | None] = {}
     alerts = []
     for analysis in analyses:
         document = Document(analysis)
@@ -131,7 +137,7 @@ def find_alerts(analyses: Sequence[Analysis], origins: Mapping[str, str | None],
             route = route_for(watch.chat_id)
             if route is not None and not route.takes(origin):
                 continue
-            term = terms.setdefault(watch.term, Term.parse(watch.term))
+            term = parsed_term(watch.term)
             if term is not None and document.matches(term):
                 alerts.append(Alert(watch, analysis.report.id, compose(document, term, t)))
     return alerts
@@ -155,8 +161,10 @@ class Alerter:
         """Send the alerts these new reports raise; returns how many were sent."""
         if not analyses:
             return 0
-        watches = [w for w in await self.store.watches()
-                   if self.destination_for(w.chat_id) is not None]
+        everyone = await self.store.watches()
+        allowed = {chat for chat in {w.chat_id for w in everyone}
+                   if self.destination_for(chat) is not None}
+        watches = [w for w in everyone if w.chat_id in allowed]
         if not watches:
             return 0
         origins = await self.store.report_origins(a.report.id for a in analyses)
