@@ -186,8 +186,6 @@ class BriefingWorkflow:
                               merge_threshold=self.config.merge_threshold)
         return render_messages(digest, language=self.config.language)
 
-    # -- sending -------------------------------------------------------------------------------
-
     # -- a digest for one chat -----------------------------------------------------------------
 
     async def backfill_limit(self, chat_id: int | str) -> int:
@@ -212,10 +210,6 @@ class BriefingWorkflow:
             takes = route.takes if route is not None and route.sources is not None else None
             backlog = await self.store.backlog(key, limit, self.config.quarantine_after,
                                                **({"takes": takes} if takes else {}))
-            if backlog.older:
-                await self.store.mark_skipped(key, backlog.older)
-                log.info("%d older report(s) for %s skipped (bounded backfill)",
-                         len(backlog.older), key)
             reports, refused = await self.filtered(key, backlog.reports, route)
             rendered = await self.render(reports, created=self.clock().astimezone(timezone),
                                          skipped=len(backlog.older))
@@ -224,6 +218,10 @@ class BriefingWorkflow:
                 return await self._nothing_new(destination, sender, kind, empty_html, failures)
             result = await send_messages(destination, sender, rendered.messages,
                                          lambda ids: self.store.mark_delivered(key, ids))
+            if backlog.older and result.sent:  # the chat was told; they never come later
+                await self.store.mark_skipped(key, backlog.older)
+                log.info("%d older report(s) for %s skipped (bounded backfill)",
+                         len(backlog.older), key)
             for report_id in result.rejected:
                 await self.store.record_failure(report_id, "message refused by the chat")
             if result.delivered or result.error is None:

@@ -37,11 +37,11 @@ from .texts import commands
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST]
-__all__ = ["TokenFilter", "build_application", "configure_logging", "run", "running"]
 MAX_RETRY_SECONDS = 60.0
 HEARTBEAT_SECONDS = 30.0
 HEARTBEAT_JOB = "heartbeat:poll"
 HEALTHY_WITHIN = timedelta(seconds=3 * HEARTBEAT_SECONDS)  # three heartbeats missed: unhealthy
+__all__ = ["TokenFilter", "build_application", "configure_logging", "run", "running"]
 
 
 def file_url(api_base_url: str) -> str:
