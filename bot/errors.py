@@ -36,7 +36,8 @@ class SettingsError(BriefbotError):
     """A setting that cannot be used; the message names the setting and the fix."""
 
     def __init__(self, setting: str, problem: str, fix: str) -> None:
-        super().__init__(f"setting '{setting}'", f"{problem}. Fix: {fix}")
+        stop = "" if problem.endswith("?") else "."  # "did you mean 'x'?" ends the sentence itself
+        super().__init__(f"setting '{setting}'", f"{problem}{stop} Fix: {fix}")
         self.setting = setting
         self.problem = problem
         self.fix = fix

@@ -19,6 +19,7 @@ from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.errors import StoreUnavailable
+from bot.logs import TokenFilter, configure_logging
 from bot.settings import Settings, SettingsError, Target, require_token
 from bot.store.db import Store
 from bot.store.lease import Lease
@@ -40,40 +41,7 @@ MAX_RETRY_SECONDS = 60.0
 HEARTBEAT_SECONDS = 30.0
 HEARTBEAT_JOB = "heartbeat:poll"
 HEALTHY_WITHIN = timedelta(seconds=3 * HEARTBEAT_SECONDS)  # three heartbeats missed: unhealthy
-
-
-class TokenFilter(logging.Filter):
-    """Masks the bot token anywhere in a log record, including formatted tracebacks."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self.token = token
-
-    def _mask(self, value: str) -> str:
-        return value.replace(self.token, "<BOT_TOKEN>") if self.token else value
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if not self.token:
-            return True
-        record.msg = self._mask(record.getMessage())
-        record.args = None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self._mask(record.exc_text)
-        return True
-
-
-def configure_logging(token: str, level: int = logging.INFO) -> None:
-    """Log to stderr with the token masked; httpx would otherwise log URLs containing it."""
-    logging.basicConfig(level=level,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger().setLevel(level)  # the CLI may have configured WARNING for batch runs
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    for handler in logging.getLogger().handlers:
-        if not any(isinstance(f, TokenFilter) for f in handler.filters):
-            handler.addFilter(TokenFilter(token))
+__all__ = ["TokenFilter", "build_application", "configure_logging", "run", "running"]
 
 
 def file_url(api_base_url: str) -> str:
@@ -229,7 +197,7 @@ def run(settings: Settings) -> None:
         raise SettingsError(
             "telegram.mode", "webhook mode needs python-telegram-bot[webhooks]",
             "pip install 'python-telegram-bot[webhooks]' or use mode = 'polling'")
-    configure_logging(token)
+    configure_logging(token, settings.logging.level, settings.logging.format)
     store = Store(settings.database_url)
     lease = Lease(store, ttl_seconds=LEASE_SECONDS)
     try:

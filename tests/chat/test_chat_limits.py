@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.chat.limits import BIG_INPUT_BYTES, HeavyWork, LimitSettings, RateLimiter
+from bot.chat.limits import BIG_INPUT_BYTES, HeavyWork, RateLimiter
 
 
 class Clock:
@@ -37,10 +37,6 @@ def test_users_who_went_quiet_are_forgotten() -> None:
     clock.now += 61
     limiter.wait_seconds(1)
     assert list(limiter._hits) == [1]
-
-
-def test_limits_default_until_settings_have_them() -> None:
-    assert LimitSettings.from_settings(object()) == LimitSettings(6, 2)
 
 
 async def test_heavy_work_runs_two_at_once_and_a_big_input_alone() -> None:

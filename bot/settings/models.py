@@ -1,0 +1,197 @@
+"""The settings the bot runs with: frozen, validated dataclasses (pydantic v2).
+
+These classes are both the validated schema of the settings file's tables and the objects
+the rest of the code reads (`settings.summary.sentences`). They are real dataclasses, so
+`dataclasses.replace()` works and re-validates. Unknown keyword arguments are refused
+(extra="forbid"), which is what turns a misspelt key in the file into an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import field
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, ConfigDict, Field, StrictBool, StrictStr, model_validator
+from pydantic.dataclasses import dataclass
+
+from .fields import (
+    ChatId,
+    Count,
+    Interval,
+    Invalid,
+    NonNegativeFloat,
+    Port,
+    PositiveFloat,
+    PositiveInt,
+    Share,
+    check_algorithm,
+    check_cron,
+    check_database_url,
+    check_feed_url_value,
+    check_http_url,
+    check_log_level,
+    check_timezone,
+    check_ui_language,
+    one_of,
+)
+
+TELEGRAM_API = "https://api.telegram.org/bot"
+DEFAULT_INBOX = "seeds"
+DEFAULT_MAX_FILE_MB = 50.0
+DEFAULT_DATABASE_PATH = "data/briefbot.db"
+
+
+def _frozen(cls):
+    return dataclass(frozen=True, config=ConfigDict(extra="forbid"))(cls)
+
+
+@_frozen
+class Schedule:
+    """Either a cron expression in a time zone or a fixed interval, never both."""
+
+    cron: Annotated[StrictStr, AfterValidator(check_cron)] | None = None
+    timezone: Annotated[StrictStr, AfterValidator(check_timezone)] = "UTC"
+    interval: Interval | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Schedule:
+        if self.cron is not None and self.interval is not None:
+            raise Invalid("has both cron and interval", "keep one: a cron with its timezone, "
+                          "or an interval; add a second schedule for the other")
+        if self.cron is None and self.interval is None:
+            raise Invalid(f"expected 5 cron fields, got {self.cron!r}",
+                          "write minute hour day month weekday, e.g. '0 8 * * mon-fri'",
+                          field="cron")
+        if self.interval is not None and self.timezone != "UTC":
+            raise Invalid("timezone applies to cron schedules only",
+                          "remove timezone from the interval schedule", field="timezone")
+        return self
+
+
+def _some_schedules(schedules: tuple[Schedule, ...]) -> tuple[Schedule, ...]:
+    if not schedules:
+        raise Invalid("no schedule given",
+                      "add schedules = [{cron = '0 8 * * mon-fri', timezone = 'UTC'}]")
+    return schedules
+
+
+@_frozen
+class Target:
+    """A chat that receives scheduled digests (optionally in one forum topic)."""
+
+    chat_id: ChatId
+    name: StrictStr = ""
+    schedules: Annotated[tuple[Schedule, ...], AfterValidator(_some_schedules)] = Field(
+        default=(), validate_default=True)
+    announce_empty: StrictBool = False
+    topic_id: PositiveInt | None = None
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", str(self.chat_id))
+
+
+@_frozen
+class SummarySettings:
+    sentences: PositiveInt = 3
+    algorithm: Annotated[StrictStr, AfterValidator(check_algorithm)] = "default"
+    figures: Count = 5
+    quotes: Count = 3
+
+
+@_frozen
+class TelegramSettings:
+    api_base_url: Annotated[StrictStr, AfterValidator(check_http_url)] = TELEGRAM_API
+    mode: Annotated[StrictStr, AfterValidator(one_of("polling", "webhook",
+                                                      fix="use 'polling' or 'webhook'"))] = "polling"
+    webhook_listen: StrictStr = "0.0.0.0"
+    webhook_port: Port = 8443
+    webhook_url: StrictStr = ""
+    webhook_path: StrictStr = "briefbot"
+    max_download_mb: PositiveFloat = 20.0
+    language: Annotated[StrictStr, AfterValidator(check_ui_language)] = "en"
+    misfire_grace_seconds: Count = 6 * 3600
+
+    @model_validator(mode="after")
+    def _webhook_needs_url(self) -> TelegramSettings:
+        if self.mode == "webhook" and not self.webhook_url.startswith("https://"):
+            raise Invalid("webhook mode needs a public https URL",
+                          "set telegram.webhook_url = 'https://your.host/briefbot'",
+                          field="webhook_url")
+        return self
+
+
+@_frozen
+class AccessSettings:
+    allowed_chats: frozenset[int] = frozenset()
+    allowed_users: frozenset[int] = frozenset()
+    admins: frozenset[int] = frozenset()
+
+
+@_frozen
+class Feed:
+    """An RSS or Atom feed polled on its own interval."""
+
+    url: Annotated[StrictStr, AfterValidator(check_feed_url_value)]
+    name: StrictStr
+    interval: Interval
+
+
+@_frozen
+class SourceSettings:
+    """Feeds, links and the inbox watch: how often, how long, how much, and what is safe."""
+
+    feed_interval: Interval = timedelta(minutes=15)
+    fetch_timeout_seconds: PositiveFloat = 20.0
+    max_fetch_mb: PositiveFloat = 5.0
+    allow_private_addresses: StrictBool = False
+    watch_interval_seconds: PositiveFloat = 5.0
+    settle_seconds: NonNegativeFloat = 2.0
+    merge_threshold: Share = 0.4
+    listen_links: StrictBool = True
+
+
+@_frozen
+class LoggingSettings:
+    """What the bot logs and how: text lines for people, JSON lines for log collectors."""
+
+    level: Annotated[StrictStr, AfterValidator(check_log_level)] = "INFO"
+    format: Literal["text", "json"] = "text"
+
+
+@_frozen
+class DeliverySettings:
+    """How much old news a new chat gets, and when a failing report is set aside."""
+
+    backfill: Count = 10            # at most this many latest reports for a new target or chat
+    quarantine_after: PositiveInt = 3  # failed analyses before a report is quarantined
+
+
+@_frozen
+class LimitSettings:
+    """Flood limits: per user, and for heavy work running at once."""
+
+    user_requests_per_minute: PositiveInt = 6  # /summary, links and uploads per user
+    heavy_jobs: PositiveInt = 2                # downloads, fetches and analyses at once
+
+
+@_frozen
+class Settings:
+    inbox: Path = Path(DEFAULT_INBOX)
+    max_file_mb: PositiveFloat = DEFAULT_MAX_FILE_MB
+    database_url: Annotated[StrictStr, AfterValidator(check_database_url)] = (
+        "sqlite:///" + DEFAULT_DATABASE_PATH)
+    summary: SummarySettings = SummarySettings()
+    telegram: TelegramSettings = TelegramSettings()
+    access: AccessSettings = AccessSettings()
+    targets: tuple[Target, ...] = ()
+    sources: SourceSettings = SourceSettings()
+    feeds: tuple[Feed, ...] = ()
+    logging: LoggingSettings = LoggingSettings()
+    delivery: DeliverySettings = DeliverySettings()
+    limits: LimitSettings = LimitSettings()
+    # Secrets come from the environment only and are kept out of repr() and logs.
+    token: str = field(default="", repr=False)
+    webhook_secret: str = field(default="", repr=False)
