@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.analysis.model import Report
 from bot.analysis.pipeline import analyze
 from bot.briefing import summary_options
 from bot.cli import main
@@ -200,3 +201,25 @@ def test_hostile_or_wrong_opml_is_refused_clearly(tmp_path, monkeypatch, capsys,
     assert capsys.readouterr().err == f"briefbot feeds import: bad.opml: {reason}\n"
     assert main(["--config", "c.toml", "feeds", "list"]) == 0
     assert capsys.readouterr().out == "https://news.example/rss.xml\tExample News\n"
+
+
+def test_a_report_that_cannot_be_analysed_fails_alone(deployment, capsys) -> None:
+    store = Store(DB)
+    try:
+        store.add_report(Report(title="Numbers only", text="2024 2025 2026", source="n.txt"))
+    finally:
+        store.close()
+    assert main(["--config", "c.toml", "who", "Greene", "--limit", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("«Next year I will be faster» — Maurice Greene · Greene looks ahead")
+    warning, summary = err.splitlines()
+    assert warning.endswith("WARNING bot.briefing.workflow: cannot summarize "
+                            f"{Report('x', '2024 2025 2026', 'x').id} (n.txt): no sentences to "
+                            "summarize")
+    assert summary == "briefbot who: 1 report(s) could not be analysed; the others were searched"
+    store = Store(DB)
+    try:
+        assert [(q.title, q.attempts) for q in store.quarantined(1)] == [("Numbers only", 1)]
+        assert [r.title for r in store.unanalysed(10)] == ["Numbers only"]
+    finally:
+        store.close()

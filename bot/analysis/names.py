@@ -6,13 +6,17 @@ a light stem: casefolded, ё as е, a possessive 's dropped, and one Russian/Ukr
 taken off. The same function keys the stored speaker and the user's query, so both meet on the
 stem; a stem never gets shorter than three letters, which keeps "Ким" and "Ли" whole.
 
-First names do not narrow a search: reports name people by surname after the first mention,
-so a query's first name would miss more quotes than it saves.
+A query's first name narrows only among namesakes: "Maurice Greene" keeps Maurice Greene and
+speakers named by surname alone ("Greene", most likely him), and drops Tom Greene; a first name
+nobody has ("Mr Greene", or a case form like "Алексея") narrows nothing.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from .terms import WORD
 
 # Case endings of Russian and Ukrainian surnames (nouns in -ов/-ин, adjectives in -ский/-ський,
 # indeclinable -ко/-у taken consistently), longest first so "ого" wins over "о".
@@ -25,7 +29,6 @@ SURNAME_ENDINGS: tuple[str, ...] = tuple(sorted((
 MIN_STEM = 3
 # Name tails that are not the surname: "Martin Luther King Jr."
 _TAILS = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -38,7 +41,25 @@ def surname_stem(word: str) -> str:
     return stem
 
 
+def _words(name: str) -> list[str]:
+    return [w for w in WORD.findall(name) if w.casefold().rstrip(".") not in _TAILS]
+
+
 def speaker_key(name: str) -> str:
     """The stem of a name's surname; "" when the name holds no word (a quote with no speaker)."""
-    words = [w for w in _NAME_WORD.findall(name) if w.casefold().rstrip(".") not in _TAILS]
+    words = _words(name)
     return surname_stem(words[-1]) if words else ""
+
+
+def first_names(name: str) -> frozenset[str]:
+    """Stems of the words before the surname (first names, initials, titles)."""
+    return frozenset(surname_stem(w) for w in _words(name)[:-1])
+
+
+def namesakes_meant(query: str, speakers: Iterable[str]) -> set[str]:
+    """Of speakers sharing the query's surname, those the query's first names allow."""
+    speakers = set(speakers)
+    wanted = first_names(query)
+    if not wanted or not any(first_names(s) & wanted for s in speakers):
+        return speakers
+    return {s for s in speakers if not first_names(s) or first_names(s) & wanted}

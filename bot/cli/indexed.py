@@ -74,8 +74,8 @@ class IndexQuery:
         try:
             _, failed = analyse_pending(store, settings)
             if failed:
-                print(f"briefbot {self.command}: {failed} report(s) could not be analysed "
-                      "(see `briefbot check`)", file=sys.stderr)
+                print(f"briefbot {self.command}: {failed} report(s) could not be analysed; "
+                      "the others were searched", file=sys.stderr)
             rows = getattr(store, self.method)(words, args.limit)
         finally:
             store.close()

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, false, func, or_, select
 from sqlalchemy.engine import Connection, Row
 
 from bot.analysis.model import Analysis, Report
-from bot.analysis.names import speaker_key
+from bot.analysis.names import namesakes_meant, speaker_key
 from bot.analysis.terms import term_stems
 from bot.store.engine import make_engine, reading, writing
 from bot.store.indexing import index_analysis
@@ -220,15 +220,19 @@ class Store:
     # -- who said what, which figures ----------------------------------------------------------
 
     def quotes_by(self, name: str, limit: int) -> list[IndexedQuote]:
-        """Quotes whose speaker has the name's surname in any case form, newest report first."""
+        """Quotes whose speaker has the name's surname in any case form, newest report first;
+        a first name in `name` sets namesakes apart (bot.analysis.names.namesakes_meant)."""
         key = speaker_key(name)
         if not key or limit <= 0:
             return []
-        query = (select(quote_index.c.text, quote_index.c.speaker, *_report_label())
-                 .join(reports, reports.c.id == quote_index.c.report_id)
-                 .where(quote_index.c.speaker_key == key)
-                 .order_by(reports.c.seq.desc(), quote_index.c.seq).limit(limit))
+        matching = quote_index.c.speaker_key == key
         with reading(self.engine) as conn:
+            speakers = conn.execute(select(quote_index.c.speaker).where(matching).distinct())
+            meant = namesakes_meant(name, speakers.scalars())
+            query = (select(quote_index.c.text, quote_index.c.speaker, *_report_label())
+                     .join(reports, reports.c.id == quote_index.c.report_id)
+                     .where(matching, quote_index.c.speaker.in_(sorted(meant)))
+                     .order_by(reports.c.seq.desc(), quote_index.c.seq).limit(limit))
             return [IndexedQuote(r.text, r.speaker, r.id, r.title, r.source, utc(r.added_at))
                     for r in conn.execute(query)]
 

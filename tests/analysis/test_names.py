@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis.names import speaker_key
+from bot.analysis.names import namesakes_meant, speaker_key
 from bot.analysis.terms import stem_key, term_stems
 
 
@@ -36,3 +36,12 @@ def test_term_stems_cover_both_languages_and_keys_hold_whole_stems() -> None:
                                              frozenset({"sanction", "sanctions"})]
     assert stem_key("Gas supplies rose by 12%", "en") == " gas suppli rose by "
     assert stem_key("Поставки газа выросли", "ru") == " поставк газ выросл "
+
+
+def test_first_names_narrow_only_among_namesakes() -> None:
+    speakers = ["Maurice Greene", "Tom Greene", "Greene"]
+    assert namesakes_meant("Maurice Greene", speakers) == {"Maurice Greene", "Greene"}
+    assert namesakes_meant("Greene", speakers) == set(speakers)
+    assert namesakes_meant("Mr Greene", speakers) == set(speakers)
+    assert namesakes_meant("Алексей Кудрин", ["Алексей Кудрин", "Кудрин"]) == {
+        "Алексей Кудрин", "Кудрин"}

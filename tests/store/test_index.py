@@ -161,3 +161,18 @@ def test_unanalysed_leaves_quarantined_reports_out(db_url: str) -> None:
         assert store.unanalysed(10, quarantine_after=3) == []
     finally:
         store.close()
+
+
+def test_a_first_name_sets_namesakes_apart(store: Store) -> None:
+    tom = Report(title="Tom", text="Tom Greene coaches.", source="tom.txt")
+    store.add_report(tom, added_at=T2)
+    store.save_analysis("k", analysis(tom, [Quote("Coaching is hard.", "Tom Greene")], []))
+    speakers = {name: [(q.speaker, q.text) for q in store.quotes_by(name, 10)]
+                for name in ("Greene", "Mr Greene", "Maurice Greene", "Tom Greene", "Ann Greene")}
+    everyone = [("Tom Greene", "Coaching is hard."), ("Greene", "We did it together."),
+                ("Maurice Greene", "I felt strong.")]
+    assert speakers == {
+        "Greene": everyone, "Mr Greene": everyone, "Ann Greene": everyone,  # nobody by that name
+        "Maurice Greene": everyone[1:],   # the bare surname is most likely him
+        "Tom Greene": everyone[:2],
+    }
