@@ -13,25 +13,14 @@ then costs a dictionary look-up, not another pass over the text.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bot.analysis.model import Analysis
 from bot.analysis.names import speaker_key
-from bot.analysis.terms import term_stems
-from bot.analysis.tokens import stemmer
+from bot.analysis.terms import WORD, stem_key, term_stems
 
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 QUOTES = "\"'“”„«»‘’"
-STEM_MEMO = 50_000  # words repeat across reports; the memo keeps the recent ones
-
-
-@lru_cache(maxsize=STEM_MEMO)
-def _stem(language: str, word: str) -> str:
-    """The word's stem in the text's language, as bot.analysis.terms.stem_key keys texts."""
-    return stemmer(language)(word.casefold().replace("ё", "е"))
 
 
 @dataclass(frozen=True)
@@ -65,9 +54,13 @@ class Words:
     def __init__(self, text: str, language: str) -> None:
         matches = list(WORD.finditer(text))
         self.spans = [m.span() for m in matches]
+        # the stems the who-said-what index keys texts with, one per WORD match, in order
+        stems = stem_key(text, language).split()
+        if len(stems) != len(matches):  # a word whose stem is empty: stem one at a time
+            stems = [stem_key(m.group(), language).strip() for m in matches]
         self.at: dict[str, list[int]] = defaultdict(list)
-        for i, m in enumerate(matches):
-            self.at[_stem(language, m.group())].append(i)
+        for i, stem in enumerate(stems):
+            self.at[stem].append(i)
 
     def starts(self, term: Term) -> list[int]:
         """Word positions where the term's words begin, in a row, in some word form."""
