@@ -49,18 +49,36 @@ def parse_terms(raws: tuple[str, ...] | list[str]) -> tuple[Term, ...]:
 
 
 class Words:
-    """One text's words with their places: where each stem occurs, and each word's span."""
+    """One text's words: which stems it holds, and (when a phrase or a highlight asks) where.
+
+    Each distinct word is stemmed once (texts repeat their words); word positions and spans
+    are built only when needed, since most terms are single words that most texts lack."""
 
     def __init__(self, text: str, language: str) -> None:
-        matches = list(WORD.finditer(text))
-        self.spans = [m.span() for m in matches]
-        # the stems the who-said-what index keys texts with, one per WORD match, in order
-        stems = stem_key(text, language).split()
-        if len(stems) != len(matches):  # a word whose stem is empty: stem one at a time
-            stems = [stem_key(m.group(), language).strip() for m in matches]
-        self.at: dict[str, list[int]] = defaultdict(list)
-        for i, stem in enumerate(stems):
-            self.at[stem].append(i)
+        self.text = text
+        self.words = WORD.findall(text)
+        distinct = list(dict.fromkeys(self.words))
+        # the stems the who-said-what index keys texts with (bot.analysis.terms)
+        stems = stem_key(" ".join(distinct), language).split()
+        if len(stems) != len(distinct):  # a word whose stem is empty: stem one at a time
+            stems = [stem_key(word, language).strip() for word in distinct]
+        self.stem_of = dict(zip(distinct, stems, strict=True))
+        self.stems = frozenset(stems)
+        self._at: dict[str, list[int]] | None = None
+
+    @property
+    def at(self) -> dict[str, list[int]]:
+        """stem -> the positions of the words that have it."""
+        if self._at is None:
+            self._at = defaultdict(list)
+            for i, word in enumerate(self.words):
+                self._at[self.stem_of[word]].append(i)
+        return self._at
+
+    def has(self, term: Term) -> bool:
+        if not all(forms & self.stems for forms in term.forms):
+            return False  # a word of the term is missing: no need to look for the order
+        return len(term.forms) == 1 or bool(self.starts(term))
 
     def starts(self, term: Term) -> list[int]:
         """Word positions where the term's words begin, in a row, in some word form."""
@@ -73,11 +91,9 @@ class Words:
 
     def found(self, term: Term) -> list[tuple[int, int]]:
         """Character spans of each occurrence of the term."""
+        spans = [m.span() for m in WORD.finditer(self.text)]
         size = len(term.forms)
-        return [(self.spans[i][0], self.spans[i + size - 1][1]) for i in self.starts(term)]
-
-    def has(self, term: Term) -> bool:
-        return bool(self.starts(term))
+        return [(spans[i][0], spans[i + size - 1][1]) for i in self.starts(term)]
 
 
 class Document:
