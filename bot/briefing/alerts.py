@@ -38,11 +38,13 @@ from .routing import Route
 from .workflow import send_one
 
 log = logging.getLogger(__name__)
+# Bounds that keep an alert within one Telegram message (4,096 characters) however long the
+# report's sentences, figures and quotes: 3 x 400 + 3 x 400 + 2 x 400 + title and source.
 MAX_SENTENCES = 3   # matching sentences shown
-MAX_SENTENCE = 500
+MAX_SENTENCE = 400
 MAX_FIGURES = 3
 MAX_QUOTES = 2
-MAX_PART = 300      # a figure's context, a quote
+MAX_PART = 200      # a figure's value or context, a quote's text or speaker
 
 
 class WatchView(Protocol):

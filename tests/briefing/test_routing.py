@@ -14,6 +14,7 @@ from bot.briefing.alerts import compose, find_alerts, mark
 from bot.briefing.matching import Document, Term
 from bot.briefing.routing import Route, origin_of, source_spec
 from bot.chat.texts import text
+from bot.digest.render_html import plain_of
 from bot.settings import Schedule, Target
 from bot.store.records import Watch
 from tests.briefing.memory import MemoryStore, RecordingSender
@@ -133,6 +134,17 @@ def test_the_alert_shows_title_source_sentences_figures_and_quotes_with_the_term
     by_name = compose(Document(GAS), term("Ятимова"), partial(text, "ru"))
     assert by_name.splitlines()[-2:] == [
         "<i>Цитаты</i>", "\u2022 \u201cМы увеличим поставки в два раза\u201d \u2014 Шерали Ятимов"]
+
+
+def test_an_alert_fits_one_telegram_message_however_long_the_report() -> None:
+    long = " ".join(["gas"] * 400)
+    report = Report(title="Gas " * 100, source="inbox/" + "x" * 300,
+                    text=". ".join([long] * 10) + ".")
+    huge = analysis(report, tuple(Figure("9" * 500, long, long) for _ in range(5)),
+                    tuple(Quote(long, "Sherali " * 50 + "Yatimov") for _ in range(3)))
+    html = compose(Document(huge), term("gas"), partial(text, "ru"))
+    assert 3000 < len(plain_of(html)) <= 4096
+    assert html.count("\u2022") == 3 + 3 + 2
 
 
 def test_alerts_follow_each_targets_route_and_reach_other_chats_from_any_source() -> None:
