@@ -7,8 +7,9 @@ through bot.analysis.terms). A phrase matches its words in a row ("energy securi
 name also matches a report that quotes that person (the quote's speaker, by surname stem:
 "Yatimov" finds a quote by "Sherali Yatimov", "Кудрин" one by "Алексея Кудрина").
 
-A report is read once into a `Words` index (stems -> positions); every term and every watch
-then costs a dictionary look-up, not another pass over the text.
+A report is read once into a `Words` index (the stems it holds; word positions only once a
+phrase asks); every term and every watch then costs a set look-up, not another pass over the
+text.
 """
 
 from __future__ import annotations
