@@ -17,15 +17,19 @@ from bot.analysis.pipeline import analyze
 from bot.briefing.alerts import compose
 from bot.briefing.matching import Document, Term
 from bot.chat.texts import text
-from bot.settings import Schedule, Settings, SourceSettings, Target
+from bot.settings import Feed, Schedule, Settings, SourceSettings, Target
 from bot.store.db import Store
 from tests.chat.conftest import OTHER_TEAM, TEAM, expected_messages
 from tests.fakes.bot_settings import ADMIN, STRANGER, USER
 from tests.fakes.reports import write_reports
 from tests.fakes.telegram_server import FakeTelegram, Sent
+from tests.fakes.web_server import HTML, RSS, FakeWeb
+from tests.sources.conftest import article_page, rss, web  # noqa: F401 - the web fixture
 
 HOURLY = (Schedule(interval=timedelta(hours=1)),)
 FAST_WATCH = SourceSettings(watch_interval_seconds=0.2, settle_seconds=0.5)
+LOCAL_SOURCES = SourceSettings(allow_private_addresses=True, fetch_timeout_seconds=2.0,
+                               watch_interval_seconds=0.2)
 
 GAS = ("Экспорт газа вырос\n\n"
        "Экспорт газа из Туркменистана вырос на 12 процентов в прошлом году. Компания торгует "
@@ -189,3 +193,39 @@ async def test_digest_and_settings_watch_alerts_go_to_the_targets_forum_topic(
         sorted(inbox.iterdir()), settings)]
     assert status.splitlines()[2:] == [
         "  sources: inbox; include: none; exclude: none", "  topic: 12", "  watching: газ"]
+
+
+async def test_feeds_and_links_route_by_name_and_chat_and_alert_within_a_feed_cycle(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram,
+        web: FakeWeb,  # noqa: F811 - the source tests' local web server fixture
+        store: Store, tmp_path: Path) -> None:
+    fake = fake_telegram
+    web.set("/interfax.xml", rss("Interfax", [("i1", web.url("/i1"), GAS)]), content_type=RSS)
+    web.set("/reuters.xml", rss("Reuters", [("r1", web.url("/r1"), PIPE)]), content_type=RSS)
+    web.set("/grid", article_page(YATIMOV), content_type=HTML)
+    feeds = tuple(Feed(url=web.url(f"/{n.lower()}.xml"), name=n, interval=timedelta(hours=1))
+                  for n in ("Interfax", "Reuters"))
+    targets = (Target(chat_id=TEAM, name="energy", schedules=HOURLY, sources=("interfax",)),
+               Target(chat_id=OTHER_TEAM, name="security", schedules=HOURLY,
+                      sources=("Reuters", "links")))
+    empty = tmp_path / "empty-inbox"
+    empty.mkdir()
+    store.add_watch(USER, "газ", USER)  # watching before the first poll
+    async with run_bot(replace(settings, inbox=empty, sources=LOCAL_SOURCES, feeds=feeds,
+                               targets=targets)) as app:
+        alert = (await fake.wait_sent(USER, 1))[0]  # from the feed job, no digest asked for
+        await fake.wait_for(lambda: store.count_reports() == 2)
+        fake.send(f"grid news {web.url('/grid')}", chat_id=OTHER_TEAM, user_id=USER)
+        await fake.wait_sent(OTHER_TEAM, 1)  # the link's summary, answered in that chat
+        await fake.wait_for(lambda: store.count_reports() == 3)
+        await trigger(app, "energy")
+        await trigger(app, "security")
+    origins = sorted(store.report_origins(r.id for r in store.undelivered(-999)).values())
+    assert origins == ["feed:Interfax", "feed:Reuters", f"links:{OTHER_TEAM}"]
+    assert alert.text.splitlines()[:2] == ["\U0001f514 <b>Watch \u201cгаз\u201d</b>",
+                                           "Экспорт <b>газа</b> вырос \u2014 <i>Interfax</i>"]
+    energy, security = fake.texts(TEAM), fake.texts(OTHER_TEAM)[1:]
+    assert len(energy) == 1 and "Экспорт газа вырос" in energy[0]
+    assert "Pipeline talks resume" not in energy[0] and "Grid upgrade" not in energy[0]
+    assert len(security) == 1 and "Pipeline talks resume" in security[0]
+    assert "Grid upgrade approved" in security[0] and "Экспорт газа" not in security[0]
