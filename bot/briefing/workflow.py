@@ -32,8 +32,10 @@ from bot.digest.render_html import plain_of, render_messages
 from bot.errors import BriefbotError
 
 from .intake import describe
+from .matching import Document
 from .options import options_key
 from .ports import BriefingStore, Destination, Sender, SendResult, SendStatus
+from .routing import Route
 
 log = logging.getLogger(__name__)
 
@@ -194,19 +196,24 @@ class BriefingWorkflow:
         return self.config.max_reports
 
     async def deliver_new(self, destination: Destination, sender: Sender, *, kind: str,
-                          empty_html: str | None = None, timezone: tzinfo = UTC) -> Outcome:
+                          empty_html: str | None = None, timezone: tzinfo = UTC,
+                          route: Route | None = None) -> Outcome:
         """Post one digest of what this chat has not received; empty_html answers "nothing new".
 
-        Store errors (StoreUnavailable) propagate: a database that vanished is not a reason to
-        post anything again."""
+        route (a target's, routing.py): reports from other sources are never selected, and
+        those its filter refuses are marked skipped. Store errors (StoreUnavailable) propagate:
+        a database that vanished is not a reason to post anything again."""
         key = destination.key
         async with self.lock(key):
             started = time.monotonic()
             limit = await self.backfill_limit(key)
-            backlog = await self.store.backlog(key, limit, self.config.quarantine_after)
-            rendered = await self.render(backlog.reports, created=self.clock().astimezone(timezone),
+            takes = route.takes if route is not None and route.sources is not None else None
+            backlog = await self.store.backlog(key, limit, self.config.quarantine_after,
+                                               **({"takes": takes} if takes else {}))
+            reports, refused = await self.filtered(key, backlog.reports, route)
+            rendered = await self.render(reports, created=self.clock().astimezone(timezone),
                                          skipped=len(backlog.older))
-            failures = rendered.failures
+            failures = refused + rendered.failures
             if not rendered.messages:
                 return await self._nothing_new(destination, sender, kind, empty_html, failures)
             result = await send_messages(destination, sender, rendered.messages,
@@ -225,6 +232,21 @@ class BriefingWorkflow:
                      f"; stopped: {describe(result.error)}" if result.error else "")
             return Outcome(len(result.delivered), result.sent, len(backlog.older), failures,
                            error=result.error)
+
+    async def filtered(self, key: str, reports: Sequence[Report], route: Route | None,
+                       ) -> tuple[list[Report], tuple[Failure, ...]]:
+        """The reports the route's filter accepts, and those whose analysis failed (tried
+        again next run); the refused are marked skipped for this chat, never sent later."""
+        if route is None or not route.filter:
+            return list(reports), ()
+        analyses, failures = await self.analyse(reports)
+        accepted = await asyncio.to_thread(
+            lambda: {a.report.id for a in analyses if route.filter.accepts(Document(a))})
+        refused = [a.report.id for a in analyses if a.report.id not in accepted]
+        if refused:
+            await self.store.mark_skipped(key, refused)
+            log.info("%d report(s) for %s left out by its filters", len(refused), key)
+        return [r for r in reports if r.id in accepted], tuple(failures)
 
     async def _nothing_new(self, destination: Destination, sender: Sender, kind: str,
                            empty_html: str | None, failures: tuple[Failure, ...]) -> Outcome:

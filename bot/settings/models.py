@@ -77,6 +77,19 @@ def _some_schedules(schedules: tuple[Schedule, ...]) -> tuple[Schedule, ...]:
     return schedules
 
 
+def _some_sources(sources: tuple[str, ...]) -> tuple[str, ...]:
+    if not sources or not all(s.strip() for s in sources):
+        raise Invalid("lists no source", "name feeds, 'inbox/<folder>' or 'links', or remove "
+                      "{key} to take every source")
+    return sources
+
+
+def _a_term(term: str) -> str:
+    if not any(c.isalpha() for c in term):
+        raise Invalid(f"{term!r} holds no word", "write a word, a phrase or a name")
+    return term
+
+
 @_frozen
 class Target:
     """A chat that receives scheduled digests (optionally in one forum topic)."""
@@ -87,6 +100,11 @@ class Target:
         default=(), validate_default=True)
     announce_empty: StrictBool = False
     topic_id: PositiveInt | None = None
+    # desks (docs/desk.md): the sources it takes (None: all), filter terms, settings watchlist
+    sources: Annotated[tuple[StrictStr, ...], AfterValidator(_some_sources)] | None = None
+    include: tuple[Annotated[StrictStr, AfterValidator(_a_term)], ...] = ()
+    exclude: tuple[Annotated[StrictStr, AfterValidator(_a_term)], ...] = ()
+    watch: tuple[Annotated[StrictStr, AfterValidator(_a_term)], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.name:

@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.analysis.model import Report, ReportError
+from bot.briefing.routing import origin_of
 from bot.settings import Feed
 from bot.store.db import Store
 
@@ -76,7 +77,8 @@ class FeedPoller:
                     else:
                         complete = False
                     continue
-                if await asyncio.to_thread(self.store.add_report, report):
+                if await asyncio.to_thread(self.store.add_report, report,
+                                           origin=origin_of("feed", feed.name)):
                     new.append(report)
                 await asyncio.to_thread(self.store.mark_entries_seen, feed.url, [entry.key])
         await asyncio.to_thread(

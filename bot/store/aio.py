@@ -85,6 +85,13 @@ class AsyncStore:
     # health
     record_heartbeat = _off_loop(Store.record_heartbeat)
     heartbeat = _off_loop(Store.heartbeat)
+    # watchlists and alerts
+    report_origins = _off_loop(Store.report_origins)
+    add_watch = _off_loop(Store.add_watch)
+    watches = _off_loop(Store.watches)
+    remove_watch = _off_loop(Store.remove_watch)
+    sync_settings_watches = _off_loop(Store.sync_settings_watches)
+    claim_alert = _off_loop(Store.claim_alert)
 
 
 class AsyncLease:

@@ -51,7 +51,7 @@ async def test_start_help_and_command_menu(run_bot, settings: Settings,
     assert menu == [{"command": c, "description": d} for c, d in commands("en")]
     assert [c for c, _ in commands("en")] == ["summary", "reports", "status", "digest", "sources",
                                              "addfeed", "removefeed", "who", "figures",
-                                             "export", "help"]
+                                             "export", "watch", "watches", "unwatch", "help"]
 
 
 async def test_summary_sends_new_reports_once_then_nothing_new(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler, MessageHandler, TypeHandler, filters
 
-from . import help, links, opml, reports, sources, status, summary, uploads, who
+from . import help, links, opml, reports, sources, status, summary, uploads, watch, who
 from .errors import on_error
 from .gate import gate
 
@@ -25,6 +25,7 @@ COMMANDS = (
     ("sources", sources.sources), ("addfeed", sources.add_feed),
     ("removefeed", sources.remove_feed),
     ("who", who.who), ("figures", who.figures), ("export", opml.export),
+    ("watch", watch.watch), ("watches", watch.watches), ("unwatch", watch.unwatch),
 )
 
 
