@@ -40,6 +40,7 @@ class Figure:
     context: str
     sentence: str
     score: float = 0.0
+    kind: str = ""       # casualties, people, score, plan, rate, money, percent, count, duration
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,113 @@ TEXT = TextRules(
 # Figures: number words, scales, currencies, months.
 # ---------------------------------------------------------------------------------------------
 
+_EN_UNITS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+).split()
+_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
 FIGURES = FigureRules(
+    number_words=(
+        *((word, float(value)) for value, word in enumerate(_EN_UNITS, start=2)),
+        *((word, float(value)) for value, word in zip(range(20, 100, 10), _EN_TENS, strict=True)),
+        ("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9),
+        ("trillion", 1e12), ("dozen", 12.0), ("dozens", 24.0), ("hundreds", 1e2),
+        ("thousands", 1e3), ("millions", 1e6), ("billions", 1e9), ("half", 0.5),
+    ),
+    one_words=("one", "a"),
+    number_joiners=("and",),
+    scale_words=(
+        ("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9),
+        ("trillion", 1e12), ("mln", 1e6), ("bln", 1e9),
+    ),
+    scale_suffixes=(("bn", 1e9), ("m", 1e6), ("k", 1e3), ("mn", 1e6), ("tn", 1e12)),
+    currency_symbols=("US$", "C$", "A$", "$", "€", "£", "¥", "₽", "₸", "₴"),
+    currency_words=(
+        r"(?:US\s+)?dollars?", r"euros?", r"pounds?", "sterling", r"rubles?", r"roubles?", "somoni",
+        "tenge", "yuan", r"rupees?", r"soms?", r"manats?", r"sums?", r"hryvnias?", r"hryvnyas?",
+        r"cents?", r"pence", r"(?<=\d)p", "USD", "EUR", "GBP", "RUB", "TJS", "KZT", "UZS", "CNY", "UAH",
+    ),
+    percent_words=("%", "percent", r"per\s+cent", r"percentage\s+points?"),
+    approximations=(
+        r"more\s+than", "over", "nearly", "almost", "about", "around", "approximately", "roughly",
+        r"up\s+to", r"at\s+least", r"fewer\s+than", r"less\s+than", "under", r"close\s+to",
+        r"as\s+many\s+as", r"an\s+estimated", "some", r"just\s+over", r"just\s+under",
+        r"well\s+over", "only",
+    ),
+    between_words=("between",),
+    range_words=("to", "or"),
+    and_words=("and",),
+    change_prepositions=("by",),
+    conversion_words=("or",),
+    approx_after=(r"or\s+so", r"or\s+more", r"or\s+less"),
+    months=(
+        r"jan(?:uary)?", r"feb(?:ruary)?", r"mar(?:ch)?", r"apr(?:il)?", "may", r"june?", r"july?",
+        r"aug(?:ust)?", r"sep(?:t(?:ember)?)?", r"oct(?:ober)?", r"nov(?:ember)?", r"dec(?:ember)?",
+    ),
+    reference_words=(
+        "page", "pages", r"p\.", r"pp\.", r"no\.", r"nos\.", "article", r"art\.", "paragraph",
+        r"para\.?", "section", "chapter", "item", r"vol\.", "volume", "room", "flight", "route",
+        "highway", "resolution", "№", "top",
+    ),
+    not_after=(
+        r"a\.m\.", r"p\.m\.", r"am\b", r"pm\b", r"gmt\b", r"utc\b", r"est\b", r"bst\b", r"cet\b",
+        r"msk\b", "o'clock",
+    ),
+    age_before=("aged",),
+    age_after=(r"(?:years?|months?|weeks?|days?)[\s-]+old", r"-year-old"),
+    time_units=(
+        "second seconds minute minutes hour hours day days week weeks month months year years "
+        "decade decades century centuries quarter quarters"
+    ).split(),
+    frame_before=("the", "past", "last", "preceding", "previous", "first", "these",
+                  "within"),
+    frame_after=("ago", "later", "after", "earlier", "before"),
+    anaphora_words=("the", "these", "those", "both", "its", "their", "his", "her", "our", "all"),
+    weak_nouns=("sides", "factors", "ways", "things", "parts", "reasons", "times", "aspects",
+                "elements", "questions", "issues", "words", "options"),
+    event_before=("men's", "women's"),
+    event_after=("hurdles", "relay", "freestyle", "backstroke", "breaststroke", "butterfly",
+                 "medley", "final", "title", "champion", "race", "sprint", "record", "event",
+                 "indoor", "outdoor", "world"),
+    extra_stop_words=(
+        "who which that whom whose than per each a an the and or of to from in on at by with for "
+        "as is are was were be been this these those it its their his her our said says years-old"
+    ).split(),
+    filler_words=("other", "more", "new", "additional", "extra", "further", "such", "main",
+                  "former", "own"),
+    partitive_words=("of",),
+    vague_numbers=("dozens", "hundreds", "thousands", "millions", "billions"),
+    of_them=(r"of\s+(?:them|whom|which)",),
+    prepositions=("to", "by", "of", "at", "from"),
+    clause_words=("and", "but", "while", "whereas", "which", "that", "who", "as", "although",
+                  "though", "when", "where", "after", "because"),
+    verb_endings=r"\w{3,}(?:ed|ing)",
+    plural_noun=r"[a-z][a-z’'-]*[a-rt-z]s",
+    generic_nouns=("people", "persons", "individuals"),
+    harm_words=(
+        r"killed", r"dead", r"deaths?", r"died", r"injured", r"wounded", r"hurt", r"trapped",
+        r"missing", r"victims?", r"casualties", r"fatalities", r"hospitali[sz]ed",
+    ),
+    impact_words=(
+        r"evacuated", r"displaced", r"homeless", r"rescued", r"arrested", r"detained", r"affected",
+        r"stranded",
+    ),
+    auxiliaries=("were", "are", "was", "is", "have", "has", "had", "been", "be", "remain",
+                 "remained", "remains", "still", "being", "reportedly", "now", "also"),
+    change_words=(
+        r"inflation", r"growth", r"grew", r"grow(?:s|n)?", r"rose", r"rise[sn]?", r"fell",
+        r"fall(?:s|en)?", r"jump(?:ed|s)?", r"slump(?:ed|s)?", r"drop(?:ped|s)?", r"declined?",
+        r"increased?", r"decreased?", r"slowed", r"climbed", r"surged", r"plunged", r"gained",
+        r"lost", r"up", r"down", r"weakened", r"strengthened", r"rates?", r"unemployment", r"gdp",
+        r"economy",
+    ),
+    plan_words=(r"plan", r"target", r"quota", r"budget"),
+    score_words=(
+        r"beat", r"beaten", r"won", r"wins?", r"lost", r"loses?", r"drew", r"draw", r"defeat(?:ed)?",
+        r"victory", r"score[ds]?", r"match", r"lead", r"led", r"trail(?:ed|ing)?", r"thrash(?:ed)?",
+        r"half[\s-]time", r"goals?",
+    ),
 )
 
 # ---------------------------------------------------------------------------------------------

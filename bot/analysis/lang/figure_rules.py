@@ -1,4 +1,9 @@
-"""Rules for key figures: number words, scales, currencies, months (owned by figures.py)."""
+"""Rules for key figures as data: number words, units, dates, and what makes a figure matter.
+
+Owned by the figures stage (bot/analysis/figures/), which compiles these lists into one pattern
+per language. Entries marked "regex" are regular-expression fragments (matched case-blind,
+spaces as written); the rest are plain lower-case words.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,57 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class FigureRules:
-    """Language data for figures.py."""
+    """Language data for figures; every tuple is free of duplicates (a test checks)."""
 
-    number_words: tuple[str, ...] = ()
-    months: tuple[str, ...] = ()
+    # -- Numbers ----------------------------------------------------------------------------
+    number_words: tuple[tuple[str, float], ...] = ()  # every written form and its value
+    one_words: tuple[str, ...] = ()          # "one", "a": a figure only before a scale word
+    number_joiners: tuple[str, ...] = ()     # "two hundred and fifty"
+    decimal_comma: bool = False              # "12,5" is a decimal; groups are "4 000"
+    scale_words: tuple[tuple[str, float], ...] = ()    # regex after a space: "million", r"млн\.?"
+    scale_suffixes: tuple[tuple[str, float], ...] = ()  # regex glued to digits: "bn", "m"
+    # -- Units ------------------------------------------------------------------------------
+    currency_symbols: tuple[str, ...] = ()   # before the number: "$", "€"
+    currency_words: tuple[str, ...] = ()     # regex after the number: r"dollars?", r"грн\.?"
+    percent_words: tuple[str, ...] = ()      # regex after the number: "%", "percent"
+    # -- Phrases around a number ------------------------------------------------------------
+    approximations: tuple[str, ...] = ()     # regex before: "more than", "около"
+    between_words: tuple[str, ...] = ()      # "between": then "and" closes a range
+    range_words: tuple[str, ...] = ()        # "to", "до" (a dash always joins a range)
+    and_words: tuple[str, ...] = ()          # "and", "и": the second end after "between"
+    change_prepositions: tuple[str, ...] = ()   # "rose by 23,000 to 1.45 million": two figures
+    conversion_words: tuple[str, ...] = ()   # "or", "или": "180 billion tenge, or $390 million"
+    approx_after: tuple[str, ...] = ()       # regex after the number: "or so"
+    # -- Not figures ------------------------------------------------------------------------
+    months: tuple[str, ...] = ()             # regex: a number beside a month is a date
+    reference_words: tuple[str, ...] = ()    # regex before: "page", "No.", "ст."
+    not_after: tuple[str, ...] = ()          # regex after a bare number: "a.m.", "году", "числа"
+    age_before: tuple[str, ...] = ()         # regex before: "aged"
+    age_after: tuple[str, ...] = ()          # regex after: "years old", "-летн"
+    age_around: tuple[tuple[str, str], ...] = ()        # (before, after): "в" 18 "лет"
+    time_units: tuple[str, ...] = ()         # a number of these is a duration
+    frame_before: tuple[str, ...] = ()       # regex before: "the past" three years: a time frame
+    frame_after: tuple[str, ...] = ()        # "three years ago"
+    anaphora_words: tuple[str, ...] = ()     # "the two men": a word number already counted
+    weak_nouns: tuple[str, ...] = ()         # "two sides", "three ways": counts of nothing newsworthy
+    event_before: tuple[str, ...] = ()       # "men's 60m": a race name, not a distance run
+    event_after: tuple[str, ...] = ()        # "60m hurdles"
+    # -- What the number counts -------------------------------------------------------------
+    extra_stop_words: tuple[str, ...] = ()   # words that end a counted phrase
+    filler_words: tuple[str, ...] = ()       # stop words that may open one: "four other fixes"
+    partitive_words: tuple[str, ...] = ()    # "hundreds of companies", "104.2 percent of plan"
+    vague_numbers: tuple[str, ...] = ()      # "hundreds", "thousands": counted after "of"
+    of_them: tuple[str, ...] = ()            # regex: "24 of them won": the noun is before
+    letters: str = ""                        # regex class: a counted word has one ("а-яё")
+    prepositions: tuple[str, ...] = ()       # "rose to 5%": kept inside the leading phrase
+    clause_words: tuple[str, ...] = ()       # "but", "while": a leading phrase starts after them
+    verb_endings: str = ""                   # regex: a counted noun phrase ends before a verb
+    plural_noun: str = ""                    # regex (case-sensitive): it ends after this word
+    generic_nouns: tuple[str, ...] = ()      # "people": "18 tourists" and "18 people" are one fact
+    # -- What matters first -----------------------------------------------------------------
+    harm_words: tuple[str, ...] = ()         # regex: killed, trapped, погибли: casualties
+    impact_words: tuple[str, ...] = ()       # regex: evacuated, arrested: other people affected
+    auxiliaries: tuple[str, ...] = ()        # "were", "remain": between the noun and impact word
+    change_words: tuple[str, ...] = ()       # regex: inflation, rose, fell: a rate of change
+    plan_words: tuple[str, ...] = ()         # regex: "of plan", "плана": a share of a plan
+    score_words: tuple[str, ...] = ()        # regex: "beat", "со счетом": "2-1" is a match score

@@ -1,0 +1,53 @@
+"""Key figures: numbers together with what they count, ranked by how much they matter.
+
+A figure is only useful with its phrase ("more than 4,000 students", "$1.13bn profit"), so
+the extractor keeps the approximation word, the unit (currency, percent, scale) and the
+counted noun. Years, dates, times, phone numbers and references such as "page 3" are not
+key figures and are filtered out. All language knowledge comes from the language pack
+(`bot/analysis/lang`, `FigureRules`); nothing here branches on a language code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..model import Figure
+from .patterns import patterns
+from .phrases import MAX_CONTEXT
+from .rank import importance, same_fact
+from .scan import Candidate, scan
+
+__all__ = ["MAX_CONTEXT", "MAX_VALUE", "extract_figures"]
+
+MAX_VALUE = 40
+
+
+def extract_figures(
+    sentences: Sequence[str], language: str = "en", *, limit: int = 5,
+    emphasis: Iterable[int] = (),
+) -> list[Figure]:
+    """The `limit` most important figures, each fact once; summary sentences weigh more."""
+    if limit <= 0:
+        return []
+    found = [c for i, s in enumerate(sentences) for c in scan(s, i, language)]
+    chosen = set(emphasis)
+    total = max(1, len(sentences))
+    scored = sorted(
+        ((importance(c, total, c.sentence_index in chosen), c) for c in found),
+        key=lambda pair: (-pair[0], pair[1].sentence_index),
+    )
+    generic = patterns(language).generic_nouns
+    kept: list[Candidate] = []
+    figures: list[Figure] = []
+    for score, candidate in scored:
+        if len(candidate.value) > MAX_VALUE:
+            continue  # not a figure anyone reads: "1 000 000 000 000 000 000 ..."
+        if any(same_fact(candidate, other, generic) for other in kept):
+            continue
+        kept.append(candidate)
+        figures.append(Figure(value=candidate.value, context=candidate.context,
+                              sentence=sentences[candidate.sentence_index], score=round(score, 3),
+                              kind=candidate.kind))
+        if len(figures) == limit:
+            break
+    return figures

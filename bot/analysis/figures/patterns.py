@@ -1,0 +1,249 @@
+"""One set of compiled patterns per language, built once from the pack's `FigureRules`.
+
+Everything language-specific comes from the pack; this module only knows the shape of a
+figure: [approximation] [currency] number [range] [scale] [currency | percent].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lang import get_pack
+from ..lang.figure_rules import FigureRules
+from ..tokens import stop_words
+
+# Masked before matching so that their digits never look like figures: phone numbers, clock
+# times, numeric dates, fractions, and numbers glued to letters (G20, COVID-19, Su-35, С-400).
+# Every branch starts at a digit (or "+", "-"), so the engine skips the letters between them.
+_MASK = re.compile(
+    r"(?:\+\d|\d)[\d ()-]{8,}\d"                     # phone numbers
+    r"|\d(?<!\w\d)(?:\d?:\d{2}(?::\d{2})?(?![.,]\d)"   # clock times (not race times)
+    r"|\d?[./]\d{1,2}[./]\d{2,4}\b"                   # numeric dates
+    r"|\d*/\d+\b|\d*\+\d+\b)"                         # fractions (1/2), added time (90+6)
+    r"|(?<=[^\W\d_])[-‐]?\d+[\w-]*"                    # glued to a word: G20, COVID-19, С-400
+)
+MASK_CHAR = "\u2063"
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _alternation(items: tuple[str, ...] | list[str], *, escape: bool = False) -> str:
+    """Longest first, so that "more than" wins over "more"; "(?!)" matches nothing."""
+    parts = sorted({re.escape(i) if escape else i for i in items}, key=len, reverse=True)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+@dataclass(frozen=True)
+class FigurePatterns:
+    """Everything `scan` needs for one language, compiled."""
+
+    figure: re.Pattern[str]
+    figure_single: re.Pattern[str]
+    change_by: frozenset[str]
+    figure_start: re.Pattern[str]
+    core: re.Pattern[str]
+    written_word: re.Pattern[str]
+    mask: re.Pattern[str]
+    year: re.Pattern[str]
+    date_after: re.Pattern[str]
+    not_before: re.Pattern[str]
+    not_after: re.Pattern[str]
+    age_after: re.Pattern[str]
+    age_around: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    score: re.Pattern[str]
+    score_word: re.Pattern[str]
+    race_time: re.Pattern[str]
+    conversion_gap: re.Pattern[str]
+    approx_after: re.Pattern[str]
+    frame_after: re.Pattern[str]
+    of_them: re.Pattern[str]
+    native_word: re.Pattern[str]
+    impact_after: re.Pattern[str]
+    impact_before: re.Pattern[str]
+    impact_word: re.Pattern[str]
+    harm: re.Pattern[str]
+    change: re.Pattern[str]
+    plan: re.Pattern[str]
+    unit_word: re.Pattern[str]
+    verb_like: re.Pattern[str]
+    plural_noun: re.Pattern[str]
+    stops: frozenset[str]
+    fillers: frozenset[str]
+    partitives: frozenset[str]
+    vague: frozenset[str]
+    prepositions: frozenset[str]
+    clause_words: frozenset[str]
+    month_word: re.Pattern[str]
+    time_units: frozenset[str]
+    frame_before: re.Pattern[str]
+    anaphora: frozenset[str]
+    weak_nouns: frozenset[str]
+    event_before: frozenset[str]
+    event_after: frozenset[str]
+    generic_nouns: frozenset[str]
+    word_values: dict[str, float]
+    scale_values: tuple[tuple[re.Pattern[str], float], ...]
+
+
+def patterns(code: str) -> FigurePatterns:
+    """Compiled once per language (an unknown code gets the default pack's patterns)."""
+    return _compiled(get_pack(code).code)
+
+
+@cache
+def _compiled(code: str) -> FigurePatterns:
+    pack = get_pack(code)
+    rules = pack.figures
+    stops = (pack.text.stop_words or stop_words(pack.code)) | frozenset(rules.extra_stop_words)
+    months = _alternation(rules.months)
+    affected = _alternation((*rules.harm_words, *rules.impact_words))
+    return FigurePatterns(
+        figure=_figure_pattern(rules),
+        figure_single=_figure_pattern(rules, ranges=False),
+        change_by=frozenset(rules.change_prepositions),
+        figure_start=_figure_start(rules),
+        core=re.compile(rf"\d|\b{_trie(w.lower() for w, _ in rules.number_words)}\b", re.IGNORECASE),
+        written_word=re.compile(rf"\b{_trie(w.lower() for w, _ in rules.number_words)}\b"),
+        mask=_MASK,
+        year=_YEAR,
+        date_after=re.compile(rf"^\s*{months}(?![^\W\d_])", re.IGNORECASE),
+        not_before=re.compile(  # a month (a date), "page", "No." (a reference), "aged"
+            rf"(?<![^\W\d_])(?:{months}\.?|{_alternation(rules.reference_words)}"
+            rf"|{_alternation(rules.age_before)})\s*$", re.IGNORECASE),
+        not_after=re.compile(rf"^\s*{_alternation(rules.not_after)}", re.IGNORECASE),
+        age_after=re.compile(rf"^\s*{_alternation(rules.age_after)}", re.IGNORECASE),
+        age_around=tuple(
+            (re.compile(rf"{before}\s*$", re.IGNORECASE), re.compile(rf"^\s*{after}", re.IGNORECASE))
+            for before, after in rules.age_around
+        ),
+        score=re.compile(
+            r"\d(?<![\w:.,\u2063]\d)(?:\d?:\d|(?P<dash>\d?\s?[-–]\s?\d{1,2}))(?![\w:\u2063]|[.,]\d)"),
+        score_word=_whole_words(rules.score_words),
+        race_time=re.compile(r"\d(?<![\w:.,]\d)\d?:\d{2}[.,]\d{1,3}(?!\d)"),
+        conversion_gap=re.compile(
+            rf"\s*(?:(?P<open>\()|[,;]?\s*{_alternation(rules.conversion_words)}\s+|(?P<list>[,;]))\s*",
+            re.IGNORECASE),
+        approx_after=re.compile(rf"^\s*,?\s*{_alternation(rules.approx_after)}(?![\w])", re.IGNORECASE),
+        frame_after=re.compile(rf"^\s*{_alternation(rules.frame_after)}(?![\w])", re.IGNORECASE),
+        of_them=re.compile(rf"^\s+{_alternation(rules.of_them)}(?![\w])", re.IGNORECASE),
+        native_word=re.compile(f"[{rules.letters}]" if rules.letters else r"[^\W\d_]", re.IGNORECASE),
+        impact_after=re.compile(
+            rf"^(?:\s+{_alternation(rules.auxiliaries, escape=True)}){{0,3}}\s+"
+            rf"{affected}(?![\w])", re.IGNORECASE),
+        impact_word=re.compile(rf"^{affected}$", re.IGNORECASE),
+        impact_before=re.compile(rf"(?<![\w]){affected}\s+$", re.IGNORECASE),
+        harm=_whole_words(rules.harm_words),
+        change=_whole_words(rules.change_words),
+        plan=_whole_words(rules.plan_words),
+        unit_word=re.compile(rf"^{_units(rules)}[.,;:]?$", re.IGNORECASE),
+        verb_like=re.compile(rf"^{rules.verb_endings or '(?!)'}$", re.IGNORECASE),
+        plural_noun=re.compile(rf"^{rules.plural_noun or '(?!)'}$"),
+        stops=stops,
+        fillers=frozenset(rules.filler_words),
+        partitives=frozenset(rules.partitive_words),
+        vague=frozenset(rules.vague_numbers),
+        prepositions=frozenset(rules.prepositions),
+        clause_words=frozenset(rules.clause_words),
+        month_word=re.compile(rf"^{months}\.?$", re.IGNORECASE),
+        time_units=frozenset(rules.time_units),
+        frame_before=re.compile(rf"(?<![^\W\d_]){_alternation(rules.frame_before)}\s+$", re.IGNORECASE),
+        anaphora=frozenset(rules.anaphora_words),
+        weak_nouns=frozenset(rules.weak_nouns),
+        event_before=frozenset(rules.event_before),
+        event_after=frozenset(rules.event_after),
+        generic_nouns=frozenset(rules.generic_nouns),
+        word_values={word.lower(): value for word, value in rules.number_words},
+        scale_values=tuple(
+            (re.compile(rf"{name}$", re.IGNORECASE), factor)
+            for name, factor in (*rules.scale_words, *rules.scale_suffixes)
+        ),
+    )
+
+
+def _whole_words(items: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `items` as a whole word, anywhere."""
+    return re.compile(rf"(?<![^\W\d_]){_alternation(items)}(?![^\W\d_])", re.IGNORECASE)
+
+
+def _units(rules: FigureRules) -> str:
+    """Percent, currency and scale words: a chunk made of one is part of an earlier figure."""
+    return _alternation((*rules.percent_words, *rules.currency_words,
+                         *(word for word, _ in rules.scale_words)))
+
+
+def _written(rules: FigureRules) -> str:
+    """Numbers in words: "two thousand", "Thirty-one", "one million" (one only before a scale)."""
+    words = _alternation([w for w, _ in rules.number_words], escape=True)
+    scales = _alternation([w for w, value in rules.number_words if value >= 100], escape=True)
+    one = _alternation(rules.one_words, escape=True)
+    joiner = rf"(?:{_alternation(rules.number_joiners)}\s+)?"
+    return (rf"(?:{one}(?=[\s-]+{scales})|{words})"
+            rf"(?:[\s-]+{joiner}{words}|-{one}\b|[\s-]+{one}(?=[\s-]+{scales}))*")
+
+
+def _number(rules: FigureRules) -> str:
+    if rules.decimal_comma:
+        return r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+    return r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def _figure_pattern(rules: FigureRules, *, ranges: bool = True) -> re.Pattern[str]:
+    num = _number(rules)
+    written = _written(rules)
+    symbols = _alternation(rules.currency_symbols, escape=True)
+    scale = (rf"(?:\s*{_alternation([s for s, _ in rules.scale_words])}(?![^\W\d_])"
+             rf"|{_alternation([s for s, _ in rules.scale_suffixes])}(?![\w]))")
+    range_words = _alternation(rules.range_words)
+    and_words = _alternation(rules.and_words)
+    # "30-40", "30 to 40", "between €6 million and €8 million"; "and" only after "between",
+    # or "2000 and 2003" would be a range.
+    second_end = (rf"(?:{scale})?(?:\s*(?:-|–|—|{range_words}|(?(between){and_words}|(?!)))\s*"
+                  rf"(?:{symbols}\s?)?(?:{num}|\b{written}\b))")
+    return re.compile(
+        rf"(?<![\w.,{MASK_CHAR}])"
+        rf"(?:(?P<between>{_alternation(rules.between_words)})\s+"
+        rf"|(?P<approx>{_alternation(rules.approximations)})\s+)?"
+        rf"(?P<cur1>{symbols}\s?)?"
+        rf"(?:(?P<num>{num})|(?P<words>\b{written}\b))"
+        rf"(?P<range>{second_end if ranges else '(?!)'})?"
+        rf"(?P<scale>{scale})?"
+        rf"(?:(?P<cur2>\s*{_alternation(rules.currency_words)})"
+        rf"|(?P<pct>\s*{_alternation(rules.percent_words)}))?"
+        rf"(?![\w{MASK_CHAR}])",
+        re.IGNORECASE,
+    )
+
+
+def _figure_start(rules: FigureRules) -> re.Pattern[str]:
+    """What may stand before a number inside a figure, up to the number: "between", "about",
+    "$", "a" (million). Searched in a short window, it finds where a figure starts."""
+    symbols = _alternation(rules.currency_symbols, escape=True)
+    one = _alternation(rules.one_words, escape=True)
+    return re.compile(
+        rf"(?<![\w.,{MASK_CHAR}])(?:(?:{_alternation(rules.between_words)}|{_alternation(rules.approximations)})\s+)?"
+        rf"(?:{symbols}\s?)?(?:{one}[\s-]+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _trie(words) -> str:
+    """One regex for many literal words, factored by prefix: much faster than a flat "a|b|c"."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node(tree) or "(?!)"
+
+
+def _trie_node(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body

@@ -1,0 +1,180 @@
+"""What a number counts: the noun after it, the subject and verb before it, the "of" phrase.
+
+Contexts are quoted verbatim from the sentence (a reader can find them in the report), end on
+a whole word, never run past a clause boundary, and stay within `MAX_CONTEXT` characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import FigurePatterns
+
+MAX_CONTEXT = 80
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_GAP = re.compile(r"[ \u00a0]*[\"“”«»]?[ \u00a0]*")
+_CHUNK = re.compile(r"\S+")
+_CLOSES = tuple(",;:.!?\"“”«»()—–[]")
+
+
+def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: bool = False) -> str:
+    """Up to `max_words` words right after the number, stopping at punctuation or a stop word.
+
+    Verbatim from `after` (quote marks included), so that the context stays a quotation.
+    """
+    taken = 0
+    position = end = 0
+    skip_partitive = vague
+    while taken < max_words:
+        position = _GAP.match(after, position).end()
+        word = _WORD.match(after, position)
+        if not word:
+            break
+        lower = word.group().lower()
+        if not p.native_word.search(lower):
+            break  # "12 to 6 elbow" quoted in a Russian report: not what the number counts
+        if skip_partitive and lower in p.partitives:
+            skip_partitive = False  # "hundreds of companies": count the companies
+            position = word.end()
+            continue
+        if lower in p.stops and not (taken == 0 and lower in p.fillers):
+            break
+        if p.impact_word.match(lower):
+            break  # "40 injured": what happened to them, for `impact_tail`
+        if taken and lower not in p.time_units and p.verb_like.match(word.group()):
+            break  # "4,000 students attended", "12 людей поранені": the noun ends at the verb
+        taken += 1
+        position = end = word.end()
+        if lower in p.time_units or p.plural_noun.match(word.group()):
+            break  # "три года программа охватит", "60,000 residents face": the noun ends it
+        if position < len(after) and after[position] in "\"“”«»" and _opens_quote(after, word.start()):
+            position = end = position + 1  # a quoted word: "eight "critical" holes"
+        if position < len(after) and after[position] not in " \u00a0":
+            break
+    return after[:end].rstrip() if taken else ""
+
+
+def _opens_quote(text: str, start: int) -> bool:
+    """The word at `start` comes right after an opening quote mark."""
+    return start > 0 and text[start - 1] in "\"“«"
+
+
+def impact_tail(after: str, p: FigurePatterns) -> str:
+    """"remain trapped", "погибли": what happened to the people counted, when it follows."""
+    m = p.impact_after.match(after)
+    if not m or p.figure.match(after[m.end():].lstrip()):
+        return ""  # "из двух акций были задержаны более тысячи человек": the verb is theirs
+    return after[: m.end()]
+
+
+def of_phrase(after: str, p: FigurePatterns, max_words: int = 4) -> str:
+    """"of the approved revenue plan": the whole a share is taken of."""
+    word = _WORD.match(after.lstrip())
+    if not word or word.group().lower() not in p.partitives:
+        return ""
+    offset = len(after) - len(after.lstrip()) + word.end()
+    rest = counted_phrase(_skip_articles(after[offset:], p), p, max_words=max_words)
+    if not rest:
+        return ""
+    end = after.index(rest.strip(), offset) + len(rest.strip())
+    return after[:end]
+
+
+def _skip_articles(text: str, p: FigurePatterns) -> str:
+    """Blank out leading stop words ("of the plan") so the counted phrase can start after them."""
+    position = 0
+    while True:
+        gap = _GAP.match(text, position).end()
+        word = _WORD.match(text, gap)
+        if not word or word.group().lower() not in p.stops or word.group().lower() in p.clause_words:
+            return " " * position + text[position:] if position else text
+        position = word.end()
+        text = " " * position + text[position:]
+
+
+def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
+                   whole_sentence: bool = False) -> str:
+    """The subject and verb just before a sum or percentage ("inflation slowed to").
+
+    Walks back over whitespace-separated chunks and stops at punctuation, a clause word
+    ("but", "which"), a month (the number belongs to the date's clause, not the month), or an
+    earlier number, unless all that was taken so far is a preposition ("jumped 76% to").
+    When `before` is the sentence's whole start and two more words reach it, they are taken
+    too: "Представительство министерства в Москве направило" names who sent the money.
+    Leading stop words are trimmed. Returned verbatim with its trailing space, or "".
+    """
+    limit = max_words + 2 if whole_sentence else max_words
+    starts: list[int] = []
+    start = None
+    only_preposition = False
+    for chunk in reversed(list(_CHUNK.finditer(before))):
+        text = chunk.group()
+        lower = text.lower()
+        if (text.endswith(_CLOSES) or text.startswith(_CLOSES[:-4]) or lower in p.clause_words
+                or p.month_word.match(lower)
+                or ((any(ch.isdigit() for ch in text) or p.unit_word.match(text))
+                    and not only_preposition)):
+            break
+        start = chunk.start()
+        if len(starts) == 0 and not only_preposition and lower in p.prepositions:
+            only_preposition = True
+            continue
+        only_preposition = False
+        starts.append(start)
+        if len(starts) == limit:
+            break
+    if start is None:
+        return ""
+    if len(starts) > max_words and before[:start].strip():  # the sentence's start not reached
+        start = starts[max_words - 1]
+    lead = before[start:]
+    dated = p.not_after.match(lead)
+    if dated and lead[dated.end():].strip():
+        lead = lead[dated.end():].lstrip()  # "В 2025 году направит": "году" goes with the year
+    return _trim_stop_words(lead, p)
+
+
+def _trim_stop_words(lead: str, p: FigurePatterns) -> str:
+    """"was executed at" -> "executed at": a lead starts at its first content word; a lead of
+    stop words only ("to second in") stays whole rather than shrink to a bare preposition."""
+    for chunk in _CHUNK.finditer(lead):
+        if chunk.group().lower() not in p.stops:
+            return lead[chunk.start():]
+    return lead
+
+
+def trailing_phrase(after: str, p: FigurePatterns, max_words: int = 4) -> str:
+    """Words after a figure up to punctuation or a clause word ("in the summer")."""
+    taken = []
+    for chunk in _CHUNK.finditer(after):
+        text = chunk.group()
+        if text.lower() in p.clause_words or len(taken) == max_words or any(
+                ch.isdigit() for ch in text):
+            break
+        stripped = text.rstrip("".join(_CLOSES))
+        if stripped:
+            taken.append(chunk.start() + len(stripped))
+        if stripped != text or not stripped:
+            break
+    while taken and after[: taken[-1]].split()[-1].lower() in p.stops:
+        taken.pop()  # "from 91 percent in": a phrase does not end on "in"
+    return after[: taken[-1]] if taken else ""
+
+
+def bounded(lead: str, core: str, tail: str) -> str:
+    """lead + core + tail within MAX_CONTEXT characters: the lead gives way first, then the tail.
+
+    All three are verbatim slices of the sentence, so their concatenation is one as well.
+    """
+    lead_chunks = list(_CHUNK.finditer(lead))
+    while lead_chunks and len(lead) - lead_chunks[0].start() + len(core) + len(tail) > MAX_CONTEXT:
+        lead_chunks.pop(0)
+    lead = lead[lead_chunks[0].start():] if lead_chunks else ""
+    tail_ends = [m.end() for m in _CHUNK.finditer(tail)]
+    while tail_ends and len(lead) + len(core) + tail_ends[-1] > MAX_CONTEXT:
+        tail_ends.pop()
+    tail = tail[: tail_ends[-1]] if tail_ends else ""
+    context = (lead + core + tail).strip()
+    if len(context) > MAX_CONTEXT:  # a pathological core ("1 000 000 000 ..."): cut at a word
+        context = context[:MAX_CONTEXT].rsplit(" ", 1)[0]
+    return context

@@ -1,0 +1,60 @@
+"""What a briefing reader needs first, and each fact once.
+
+People killed, injured, trapped or missing come first, then people evacuated or arrested
+(whatever the sum of money beside them), then match scores, sums of money, rates of
+change and shares of a plan, then plain percentages and counts; durations last. Bigger,
+earlier and summarised figures weigh a little more.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .scan import Candidate
+
+_WEIGHTS = {
+    "casualties": 6.5, "people": 5.5, "score": 3.5, "plan": 3.4, "rate": 3.2, "money": 3.0, "percent": 2.5,
+    "count": 2.0, "duration": 1.2,
+}
+_STEM = re.compile(r"[^\W\d_]{3,}")
+
+
+def importance(candidate: Candidate, total: int, in_summary: bool) -> float:
+    weight = _WEIGHTS[candidate.kind]
+    weight += 0.3 if candidate.approximate else 0.0
+    if candidate.kind in ("money", "count"):
+        weight += min(1.0, math.log10(max(candidate.amount, 1.0)) / 6)
+    weight += 0.5 * (1 - candidate.sentence_index / total)
+    return weight + (0.75 if in_summary else 0.0)
+
+
+def same_fact(a: Candidate, b: Candidate, generic_nouns: frozenset[str]) -> bool:
+    """"Six miners" and "6 miners", "18 туристов" and "18 человек": one fact told twice.
+
+    Counts of the same size are one fact when they count the same thing (a shared word stem)
+    or one of them counts plain people; sums and percentages when their phrases share a stem.
+    """
+    if a.context.casefold() == b.context.casefold():
+        return True
+    if a.sentence_index == b.sentence_index:
+        return False  # one sentence does not tell the same fact twice
+    if a.amount != b.amount or not a.amount or _group(a) != _group(b):
+        return False
+    stems_a, stems_b = _stems(a.noun), _stems(b.noun)
+    if stems_a & stems_b:
+        return True
+    counts = _group(a) == "count"
+    return counts and bool(set(a.noun.split()) & generic_nouns or set(b.noun.split()) & generic_nouns)
+
+
+def _group(candidate: Candidate) -> str:
+    if candidate.kind in ("casualties", "people", "count", "duration"):
+        return "count"
+    if candidate.kind in ("rate", "plan", "percent"):
+        return "percent"
+    return candidate.kind
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:4] for w in _STEM.findall(text.lower())}

@@ -1,0 +1,343 @@
+"""One sentence in, its candidate figures out: the number, its unit, and what it counts.
+
+Years, dates, times, ages, references ("page 3"), race names ("men's 60m"), time frames
+("the past three years") and anaphora ("the two men") are not key figures and are dropped
+here. A conversion ("$1.13bn (£600m)") and a compound time ("14 minutes 32.93 seconds") stay
+one figure. Ranking happens later, over the whole report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .patterns import MASK_CHAR, FigurePatterns, patterns
+from .phrases import (
+    bounded,
+    counted_phrase,
+    impact_tail,
+    leading_phrase,
+    of_phrase,
+    trailing_phrase,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: str
+    context: str
+    sentence_index: int
+    kind: str            # casualties, people, score, plan, rate, money, percent, count, duration
+    amount: float        # the number itself, scaled ("2 млн" -> 2e6); words are valued too
+    approximate: bool
+    noun: str            # what is counted, for "one figure per fact"
+
+
+_DIGIT = re.compile(r"\d")
+_WINDOW = 80   # characters around a number that phrases and checks may look at
+_NEAR = 32     # characters before a number that word checks ("page", "aged", "killed") look at
+
+
+def scan(sentence: str, index: int, code: str) -> list[Candidate]:
+    """Every figure in one sentence; most sentences fail the cheap number check at once."""
+    p = patterns(code)
+    found: list[Candidate] = []
+    masked = sentence
+    if _DIGIT.search(sentence):
+        masked = p.mask.sub(lambda m: MASK_CHAR * len(m.group()), sentence)
+        found, masked = _scores_and_times(sentence, masked, index, p)
+    elif not p.written_word.search(sentence.lower()):
+        return []
+    for m, end in _merged(list(_figures(masked, p)), sentence, p):
+        candidate = _interpret(sentence, m, end, index, p)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _figures(masked: str, p: FigurePatterns):
+    """The figure pattern tried only where a number starts (a digit or a number word), from the
+    approximation or currency just before it: the same matches as a scan of every position."""
+    last_end = 0
+    for core in p.core.finditer(masked):
+        if core.start() < last_end:
+            continue
+        window_start = max(last_end, core.start() - _NEAR)
+        prefix = p.figure_start.search(masked, window_start, core.start())
+        start = prefix.start() if prefix else core.start()
+        m = p.figure.match(masked, start)
+        if m is None and start != core.start():
+            m = p.figure.match(masked, core.start())
+        if m is not None and _is_change_and_level(masked, m, p):
+            m = p.figure_single.match(masked, m.start())
+        if m is None or not (m.group("num") or m.group("words")):
+            continue
+        last_end = m.end()
+        yield m
+
+
+def _is_change_and_level(masked: str, m: re.Match[str], p: FigurePatterns) -> bool:
+    """"rose by 23,000 to 1.45 million": the change and the new level, not a range."""
+    joined = m.group("range")
+    if not joined or m.group("between") or re.search(r"[-–—]", joined):
+        return False
+    words = masked[max(0, m.start() - _NEAR): m.start()].split()
+    return bool(words) and words[-1].lower() in p.change_by
+
+
+def _scores_and_times(
+    sentence: str, masked: str, index: int, p: FigurePatterns,
+) -> tuple[list[Candidate], str]:
+    """Match scores ("3:2", "2-1" beside "beat") and race times ("2:01.52"), then masked out."""
+    found: list[Candidate] = []
+    spans = []
+    for m in p.race_time.finditer(masked):
+        spans.append((m, "duration"))
+    sporting = None
+    for m in p.score.finditer(masked):
+        if m.group("dash"):
+            if sporting is None:
+                sporting = p.score_word.search(sentence) is not None
+            if not sporting or p.date_after.match(sentence[m.end():]) or _has_unit(masked, m, p):
+                continue
+        spans.append((m, "score"))
+    for m, kind in spans:
+        value = m.group()
+        lead = leading_phrase(sentence[: m.start()], p, max_words=3, whole_sentence=True)
+        tail = "" if lead else trailing_phrase(sentence[m.end():], p, max_words=3)
+        found.append(Candidate(value=value, context=bounded(lead, value, tail), sentence_index=index,
+                               kind=kind, amount=0.0, approximate=False, noun=value))
+        masked = masked[: m.start()] + MASK_CHAR * len(value) + masked[m.end():]
+    return found, masked
+
+
+def _has_unit(masked: str, m: re.Match[str], p: FigurePatterns) -> bool:
+    """"10-15 percent", "2-3 days": a range with a unit, not a match score."""
+    figure = p.figure.match(masked, m.start())
+    if figure and any(figure.group(g) for g in ("pct", "cur1", "cur2", "scale")):
+        return True
+    following = masked[m.end():].split(None, 1)
+    return bool(following) and following[0].lower().strip(".,;:") in p.time_units
+
+
+def _merged(numbers: list[re.Match[str]], sentence: str, p: FigurePatterns):
+    """(first match, end) per figure: a conversion into another currency joins its original."""
+    i = 0
+    while i < len(numbers):
+        m = numbers[i]
+        end = m.end()
+        in_brackets = False
+        while i + 1 < len(numbers) and _is_money(m) and _is_money(numbers[i + 1]):
+            following = numbers[i + 1]
+            gap = p.conversion_gap.fullmatch(sentence, end, following.start())
+            if gap is None or (gap.group("list") and not in_brackets):
+                break
+            if _currency(following) == _currency(m):
+                break  # "$5m, $6m": two sums, not one sum in two currencies
+            in_brackets = in_brackets or gap.group("open") is not None
+            end = following.end()
+            i += 1
+        if in_brackets:
+            close = re.match(r"\s*\)", sentence[end:])
+            end += close.end() if close else 0
+        if i + 1 < len(numbers) and _is_bare(m) and _is_bare(numbers[i + 1]):
+            unit = re.fullmatch(r"\s+([^\W\d_]+)\s+", sentence[end: numbers[i + 1].start()])
+            if unit and unit.group(1).lower() in p.time_units:
+                end = numbers[i + 1].end()  # "14 minutes 32.93 seconds"
+                i += 1
+        yield m, end
+        i += 1
+
+
+def _is_bare(m: re.Match[str]) -> bool:
+    return bool(m.group("num")) and not any(
+        m.group(g) for g in ("cur1", "cur2", "pct", "scale", "range", "approx"))
+
+
+def _is_money(m: re.Match[str]) -> bool:
+    return bool(m.group("cur1") or m.group("cur2"))
+
+
+def _currency(m: re.Match[str]) -> str:
+    return (m.group("cur1") or m.group("cur2") or "").strip().lower()[:3]
+
+
+def _interpret(
+    sentence: str, m: re.Match[str], end: int, index: int, p: FigurePatterns,
+) -> Candidate | None:
+    before = sentence[max(0, m.start() - _WINDOW): m.start()]
+    near = before[-_NEAR:]  # end-anchored word checks need only the last few words
+    after = sentence[end: end + 2 * _WINDOW]
+    if _is_not_a_figure(m, near, sentence[m.end(): m.end() + _WINDOW], p):
+        return None
+    core = sentence[m.start(): end]
+    money = _is_money(m)
+    approximate = m.group("approx") is not None or m.group("between") is not None
+    approx_after = p.approx_after.match(after)
+    if approx_after:
+        approximate = True
+        core, after = core + after[: approx_after.end()], after[approx_after.end():]
+    amount = _amount(m, p)
+    if money or m.group("pct"):
+        return _share_or_sum(m, before, core, after, index, p, amount, approximate)
+    written = m.group("words") is not None
+    vague = written and m.group("words").lower() in p.vague
+    hyphen = re.match(r"-([^\W\d_]+)", after)
+    if hyphen:
+        if hyphen.group(1).lower() not in p.time_units:
+            return None  # "1-го", "three-party", "one-off": ordinals and compounds
+        core, after = core + hyphen.group(), after[hyphen.end():]
+        counted = counted_phrase(after, p, max_words=2)  # "three-day celebration"
+    else:
+        of_them = p.of_them.match(after)
+        counted = after[: of_them.end()] if of_them else counted_phrase(after, p, vague=vague)
+    impact_before = p.impact_before.search(near)
+    impact = impact_tail(after[len(counted):], p)
+    nouns = [n.lower().strip("\"“”«»'’") for n in counted.split()]
+    nouns = [n for n in nouns if n not in p.partitives]
+    duration = bool(hyphen) or any(n in p.time_units for n in nouns)
+    self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
+                      or (approximate and not written) or _is_change(near, p))
+    if not (counted or impact or hyphen or self_described):
+        return None  # a bare number says nothing on its own ("up from just over 900" does)
+    if written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora:
+        return None  # "the two task forces": counted already
+    if p.weak_nouns.intersection(nouns):
+        return None  # "two sides", "two large factors"
+    if duration and (p.frame_before.search(near)
+                     or p.frame_after.match(after[len(counted):])):
+        return None  # "the past three years", "three years ago": when, not how much
+    if m.group("scale") and _is_race_name(near, counted, p):
+        return None
+    if not written and not approximate and _follows_a_name(before):
+        return None  # "FTSE 100 companies", "Radio 4"
+    if impact_before:
+        lead = impact_before.group()
+    elif not (counted or impact):
+        # "число учебных центров выросло с 14 до 19": the counted noun stands before
+        lead = leading_phrase(before, p, whole_sentence=m.start() <= _WINDOW)
+    else:
+        lead = ""
+    if impact or impact_before:
+        harmed = p.harm.search(impact or impact_before.group())
+        kind = "casualties" if harmed else "people"
+    else:
+        kind = "duration" if duration else "count"
+    return Candidate(
+        value=_value(m), context=bounded(lead, core, counted + impact), sentence_index=index,
+        kind=kind, amount=amount, approximate=approximate, noun=" ".join(nouns).lower(),
+    )
+
+
+def _share_or_sum(
+    m: re.Match[str], before: str, core: str, after: str, index: int, p: FigurePatterns,
+    amount: float, approximate: bool,
+) -> Candidate:
+    """A sum or a percentage: the subject and verb before it say what it measures."""
+    lead = leading_phrase(before, p, whole_sentence=m.start() <= _WINDOW)
+    share = of_phrase(after, p)
+    tail = share or (counted_phrase(after, p, max_words=2) if m.group("cur1") else "")
+    if not tail and (not lead.strip() or lead.strip().lower() in p.prepositions):
+        tail = trailing_phrase(after, p)  # "from nearly 10 percent in the summer"
+    told = lead + " " + tail
+    if m.group("pct"):
+        kind = ("plan" if p.plan.search(told) else "rate" if p.change.search(told)
+                else "percent")
+    else:
+        kind = "money"
+    return Candidate(
+        value=_value(m), context=bounded(lead, core, tail), sentence_index=index, kind=kind,
+        amount=amount, approximate=approximate,
+        noun=" ".join(w for w in told.lower().split() if w not in p.stops),
+    )
+
+
+def _is_change(near: str, p: FigurePatterns) -> bool:
+    """"rose by 23,000": a bare number that is the size of a change."""
+    return _previous_word(near) in p.change_by and p.change.search(near) is not None
+
+
+def _previous_word(before: str) -> str:
+    words = before.split()
+    return words[-1].lower().strip("\"“”«»(,") if words else ""
+
+
+def _follows_a_name(before: str) -> bool:
+    """A capitalised word (not the sentence's first) right before a bare number names it."""
+    words = before.split()
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-1].isalpha()
+
+
+def _is_race_name(before: str, counted: str, p: FigurePatterns) -> bool:
+    """"the women's 800m", "60m hurdles": an event, not a distance anyone ran."""
+    first = counted.split()[0].lower() if counted.split() else ""
+    return _previous_word(before) in p.event_before or first in p.event_after
+
+
+def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePatterns) -> bool:
+    """Years, dates, times, ages and references (page 3, No. 5) are not key figures."""
+    if p.not_before.search(before) or p.age_after.match(after):
+        return True
+    if any(a.match(after) and b.search(before) for b, a in p.age_around):
+        return True
+    number = m.group("num")
+    if number is None:
+        return False
+    dash = re.fullmatch(r"\s*[-–—]\s*(\d+)", m.group("range") or "")
+    if dash and m.group("num").isdigit() and int(dash.group(1)) <= int(number):
+        return True  # "58661-49": a code, not a range
+    bare = not (m.group("cur1") or m.group("cur2") or m.group("pct") or m.group("scale"))
+    if bare and (p.date_after.match(after) or p.not_after.match(after)):
+        return True
+    if bare and p.year.fullmatch(number):
+        second = re.search(r"\d+$", m.group("range") or "")
+        return second is None or bool(p.year.fullmatch(second.group()))
+    return False
+
+
+def _value(m: re.Match[str]) -> str:
+    """The number as written, with its currency and unit but without the approximation."""
+    if m.group("num") and not (m.group("cur1") or m.group("cur2") or m.group("pct")
+                               or m.group("scale") or m.group("range")):
+        return m.group("num")
+    start = m.start("cur1") if m.group("cur1") else m.start("num") if m.group("num") else m.start(
+        "words")
+    return m.string[start: m.end()].strip()
+
+
+def _amount(m: re.Match[str], p: FigurePatterns) -> float:
+    """The number's value, scaled: "$2.4 billion" -> 2.4e9, "two thousand" -> 2000."""
+    if m.group("words"):
+        return words_value(m.group("words"), p)
+    scale = (m.group("scale") or "").strip()
+    factor = next((f for name, f in p.scale_values if name.match(scale)), 1.0) if scale else 1.0
+    return number_value(m.group("num")) * factor
+
+
+def words_value(words: str, p: FigurePatterns) -> float:
+    """"Thirty-one" -> 31, "two thousand" -> 2000, "hundreds" -> 100."""
+    total = current = 0.0
+    for word in re.findall(r"[^\W\d_][\w’']*", words.lower()):
+        value = p.word_values.get(word)
+        if value is None:
+            continue
+        if value >= 1000:
+            total += (current or 1) * value
+            current = 0.0
+        elif value == 100:
+            current = (current or 1) * value
+        else:
+            current += value
+    return total + current
+
+
+def number_value(number: str) -> float:
+    """"4,000" and "4 000" are thousands; "12,5" (Russian) and "3.5" are decimals."""
+    number = number.replace("\u00a0", "").replace(" ", "")
+    head, _, tail = number.rpartition(",")
+    if head and len(tail) != 3 and "." not in number:
+        number = head.replace(",", "") + "." + tail
+    try:
+        return float(number.replace(",", ""))
+    except ValueError:
+        return 1.0
