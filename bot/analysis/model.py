@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from bot.errors import ReportError
@@ -10,10 +11,28 @@ from bot.errors import ReportError
 __all__ = ["Analysis", "Figure", "Quote", "Report", "ReportError", "SummaryOptions", "content_id"]
 
 
+_SPACE = re.compile(r"\s")
+_ID_CHUNK = 1 << 20
+
+
 def content_id(text: str) -> str:
-    """Stable id from the text alone, so the same report read twice is one report."""
-    normalized = " ".join(text.split()).casefold()
-    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
+    """Stable id from the text alone, so the same report read twice is one report.
+
+    The hash of the casefolded words joined by single spaces, fed a megabyte at a time (cut at
+    whitespace): one list of every word of a 20 MB upload took 300 MB.
+    """
+    digest = hashlib.sha256()
+    separator = ""
+    start = 0
+    while start < len(text):
+        cut = _SPACE.search(text, min(start + _ID_CHUNK, len(text)))
+        end = cut.start() + 1 if cut else len(text)
+        words = text[start:end].split()
+        if words:
+            digest.update((separator + " ".join(words).casefold()).encode("utf-8"))
+            separator = " "
+        start = end
+    return digest.hexdigest()[:12]
 
 
 @dataclass(frozen=True)

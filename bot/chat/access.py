@@ -45,3 +45,16 @@ def command_name(text: str, bot_username: str) -> str | None:
     if addressee and addressee.lower() != bot_username.lower():
         return None
     return name.lower() or None
+
+
+def is_member(access: AccessSettings, user_id: int | None) -> bool:
+    """A named user (allowed_users or admins): only their links and files may reach targets."""
+    return user_id is not None and (user_id in access.allowed_users or user_id in access.admins)
+
+
+def addressed_elsewhere(text: str, bot_username: str) -> bool:
+    """True for /cmd@otherbot: a command meant for another bot in the same group."""
+    if not text.startswith("/"):
+        return False
+    _, _, addressee = text.split(maxsplit=1)[0].partition("@")
+    return bool(addressee) and addressee.lower() != bot_username.lower()

@@ -6,31 +6,40 @@ the same application against a fake Bot API server inside their own event loop.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib.util
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
-from telegram import BotCommand, Update
-from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram import Bot, BotCommand, Update
+from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.errors import StoreUnavailable
 from bot.logs import TokenFilter, configure_logging
-from bot.settings import Settings, SettingsError, require_token
+from bot.settings import Settings, SettingsError, Target, require_token
 from bot.store.db import Store
+from bot.store.lease import Lease
 
+from . import handlers
+from .access import target_keys
 from .briefing import Briefing
-from .commands import Handlers
-from .delivery import RetryPolicy, plain_of, send_html
+from .delivery import RetryPolicy
+from .handlers.context import CONTEXT_TYPES, BotState, BriefContext
 from .jobs import schedule_catch_up, schedule_targets
-from .sourcing import SourceCommands, SourceHub
-from .texts import commands, text
+from .sourcing import SourceHub
+from .standby import LEASE_SECONDS, hold_database, wait_for_lease
+from .texts import commands
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST]
 __all__ = ["TokenFilter", "build_application", "configure_logging", "run", "running"]
+MAX_RETRY_SECONDS = 60.0
+HEARTBEAT_SECONDS = 30.0
+HEARTBEAT_JOB = "heartbeat:poll"
 
 
 def file_url(api_base_url: str) -> str:
@@ -41,39 +50,94 @@ def file_url(api_base_url: str) -> str:
     return base + "/file/bot"
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log and keep running; tell the user something failed without internals."""
-    if isinstance(context.error, StoreUnavailable):
-        # A locked or full database: transactions roll back, so stored rows stay as they were,
-        # and the inbox marks a file read only once its report is stored.
-        log.error("database unavailable (%s): this run stopped; nothing stored earlier is "
-                  "touched, and new reports will be read again on the next run",
-                  context.error.reason)
-    else:
-        log.error("error while handling an update", exc_info=context.error)
-    if isinstance(update, Update) and update.effective_chat is not None:
-        briefing: Briefing = context.application.bot_data["briefing"]
-        body = text(briefing.language, "failed")
-        with contextlib.suppress(TelegramError):
-            await send_html(context.bot, update.effective_chat.id, body, plain_of(body),
-                            policy=RetryPolicy(attempts=1))
+def masked(token: str) -> str:
+    """The token as it may appear in a message: the bot id, never the secret part."""
+    bot_id, _, secret = token.partition(":")
+    return f"{bot_id}:***" if secret else "***"
 
 
-async def on_start(application: Application) -> None:
-    """post_init: publish the command menu and queue digests missed while down."""
-    briefing: Briefing = application.bot_data["briefing"]
-    menu = [BotCommand(name, description) for name, description in commands(briefing.language)]
+async def wait_for_telegram(bot: Bot, *, max_delay: float = MAX_RETRY_SECONDS) -> None:
+    """getMe until Telegram answers: a missing network at start-up is waited out, not fatal.
+
+    Backoff 1, 2, 4 ... capped at max_delay, one clear line each time. A token Telegram
+    rejects (401/404) is no network problem: a SettingsError naming the masked token.
+    """
+    delay = 1.0
+    while True:
+        try:
+            await bot.initialize()
+            return
+        except InvalidToken:
+            raise SettingsError(
+                "BOT_TOKEN", f"Telegram rejected the token {masked(bot.token)}",
+                "check BOT_TOKEN and telegram.api_base_url") from None
+        except (NetworkError, RetryAfter) as exc:
+            cause = type(exc.__cause__ or exc).__name__
+            log.warning("Telegram unreachable (%s); retrying in %g s", cause, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, max_delay)
+
+
+class BriefApplication(Application):
+    """PTB's Application, waiting for Telegram at start-up instead of exiting."""
+
+    async def initialize(self) -> None:
+        await wait_for_telegram(self.bot)
+        await super().initialize()
+
+
+async def resolve_targets(bot: Bot, targets: Sequence[Target]) -> tuple[Target, ...]:
+    """'@channel' targets as their numeric ids, so a digest and a /summary in that channel
+    share one delivery record and one lock. Targets that already are ids stay as they are."""
+    resolved = []
+    for target in targets:
+        if isinstance(target.chat_id, str):
+            try:
+                chat = await bot.get_chat(target.chat_id)
+            except TelegramError as exc:
+                log.warning("cannot resolve %s (%s); posting to it by name", target.chat_id, exc)
+            else:
+                log.info("target %s is chat %d", target.chat_id, chat.id)
+                target = replace(target, chat_id=chat.id)
+        resolved.append(target)
+    return tuple(resolved)
+
+
+async def on_start(application: BriefApplication) -> None:
+    """post_init: resolve @channel targets, schedule digests (and those missed while down),
+    publish the command menu, start the poll heartbeat."""
+    state: BotState = application.bot_data
+    settings = replace(state.settings,
+                       targets=await resolve_targets(application.bot, state.settings.targets))
+    state.settings = state.briefing.settings = settings
+    state.targets = target_keys(settings.targets) | state.targets
+    schedule_targets(application.job_queue, settings.targets,
+                     settings.telegram.misfire_grace_seconds)
+    menu = [BotCommand(name, description) for name, description in commands(state.language)]
     try:
         await application.bot.set_my_commands(menu)
     except TelegramError as exc:
         log.warning("could not set the command menu: %s", exc)
     await schedule_catch_up(application)
+    application.job_queue.run_repeating(heartbeat_job, interval=HEARTBEAT_SECONDS, first=0.5,
+                                        name=HEARTBEAT_JOB)
+
+
+async def heartbeat_job(context: BriefContext) -> None:
+    """Record that polling (or the webhook) works, for `briefbot health` and /healthz."""
+    updater = context.application.updater
+    if updater is None or not updater.running:
+        return
+    record = getattr(context.state.briefing.store, "record_heartbeat", None)
+    if record is not None:  # the store records heartbeats from its next release on
+        await asyncio.to_thread(record, "poll")
 
 
 def build_application(settings: Settings, store: Store, *, policy: RetryPolicy | None = None,
                       read_timeout: float | None = None,
-                      clock: Callable[[], datetime] | None = None) -> Application:
-    """The Application with handlers and digest jobs; not started.
+                      clock: Callable[[], datetime] | None = None) -> BriefApplication:
+    """The Application with handlers and source jobs; not started (digests are scheduled at
+    start, once @channel targets are resolved).
 
     policy, read_timeout and clock exist for tests (fast retries, fixed digest dates).
     """
@@ -81,28 +145,25 @@ def build_application(settings: Settings, store: Store, *, policy: RetryPolicy |
     policy = policy or RetryPolicy()
     builder = (
         ApplicationBuilder()
+        .application_class(BriefApplication)
+        .context_types(CONTEXT_TYPES)
         .token(token)
         .base_url(settings.telegram.api_base_url)
         .base_file_url(file_url(settings.telegram.api_base_url))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        # throttles only: delivery.with_retries is the one retry layer (RetryAfter, network)
+        .rate_limiter(AIORateLimiter(max_retries=0))
         .post_init(on_start)
         .concurrent_updates(True)
     )
     if read_timeout is not None:
         builder = builder.read_timeout(read_timeout)
     application = builder.build()
-    briefing = Briefing(settings, store, policy=policy, clock=clock)
-    application.bot_data["briefing"] = briefing
-    handlers = Handlers(briefing)
-    hub = SourceHub(briefing)
-    application.bot_data["sources"] = hub
-    SourceCommands(handlers, hub).register(application)
-    handlers.register(application)
-    application.add_error_handler(on_error)
     if application.job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
-    schedule_targets(application.job_queue, settings.targets,
-                     settings.telegram.misfire_grace_seconds)
+    briefing = Briefing(settings, store, policy=policy, clock=clock)
+    hub = SourceHub(briefing)
+    application.bot_data.attach(briefing, hub)
+    handlers.register(application, listen_links=settings.sources.listen_links)
     hub.schedule(application.job_queue)
     return application
 
@@ -138,8 +199,12 @@ def run(settings: Settings) -> None:
             "pip install 'python-telegram-bot[webhooks]' or use mode = 'polling'")
     configure_logging(token, settings.logging.level, settings.logging.format)
     store = Store(settings.database_url)
+    lease = Lease(store, ttl_seconds=LEASE_SECONDS)
     try:
+        if not wait_for_lease(lease):  # a second process on this database stands by here
+            return
         application = build_application(settings, store)
+        hold_database(application, lease)
         if telegram.mode == "webhook":
             log.info("webhook mode on %s:%d/%s", telegram.webhook_listen, telegram.webhook_port,
                      telegram.webhook_path)
@@ -153,4 +218,6 @@ def run(settings: Settings) -> None:
                      if "api.telegram.org" in telegram.api_base_url else telegram.api_base_url)
             application.run_polling(allowed_updates=ALLOWED_UPDATES)
     finally:
+        with contextlib.suppress(StoreUnavailable):  # a database gone cannot be released
+            lease.release()
         store.close()

@@ -1,17 +1,23 @@
-"""Sending to Telegram so that limits and hiccups do not lose or repeat reports.
+"""Sending to Telegram so that limits and hiccups do not lose, repeat or block reports.
 
-RetryAfter (429) waits as long as Telegram says; network errors and 5xx retry with bounded
-exponential backoff; HTML Telegram cannot parse falls back to the plain text of the same
-message; Forbidden (bot removed or blocked) and other bad requests are not retried. A digest's
-reports are handed to `on_delivered` only once every message carrying them was accepted.
+This module is the ONE retry layer for Bot API calls: RetryAfter (429) waits as long as
+Telegram says; network errors, timeouts and 5xx retry with bounded exponential backoff. (The
+application's AIORateLimiter only throttles, with max_retries=0, so calls are never retried
+twice over.) Bad requests are never retried, but two are answered here:
+
+- HTML Telegram cannot parse is sent again as the plain text of the same message;
+- "message is too long" (Telegram counted differently from us) re-splits the message into
+  halves, and so on, never blocking the queue.
+
+`TelegramSender` is the briefing workflow's Sender: it never raises for a refusal but says
+whether the message (REJECTED: its reports fail, the digest goes on) or the chat (STOPPED:
+blocked, gone, Telegram unreachable; try on the next run) refused.
 """
 
 from __future__ import annotations
 
 import asyncio
-import html as html_lib
 import logging
-import re
 import warnings
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -23,9 +29,25 @@ from telegram import Message as TgMessage
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
+from bot.briefing import SENT, Destination, SendResult, SendStatus
+from bot.briefing.workflow import send_messages
+from bot.digest.model import Message
+from bot.digest.render_html import plain_of, split_message, units
+
+__all__ = ["DeliveryResult", "RetryPolicy", "TelegramSender", "deliver", "plain_of", "send_html",
+           "with_retries"]
+
 log = logging.getLogger(__name__)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+TELEGRAM_LIMIT = 4096
+# Re-splitting is for a message Telegram counts a little longer than we do: one at most twice
+# the limit, cut in halves at most twice. Anything else is refused for good (never a flood).
+MAX_RESPLIT = 2 * TELEGRAM_LIMIT
+RESPLIT_DEPTH = 2
 T = TypeVar("T")
+# Bad requests about the message itself (the chat is fine): skipping the message is right.
+MESSAGE_FAULTS = ("message is too long", "can't parse entities", "text must be non-empty",
+                  "message text is empty", "entities too long", "too many entities")
 
 
 class Outgoing(Protocol):
@@ -50,7 +72,7 @@ class RetryPolicy:
 class DeliveryResult:
     sent: int
     delivered: tuple[str, ...]
-    error: TelegramError | None = None
+    error: BaseException | None = None
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -61,18 +83,17 @@ def retry_seconds(exc: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
-def plain_of(html: str) -> str:
-    """Visible text of our own simple HTML texts (tags dropped, entities decoded)."""
-    return html_lib.unescape(re.sub(r"<[^>]+>", "", html))
-
-
 def is_parse_error(exc: BadRequest) -> bool:
     return "can't parse entities" in exc.message.lower()
 
 
+def is_too_long(exc: BadRequest) -> bool:
+    return "message is too long" in exc.message.lower()
+
+
 async def with_retries(call: Callable[[], Awaitable[T]], policy: RetryPolicy,
                        what: str) -> T:
-    """Run one Bot API call, retrying what is worth retrying."""
+    """Run one Bot API call, retrying what is worth retrying (the only retry layer)."""
     for attempt in range(1, policy.attempts + 1):
         try:
             return await call()
@@ -113,27 +134,53 @@ async def send_html(bot: Bot, chat_id: int | str, html: str, plain: str, *,
     return await with_retries(attempt(plain, None), policy, f"send plain to {chat_id}")
 
 
+class TelegramSender:
+    """The workflow's Sender for Telegram: retries, plain-text fallback, re-splitting."""
+
+    def __init__(self, bot: Bot, policy: RetryPolicy) -> None:
+        self.bot = bot
+        self.policy = policy
+
+    async def send(self, destination: Destination, html: str, plain: str) -> SendResult:
+        try:
+            await self._send(destination, html, plain)
+        except BadRequest as exc:
+            if any(fault in exc.message.lower() for fault in MESSAGE_FAULTS):
+                return SendResult(SendStatus.REJECTED, exc.message, exc)
+            return SendResult(SendStatus.STOPPED, exc.message, exc)
+        except TelegramError as exc:
+            return SendResult(SendStatus.STOPPED, f"{type(exc).__name__}: {exc}", exc)
+        return SENT
+
+    async def _send(self, destination: Destination, html: str, plain: str,
+                    depth: int = 0) -> None:
+        try:
+            await send_html(self.bot, destination.chat_id, html, plain, policy=self.policy,
+                            reply_to=destination.reply_to, thread_id=destination.thread_id)
+        except BadRequest as exc:
+            size = units(html)
+            if not is_too_long(exc) or size > MAX_RESPLIT or depth >= RESPLIT_DEPTH:
+                raise
+            pieces = split_message(Message(html, plain, ()), min(size, TELEGRAM_LIMIT) // 2)
+            log.warning("Telegram found a message to %s too long (%d units); sending it in %d "
+                        "parts", destination.chat_id, size, len(pieces))
+            for i, piece in enumerate(pieces):
+                await self._send(destination if i == 0 else destination.follow_up(),
+                                 piece.html, piece.plain, depth + 1)
+
+
 async def deliver(bot: Bot, chat_id: int | str, messages: Sequence[Outgoing], *,
                   policy: RetryPolicy,
-                  on_delivered: Callable[[tuple[str, ...]], Awaitable[None]],
+                  on_delivered: Callable[[tuple[str, ...]], Awaitable[object]],
                   reply_to: int | None = None, thread_id: int | None = None) -> DeliveryResult:
-    """Send messages in order, stopping at the first that fails for good.
+    """Send messages in order through the workflow's sending loop, for replies in chat.
 
     A report is passed to on_delivered right after the last message carrying it was accepted,
-    so a failure part-way leaves exactly the unsent reports for the next run.
-    """
-    last_message = {rid: i for i, message in enumerate(messages) for rid in message.report_ids}
-    delivered: list[str] = []
-    for i, message in enumerate(messages):
-        try:
-            await send_html(bot, chat_id, message.html, message.plain, policy=policy,
-                            reply_to=reply_to if i == 0 else None, thread_id=thread_id)
-        except TelegramError as exc:
-            log.error("delivery to %s stopped after %d of %d messages: %s",
-                      chat_id, i, len(messages), exc)
-            return DeliveryResult(i, tuple(delivered), exc)
-        done = tuple(rid for rid, last in last_message.items() if last == i)
-        if done:
-            await on_delivered(done)
-            delivered.extend(done)
-    return DeliveryResult(len(messages), tuple(delivered))
+    so a failure part-way leaves exactly the unsent reports for the next run."""
+    outgoing = [Message(m.html, m.plain, tuple(m.report_ids)) for m in messages]
+    result = await send_messages(Destination(chat_id, reply_to=reply_to, thread_id=thread_id),
+                                 TelegramSender(bot, policy), outgoing, on_delivered)
+    error = result.error
+    if error is None and result.rejected:
+        error = RuntimeError(f"{len(result.rejected)} report(s) refused by Telegram")
+    return DeliveryResult(result.sent, result.delivered, error)

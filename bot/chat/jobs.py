@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from apscheduler.triggers.cron import CronTrigger
 from telegram.ext import Application, ContextTypes, Job, JobQueue
 
+from bot.errors import StoreUnavailable
 from bot.settings import Schedule, Target
 
 from .briefing import Briefing
@@ -59,7 +60,27 @@ async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     target: Target = job.data
     briefing: Briefing = context.application.bot_data["briefing"]
     kind = "catch-up" if job.name and job.name.startswith(CATCH_UP_PREFIX) else "scheduled"
-    await briefing.run_target(context.bot, target, kind)
+    try:
+        await briefing.run_target(context.bot, target, kind)
+    except StoreUnavailable as exc:
+        if not database_gone(exc):
+            raise  # locked or full: on_error logs it; the next run tries again
+        stop_for_database(context.application, exc)
+
+
+def database_gone(exc: StoreUnavailable) -> bool:
+    """The database file was deleted or replaced while running (the store's words), as opposed
+    to locked or full for a moment."""
+    return "while running" in exc.reason
+
+
+def stop_for_database(application: Application, exc: StoreUnavailable) -> None:
+    """A database that vanished while running: say so and stop, never re-post.
+
+    (A fresh empty database would make every inbox report look new to every target.)"""
+    log.error("database gone (%s): stopping the bot; nothing was posted. Restore the database "
+              "(or fix database_url) and start briefbot again", exc.reason)
+    application.stop_running()
 
 
 def schedule_targets(job_queue: JobQueue, targets: Iterable[Target],

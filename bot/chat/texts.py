@@ -91,6 +91,14 @@ TEXTS = {
         "feed_removed": "Feed removed: {url}.",
         "feed_unknown": "{url} is not among the feeds. /sources lists them.",
         "link_failed": "I could not summarize {url}: {reason}",
+        "command_too_long": "That command is too long (commands have at most {limit} letters).",
+        "rate_limited": "Too many requests; try again in {seconds} s.",
+        "status_target_public": "<b>{name}</b>: next {next}; last digest {last}",
+        "source_feed_public": (
+            "<b>{name}</b> (every {every})\n"
+            "  reports: {reports}; last success: {ok}; last error: {error}"
+        ),
+        "source_inbox_public": "Inbox",
     },
     "ru": {
         "help": (
@@ -150,6 +158,14 @@ TEXTS = {
         "feed_removed": "Лента удалена: {url}.",
         "feed_unknown": "{url} нет среди лент. Список: /sources.",
         "link_failed": "Не удалось сделать сводку {url}: {reason}",
+        "command_too_long": "Слишком длинная команда (в командах не больше {limit} букв).",
+        "rate_limited": "Слишком много запросов; попробуйте снова через {seconds} с.",
+        "status_target_public": "<b>{name}</b>: следующая {next}; последняя сводка {last}",
+        "source_feed_public": (
+            "<b>{name}</b> (каждые {every})\n"
+            "  отчётов: {reports}; последний успех: {ok}; последняя ошибка: {error}"
+        ),
+        "source_inbox_public": "Папка",
     },
 }
 

@@ -12,7 +12,7 @@ from .model import Digest, DigestItem
 
 def build_digest(
     analyses: Sequence[Analysis], *, created: datetime | None = None, failures: Sequence[str] = (),
-    merge_threshold: float | None = DEFAULT_THRESHOLD,
+    merge_threshold: float | None = DEFAULT_THRESHOLD, skipped: int = 0,
 ) -> Digest:
     """The same report read from two places (same content id) becomes one item naming both;
     reports telling the same story (similarity >= merge_threshold; None: never) become one
@@ -33,6 +33,7 @@ def build_digest(
         created=created or datetime.now(UTC),
         items=tuple(_item(group, sources) for group in groups),
         failures=tuple(failures),
+        skipped=skipped,
     )
 
 

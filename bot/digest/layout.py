@@ -9,19 +9,32 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
+from .bounds import (
+    MAX_CONTEXT,
+    MAX_QUOTE,
+    MAX_SOURCE,
+    MAX_SPEAKER,
+    MAX_TITLE,
+    MAX_URL,
+    bounded_text,
+    one_line,
+    visible,
+)
 from .model import DigestItem
 
 Line = tuple[str, str]  # (html, plain)
 
 _LANGUAGE_NAMES = {"en": "EN", "ru": "RU"}
-MAX_QUOTE_CHARS = 400
 
 # The digest's own words in the bot's language (telegram.language); report text is never translated.
 LABELS = {
     "en": {"digest": "Briefing digest", "figures": "Key figures", "unattributed": "unattributed",
-           "not_included": "Not included"},
+           "not_included": "Not included", "skipped_one": "{count} older report was not sent",
+           "skipped_many": "{count} older reports were not sent"},
     "ru": {"digest": "Сводка отчётов", "figures": "Ключевые цифры", "unattributed": "автор не указан",
-           "not_included": "Не вошли в сводку"},
+           "not_included": "Не вошли в сводку",
+           "skipped_one": "{count} более ранний отчёт не отправлен",
+           "skipped_many": "Более ранние отчёты не отправлены: {count}"},
 }
 _RU_MONTHS = ("янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
 
@@ -60,12 +73,19 @@ def header(created: datetime, count: int, language: str = "en") -> Line:
             f"{name} · {date} · {count} {noun}")
 
 
+def skipped_line(count: int, language: str = "en") -> Line:
+    """The one line a bounded backfill adds: how many older reports were left out."""
+    key = "skipped_one" if count == 1 else "skipped_many"
+    body = label(language, key).format(count=count)
+    return (f"<i>{escape(body)}</i>", body)
+
+
 def item_lines(item: DigestItem, language: str = "en") -> list[Line]:
     """Title, summary bullets, key figures, quotes: each a line that fits any message."""
     lines = [_title(item)]
-    lines.extend((f"• {escape(s)}", f"• {s}") for s in item.summary)
+    lines.extend((f"• {escape(s)}", f"• {s}") for s in map(bounded_text, item.summary))
     if item.figures:
-        joined = "; ".join(f.context for f in item.figures)
+        joined = "; ".join(one_line(f.context, MAX_CONTEXT) for f in item.figures)
         name = label(language, "figures")
         lines.append((f"<b>{name}:</b> {escape(joined)}", f"{name}: {joined}"))
     for quote in item.quotes:
@@ -74,19 +94,27 @@ def item_lines(item: DigestItem, language: str = "en") -> list[Line]:
 
 
 def _title(item: DigestItem) -> Line:
-    language = _LANGUAGE_NAMES.get(item.language, item.language.upper())
-    sources = ", ".join(_short_source(s) for s in item.sources)
+    language = one_line(_LANGUAGE_NAMES.get(item.language, item.language.upper()), 8)
+    sources = ", ".join(one_line(_short_source(s), MAX_SOURCE) for s in item.sources)
     meta = f"{language} · {sources}"
-    title = escape(item.title)
-    if item.url and item.url.startswith(("http://", "https://")):
-        title = f'<a href="{html.escape(item.url, quote=True)}">{title}</a>'
-    return (f"<b>{title}</b>\n<i>{escape(meta)}</i>", f"{item.title}\n{meta}")
+    plain_title = one_line(item.title, MAX_TITLE)
+    title = escape(plain_title)
+    url = visible_url(item.url)
+    if url:
+        title = f'<a href="{html.escape(url, quote=True)}">{title}</a>'
+    return (f"<b>{title}</b>\n<i>{escape(meta)}</i>", f"{plain_title}\n{meta}")
+
+
+def visible_url(url: str | None) -> str | None:
+    """A link worth showing: http(s), without spaces or controls, of a sane length."""
+    if not url or not url.startswith(("http://", "https://")) or len(url) > MAX_URL:
+        return None
+    return None if visible(url) != url or any(ch.isspace() for ch in url) else url
 
 
 def _quote(text: str, speaker: str | None, language: str = "en") -> Line:
-    if len(text) > MAX_QUOTE_CHARS:
-        text = text[: MAX_QUOTE_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    who = speaker or label(language, "unattributed")
+    text = bounded_text(text, MAX_QUOTE)
+    who = one_line(speaker, MAX_SPEAKER) if speaker else label(language, "unattributed")
     return (f"«{escape(text)}» — <i>{escape(who)}</i>", f"«{text}» — {who}")
 
 

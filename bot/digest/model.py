@@ -33,6 +33,7 @@ class Digest:
     created: datetime
     items: tuple[DigestItem, ...]
     failures: tuple[str, ...] = ()
+    skipped: int = 0  # older reports a bounded backfill did not send (said in one line)
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,34 @@
-"""Pack a digest into Telegram messages of at most 4,096 characters.
+"""Pack a digest into Telegram messages of at most 4,096 characters, by construction.
 
-Messages break between reports; a report too long for one message breaks between its
-lines, never inside a line, so every message is well-formed HTML on its own.
+Messages break between reports; a report too long for one message breaks between its lines;
+a line too long for one message (a 5,000-character word in a summary) breaks at a word, or
+inside the word when it has none, but never inside an HTML tag or entity: tags open at the
+cut are closed and reopened, so every message is well-formed HTML on its own. Lengths count
+UTF-16 code units, as Telegram does (an emoji counts two).
 """
 
 from __future__ import annotations
 
-from .layout import Line, header, item_lines
+import html as html_lib
+import re
+from collections.abc import Iterator
+
+from .layout import Line, header, item_lines, skipped_line
 from .model import Digest, Message
 
 TELEGRAM_LIMIT = 4096
+_TOKEN = re.compile(r"<[^>]*>|&#?\w+;|\s+|[^<&\s]+|[<&]")
+_TAG_NAME = re.compile(r"</?([a-z][a-z0-9-]*)")
+
+
+def units(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def plain_of(html: str) -> str:
+    """Visible text of our own HTML (tags dropped, entities decoded)."""
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def render_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT,
@@ -18,10 +37,74 @@ def render_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT,
 
     language is the bot's own (headers and labels); report text stays as written."""
     packer = _Packer(limit)
-    packer.add_block([header(digest.created, len(digest.items), language)], ())
+    top = [header(digest.created, len(digest.items), language)]
+    if digest.skipped:
+        top.append(skipped_line(digest.skipped, language))
+    packer.add_block(top, ())
     for item in digest.items:
         packer.add_block(item_lines(item, language), item.report_ids)
     return packer.finish()
+
+
+def split_message(message: Message, limit: int) -> list[Message]:
+    """The same message re-packed into pieces of at most `limit`, each carrying its reports.
+
+    For a message Telegram still found too long (its count and ours disagreed)."""
+    packer = _Packer(limit)
+    lines = [(h, plain_of(h)) for h in message.html.split("\n")]
+    packer.add_block(lines, message.report_ids)
+    return packer.finish()
+
+
+def split_line(markup: str, limit: int) -> list[str]:
+    """Pieces of one HTML line, each at most `limit` units and well-formed on its own."""
+    if units(markup) <= limit:
+        return [markup]
+    pieces: list[str] = []
+    stack: list[str] = []  # start tags open at this point, as written
+    piece: list[str] = []
+    has_text = False
+
+    def flush() -> None:
+        nonlocal piece, has_text
+        pieces.append("".join(piece).rstrip() + _closing(stack))
+        piece, has_text = list(stack), False
+
+    for token in _atoms(markup, limit):
+        end_tag = token.startswith("</")
+        start_tag = token.startswith("<") and not end_tag and len(token) > 1
+        if token.isspace() and not has_text:
+            continue  # a piece never starts with spaces
+        need = units(token) + units(_closing([*stack, token] if start_tag else stack))
+        if has_text and not end_tag and units("".join(piece)) + need > limit:
+            flush()
+            if token.isspace():
+                continue
+        piece.append(token)
+        if end_tag:
+            stack.pop()
+        elif start_tag:
+            stack.append(token)
+        else:
+            has_text = True
+    if has_text:
+        flush()
+    return pieces
+
+
+def _closing(stack: list[str]) -> str:
+    return "".join(f"</{_TAG_NAME.match(tag).group(1)}>" for tag in reversed(stack))
+
+
+def _atoms(markup: str, limit: int) -> Iterator[str]:
+    """Tags, entities, runs of spaces and words; a word longer than a piece is cut in chunks."""
+    chunk = max(1, limit // 4)
+    for match in _TOKEN.finditer(markup):
+        token = match.group()
+        if (token.startswith("<") and len(token) > 1) or token.startswith("&") or units(token) <= chunk:
+            yield token
+        else:
+            yield from (token[i:i + chunk] for i in range(0, len(token), chunk))
 
 
 class _Packer:
@@ -36,21 +119,28 @@ class _Packer:
 
     def add_block(self, lines: list[Line], report_ids: tuple[str, ...]) -> None:
         block_html = "\n".join(h for h, _ in lines)
-        if self.html and self._size(block_html) > self.limit:
-            self._flush()
-        if self._size(block_html) <= self.limit:
+        if units(block_html) <= self.limit:
+            if self.html and self._size(block_html) > self.limit:
+                self._flush()
             self._append(block_html, "\n".join(p for _, p in lines), report_ids)
             return
-        # A report longer than a message: split between its lines (layout bounds every line).
+        # A report longer than any message: it fills this one, then breaks between its lines,
+        # and inside a line too long on its own.
         for index, (line_html, line_plain) in enumerate(lines):
-            separator = 2 if index == 0 else 1
-            if self.html and self._size(line_html, separator) > self.limit:
-                self._flush()
-            self._append(line_html, line_plain, report_ids, separator)
+            pieces = split_line(line_html, self.limit)
+            if len(pieces) > 1:
+                line_pieces = [(piece, plain_of(piece)) for piece in pieces]
+            else:
+                line_pieces = [(line_html, line_plain)]
+            for number, (piece_html, piece_plain) in enumerate(line_pieces):
+                separator = 2 if index == 0 and number == 0 else 1
+                if self.html and self._size(piece_html, separator) > self.limit:
+                    self._flush()
+                self._append(piece_html, piece_plain, report_ids, separator)
 
     def _size(self, addition: str, separator: int = 2) -> int:
-        current = len("\n\n".join(self.html)) if self.html else 0
-        return current + (separator if self.html else 0) + len(addition)
+        current = units("\n\n".join(self.html)) if self.html else 0
+        return current + (separator if self.html else 0) + units(addition)
 
     def _append(self, html: str, plain: str, report_ids: tuple[str, ...],
                 separator: int = 2) -> None:

@@ -11,6 +11,7 @@ from bot.chat.texts import commands, text
 from bot.digest.build import build_digest
 from bot.digest.render_html import render_messages
 from bot.settings import Settings
+from bot.store.aio import AsyncStore
 from bot.store.db import Store
 from tests.chat.conftest import NOW, OTHER_TEAM, TEAM, expected_messages, write_reports
 from tests.fakes.bot_settings import ADMIN, STRANGER, USER
@@ -267,10 +268,10 @@ async def test_strangers_are_refused_without_content(run_bot, settings: Settings
 async def test_errors_are_reported_and_the_bot_keeps_running(
         run_bot, settings: Settings, fake_telegram: FakeTelegram, store: Store,
         monkeypatch, caplog) -> None:
-    def broken(chat_id):
+    async def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "undelivered", broken)
+    monkeypatch.setattr(AsyncStore, "backlog", broken)
     async with run_bot(settings):
         assert await ask(fake_telegram, "/summary") == [en("failed")]
         assert await ask(fake_telegram, "/help") == [en("help")]

@@ -10,8 +10,9 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.request import HTTPXRequest
 
-from bot.chat.delivery import RetryPolicy, deliver, plain_of, send_html
-from tests.fakes.telegram_server import TOKEN, FakeTelegram
+from bot.briefing import Destination, SendStatus
+from bot.chat.delivery import RetryPolicy, TelegramSender, deliver, plain_of, send_html
+from tests.fakes.telegram_server import TOKEN, FakeTelegram, parse_telegram_html
 
 FAST = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
 
@@ -129,3 +130,38 @@ async def test_other_bad_requests_are_not_retried(bot: Bot, fake_telegram: FakeT
 
 def test_plain_of_drops_tags_and_decodes_entities() -> None:
     assert plain_of("<b>A &amp; B</b> &lt;3 <a href=\"x\">link</a>") == "A & B <3 link"
+
+
+async def test_a_message_telegram_finds_too_long_is_resplit_not_blocked(
+        bot: Bot, fake_telegram: FakeTelegram) -> None:
+    lines = [f"<b>Line {i}</b> " + "word " * 20 for i in range(60)]  # ~7,000 visible characters
+    html = "\n".join(lines)
+    result = await TelegramSender(bot, FAST).send(Destination(-5, reply_to=7), html,
+                                                  plain_of(html))
+    assert result.status is SendStatus.SENT
+    sent = fake_telegram.sent_to(-5)
+    assert len(sent) == 4  # re-split at 2,048 units: 60 lines of ~113 fill four messages
+    assert "\n".join(s.text for s in sent) == html
+    assert all(len(parse_telegram_html(s.text)) <= 4096 for s in sent)
+    replies = [s.params.get("reply_parameters") for s in sent]
+    assert replies[0]["message_id"] == 7 and replies[1:] == [None, None, None]
+
+
+async def test_one_unsendable_message_fails_its_reports_and_the_next_ones_go(
+        bot: Bot, fake_telegram: FakeTelegram) -> None:
+    huge = Msg("x" * 300_000, "x" * 300_000, ("big",))  # one word: cannot be re-split at all
+    marks = Marks()
+    result = await deliver(bot, -5, [MESSAGES[0], huge, MESSAGES[2]], policy=FAST,
+                           on_delivered=marks)
+    assert marks.calls == [("a",), ("b", "c")]
+    assert fake_telegram.texts(-5)[0] == MESSAGES[0].html
+    assert fake_telegram.texts(-5)[-1] == MESSAGES[2].html
+    assert result.error is not None
+
+
+async def test_the_sender_says_stopped_for_a_chat_that_refuses(
+        bot: Bot, fake_telegram: FakeTelegram) -> None:
+    fake_telegram.fail("sendMessage", "forbidden", chat_id=-5)
+    result = await TelegramSender(bot, FAST).send(Destination(-5), "hi", "hi")
+    assert result.status is SendStatus.STOPPED and isinstance(result.error, Forbidden)
+    assert "kicked" in result.reason

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -44,7 +45,9 @@ async def test_briefbot_run_polls_answers_and_stops_cleanly(
     assert fake_telegram.texts(ADMIN) == [text("en", "help"),
                                           "Digest run:\nteam: 2 report(s) posted"]
     assert len(fake_telegram.texts(-100)) == 1
-    assert "digest (manual) to -100: 2 report(s) delivered" in stderr
+    # one line per digest: target, reports sent, messages, seconds taken
+    assert re.search(r"digest \(manual\) to team \[-100\]: 2 report\(s\) sent in 1 "
+                     r"message\(s\), \d+\.\d\d s\n", stderr), stderr
     assert TOKEN not in stderr
     assert (tmp_path / "state" / "briefbot.db").is_file()
 

@@ -127,6 +127,7 @@ class FakeTelegram:
     failures: list[Failure] = field(default_factory=list)
     webhook: dict = field(default_factory=dict)
     poll_wait: float = 0.3
+    channels: dict[str, int] = field(default_factory=dict)  # "@name" -> id, for getChat
 
     def __post_init__(self) -> None:
         self._lock = threading.Condition()
@@ -140,13 +141,14 @@ class FakeTelegram:
 
     # -- lifecycle ----------------------------------------------------------------------------
 
-    def start(self) -> FakeTelegram:
+    def start(self, port: int = 0) -> FakeTelegram:
+        """Listen on 127.0.0.1 (a given port: a server that comes up where the bot waits)."""
         fake = self
 
         class Handler(_Handler):
             server_fake = fake
 
-        self._server = _QuietServer(("127.0.0.1", 0), Handler)
+        self._server = _QuietServer(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever,
                                         kwargs={"poll_interval": 0.05}, daemon=True)
@@ -319,6 +321,16 @@ class FakeTelegram:
                     "username": self.bot_username, "can_join_groups": True,
                     "can_read_all_group_messages": False, "supports_inline_queries": False})
 
+    def _api_getChat(self, params: dict) -> tuple[int, dict]:
+        chat_id = _chat_id(params.get("chat_id", ""))
+        if isinstance(chat_id, str):
+            if chat_id.lower() not in self.channels:
+                return _error(400, "Bad Request: chat not found")
+            return _ok({"id": self.channels[chat_id.lower()], "type": "channel",
+                        "title": "Channel", "username": chat_id[1:], **_CHAT_INFO})
+        kind = "private" if chat_id > 0 else "supergroup"
+        return _ok({"id": chat_id, "type": kind, "title": "Team", **_CHAT_INFO})
+
     def _api_setMyCommands(self, params: dict) -> tuple[int, dict]:
         return _ok(True)
 
@@ -389,6 +401,9 @@ class FakeTelegram:
                 self.calls.append(Call("download", {"path": path}))
             return self.files[parts[1]][0]
         return None
+
+
+_CHAT_INFO = {"accent_color_id": 0, "max_reaction_count": 11}  # required in a ChatFullInfo
 
 
 def _suffix(name: str) -> str:

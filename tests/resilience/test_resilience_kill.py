@@ -2,41 +2,27 @@
 
 A real process polls the fake server; Telegram is slow, so the kill lands while messages are
 in flight to all three targets. After a restart on the same database every report reaches
-every target; only the message in flight at the kill (per target) may arrive twice.
+every target; only the message in flight at the kill (per target) may arrive twice. The
+restarted process first waits for the killed one's database lease to expire (under a minute).
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.fakes.telegram_server import TOKEN, FakeTelegram
+from tests.resilience.bot_process import bot_config, start
 from tests.resilience.conftest import TARGETS, city_inbox, titles_in
 from tests.resilience.figures import FIGURES
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def start(config: Path, fake: FakeTelegram, db_url: str, cwd: Path) -> subprocess.Popen:
-    env = {**os.environ, "BOT_TOKEN": TOKEN, "BRIEFBOT_API_BASE_URL": fake.base_url,
-           "BRIEFBOT_DATABASE_URL": db_url, "PYTHONPATH": str(REPO)}
-    return subprocess.Popen([sys.executable, "-m", "bot", "run", "--config", str(config)],
-                            cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
 
 
 async def test_sigkill_mid_digest_loses_nothing_and_repeats_at_most_the_message_in_flight(
         fake_telegram: FakeTelegram, inbox: Path, db_url: str, tmp_path: Path) -> None:
-    titles = city_inbox(inbox)
-    targets = "".join(f'[[targets]]\nchat_id = {chat}\nname = "t{i}"\n'
-                      'schedules = [{interval = "1s"}]\n\n' for i, chat in enumerate(TARGETS))
-    config = tmp_path / "briefbot.toml"
-    config.write_text(f'[inbox]\npath = "{inbox}"\n\n{targets}', encoding="utf-8")
+    titles = city_inbox(inbox, 10)  # a first digest carries at most delivery.backfill (10)
+    config = bot_config(tmp_path, inbox, TARGETS)
     # every message takes 0.4 s: the kill finds one in flight to each target
     fake_telegram.fail("sendMessage", "slow", times=10_000, seconds=0.4)
 
@@ -58,7 +44,7 @@ async def test_sigkill_mid_digest_loses_nothing_and_repeats_at_most_the_message_
         await fake_telegram.wait_for(lambda: all(
             set(titles) <= {t for s in fake_telegram.sent_to(chat)
                             for t in titles_in(s.text, titles)}
-            for chat in TARGETS), timeout=60)
+            for chat in TARGETS), timeout=90)
     finally:
         second.send_signal(signal.SIGTERM)
         _, stderr = second.communicate(timeout=30)

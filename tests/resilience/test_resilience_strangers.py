@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.chat.app import configure_logging
-from bot.chat.texts import text
+from bot.chat.texts import TEXTS, text
 from bot.settings import Settings, SourceSettings, TelegramSettings
 from bot.sources.fetch import MIB, FetchError, FetchPolicy, check_url, fetch, new_client
 from bot.store.db import Store
@@ -235,3 +235,132 @@ async def test_upload_size_limits_hold(run_bot, settings: Settings, fake_telegra
     assert reply == en("too_big", size=f"{size / MIB:.1f}", limit="1")
     assert len(fake_telegram.calls_of("download")) == (1 if declared == -1 else 0)
     FIGURES["hostile inputs tried"] += 1
+
+
+class _BrokenText(str):
+    """A bot text whose formatting fails: stands for any error while refusing."""
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        raise RuntimeError("the refusal broke")
+
+
+async def test_a_refusal_that_fails_still_stops_the_update(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, store: Store, inbox: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail closed: an error while refusing must not let the command handlers run."""
+    city_inbox(inbox, 2)
+    monkeypatch.setitem(TEXTS["en"], "refused", _BrokenText("refused"))
+    fake = fake_telegram
+    async with run_bot(settings):
+        fake.send("/summary", chat_id=STRANGER, user_id=STRANGER)
+        fake.send("/reports", chat_id=UNKNOWN_GROUP, user_id=USER)
+        fake.send(chat_id=STRANGER, user_id=STRANGER,
+                  document=fake.add_file(b"Water canals report.", "r.txt"))
+        await asyncio.sleep(1.0)
+        fake.send("/help", chat_id=USER, user_id=USER)  # the allowed are still served
+        await fake.wait_sent(USER, 1)
+        await asyncio.sleep(0.3)
+    assert fake.texts(STRANGER) == [] and fake.texts(UNKNOWN_GROUP) == []
+    assert {str(s.chat_id) for s in fake.sent} == {str(USER)}
+    assert store.delivery_counts(STRANGER) == 0 and not fake.calls_of("getFile")
+    FIGURES["hostile inputs tried"] += 3
+
+
+ARTICLE = ("<html><head><title>Canal budget approved</title></head><body><article>"
+           "<h1>Canal budget approved</h1><p>The water ministry approved 2.4 million dollars "
+           "for canals in the valley on Monday. Farmers said the money was overdue. Work on "
+           "the first 12 kilometres starts in May.</p></article></body></html>")
+
+
+async def test_a_strangers_link_is_answered_in_that_chat_only_and_never_stored(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, store: Store,
+        web: FakeWeb) -> None:
+    """Anyone in a target group may ask about a page; only members add it to the digests."""
+    page = web.set("/page", ARTICLE)
+    local = replace(settings, sources=SourceSettings(allow_private_addresses=True,
+                                                     fetch_timeout_seconds=3.0))
+    fake = fake_telegram
+    async with run_bot(local):
+        fake.send(f"/summary {page}", chat_id=TEAM, user_id=STRANGER)
+        fake.send(f"have a look: {page}", chat_id=TEAM, user_id=STRANGER)
+        await fake.wait_sent(TEAM, 2)
+        fake.send("/digest", chat_id=ADMIN, user_id=ADMIN)
+        digest = (await fake.wait_sent(ADMIN, 1))[0].text
+    assert all("Canal budget approved" in t for t in fake.texts(TEAM))
+    assert store.count_reports() == 0
+    assert digest == "Digest run:\nt0: nothing new\nt1: nothing new\nt2: nothing new"
+    assert fake.texts(TARGETS[1]) == [] and fake.texts(CHANNEL) == []
+    FIGURES["hostile inputs tried"] += 2
+
+
+async def test_status_and_sources_show_chat_ids_and_paths_to_admins_only(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram) -> None:
+    fake = fake_telegram
+    async with run_bot(settings):
+        fake.send("/status", chat_id=TEAM, user_id=STRANGER)
+        member = (await fake.wait_sent(TEAM, 1))[0].text
+        fake.send("/status", chat_id=ADMIN, user_id=ADMIN)
+        admin = (await fake.wait_sent(ADMIN, 1))[0].text
+        fake.send("/sources", chat_id=TEAM, user_id=STRANGER)
+        sources = (await fake.wait_sent(TEAM, 2))[1].text
+    for i, chat in enumerate(TARGETS):
+        assert f"<b>t{i}</b>: next " in member and f"({chat})" not in member
+        assert f"<b>t{i}</b> ({chat}): next " in admin
+    assert str(settings.inbox) not in sources and "<b>Inbox</b>" in sources
+    FIGURES["hostile inputs tried"] += 2
+
+
+async def test_commands_for_another_bot_are_ignored_in_text_and_caption(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, inbox: Path) -> None:
+    city_inbox(inbox, 2)
+    fake = fake_telegram
+    document = fake.add_file(b"Water canals report. The ministry approved 2 million.", "r.txt")
+    async with run_bot(settings):
+        fake.send(chat_id=TEAM, user_id=USER, document=document, caption="/summary@other_bot")
+        fake.send(chat_id=TEAM, user_id=USER, document=document,
+                  caption="/summary@Other_Bot please")
+        fake.send("/summary@other_bot", chat_id=TEAM, user_id=USER)
+        fake.send("/nosuch@other_bot", chat_id=TEAM, user_id=USER)
+        await asyncio.sleep(1.0)
+        fake.send("/help", chat_id=USER, user_id=USER)
+        await fake.wait_sent(USER, 1)
+        await asyncio.sleep(0.3)
+    assert fake.texts(TEAM) == []
+    assert not fake.calls_of("getFile") and not fake.calls_of("download")
+    FIGURES["hostile inputs tried"] += 4
+
+
+async def test_an_over_long_command_gets_a_short_answer(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram) -> None:
+    fake = fake_telegram
+    async with run_bot(settings):
+        fake.send("/" + "a" * 4090, chat_id=USER, user_id=USER)
+        first = (await fake.wait_sent(USER, 1))[0].text
+        fake.send("/summary " + "canal " * 680, chat_id=USER, user_id=USER)
+        second = (await fake.wait_sent(USER, 2))[1].text
+    assert first == en("command_too_long", limit=32)
+    # a long query is answered, its echo bounded
+    assert second.startswith("No report matches \u201ccanal canal") and len(second) < 300
+    FIGURES["hostile inputs tried"] += 2
+
+
+async def test_a_flood_from_one_user_is_answered_try_again_in_n_seconds(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, inbox: Path) -> None:
+    """Six costly requests a minute by default; the seventh is told when to come back,
+    while another user is served as usual."""
+    city_inbox(inbox, 2)
+    fake = fake_telegram
+    async with run_bot(settings):
+        for _ in range(7):
+            fake.send("/summary 1", chat_id=USER, user_id=USER)
+        replies = [s.text for s in await fake.wait_sent(USER, 7)]
+        fake.send("/summary 1", chat_id=ADMIN, user_id=ADMIN)
+        admin = (await fake.wait_sent(ADMIN, 1))[0].text
+        await asyncio.sleep(0.3)
+    limited = [t for t in replies if t.startswith("Too many requests")]
+    assert len(limited) == 1 and len(fake.texts(USER)) == 7
+    seconds = int(limited[0].removeprefix("Too many requests; try again in ").split()[0])
+    assert 55 <= seconds <= 60
+    assert limited[0] == en("rate_limited", seconds=seconds)
+    assert title_of(CITIES[1]) in admin
+    FIGURES["hostile inputs tried"] += 7

@@ -1,0 +1,22 @@
+"""A configured target as the workflow sees it: where to post and in which time zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, tzinfo
+from zoneinfo import ZoneInfo
+
+from bot.settings import Target
+
+from .ports import Destination
+
+
+def target_timezone(target: Target) -> tzinfo:
+    """The zone of the target's first cron schedule (its team's clock); UTC otherwise."""
+    for schedule in target.schedules:
+        if schedule.cron:
+            return ZoneInfo(schedule.timezone)
+    return UTC
+
+
+def destination(target: Target) -> Destination:
+    return Destination(target.chat_id, name=target.name)

@@ -1,0 +1,43 @@
+"""Every Telegram handler, registered in one place.
+
+Order (PTB runs the first matching handler of each group, groups in ascending order):
+  group -1: the gate: stops edits, commands for other bots, chats that may not use the bot,
+            and over-long commands; everything after it may assume an allowed chat.
+  group 0:  the commands; then files (in private, or captioned /summary); then plain
+            messages with links (when sources.listen_links); and last the unknown-command
+            answer, which must never win over a real command.
+Errors from any of them go to `errors.on_error`.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CommandHandler, MessageHandler, TypeHandler, filters
+
+from . import help, links, reports, sources, status, summary, uploads
+from .errors import on_error
+from .gate import gate
+
+COMMAND_UPDATES = filters.UpdateType.MESSAGE | filters.UpdateType.CHANNEL_POST
+COMMANDS = (
+    ("start", help.help_command), ("help", help.help_command), ("summary", summary.summary),
+    ("reports", reports.reports), ("digest", status.digest), ("status", status.status),
+    ("sources", sources.sources), ("addfeed", sources.add_feed),
+    ("removefeed", sources.remove_feed),
+)
+
+
+def register(application: Application, *, listen_links: bool) -> None:
+    application.add_handler(TypeHandler(Update, gate), group=-1)
+    for name, callback in COMMANDS:
+        application.add_handler(CommandHandler(name, callback, filters=COMMAND_UPDATES))
+    application.add_handler(MessageHandler(
+        filters.Document.ALL & (filters.ChatType.PRIVATE
+                                | filters.CaptionRegex(r"^/summary(@\w+)?(\s|$)")),
+        uploads.document))
+    if listen_links:
+        application.add_handler(MessageHandler(
+            filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+            & filters.Regex(r"(?i)https?://\S"), links.links))
+    application.add_handler(MessageHandler(filters.COMMAND & COMMAND_UPDATES, help.unknown))
+    application.add_error_handler(on_error)

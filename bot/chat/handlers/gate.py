@@ -1,0 +1,72 @@
+"""The gate every update passes first (group -1), and the per-user rate limit.
+
+Fails closed: an update is stopped unless the chat was positively allowed, and any error
+while refusing still stops it (the refusal is only a courtesy; the stop is the rule).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Message as TgMessage
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import ApplicationHandlerStop
+
+from .. import access
+from .context import BriefContext
+from .replies import reply
+
+log = logging.getLogger(__name__)
+COMMAND_NAME_LIMIT = 32  # Telegram's own limit: a longer /word can be no command of ours
+
+
+def _body(message: TgMessage) -> str:
+    return message.text or message.caption or ""
+
+
+async def gate(update: Update, context: BriefContext) -> None:
+    """Stop updates that are not for us or from a chat that may not use the bot."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    if update.message is None and update.channel_post is None:
+        raise ApplicationHandlerStop  # edits, reactions...: never commands, never answered
+    body = _body(message)
+    if access.addressed_elsewhere(body, context.bot.username):
+        raise ApplicationHandlerStop  # /summary@other_bot, in text or caption: not ours
+    allowed = False
+    try:
+        user = update.effective_user
+        allowed = access.chat_allowed(
+            context.state.settings.access, context.state.targets, chat_id=chat.id,
+            chat_username=chat.username, chat_type=chat.type,
+            user_id=user.id if user else None)
+        if not allowed:
+            log.info("refused chat %s (user %s)", chat.id, user.id if user else None)
+            if chat.type == ChatType.PRIVATE or access.command_name(body, context.bot.username):
+                await reply(context.state, message, context.t("refused"))
+    except Exception:
+        log.exception("the gate failed; the update is dropped")
+        allowed = False
+    finally:
+        if not allowed:
+            raise ApplicationHandlerStop
+    name = access.command_name(body, context.bot.username)
+    if name is not None and len(name) > COMMAND_NAME_LIMIT:
+        await reply(context.state, message, context.t("command_too_long",
+                                                       limit=COMMAND_NAME_LIMIT))
+        raise ApplicationHandlerStop
+
+
+async def within_rate(update: Update, context: BriefContext) -> bool:
+    """Count a costly request (/summary, a link, a file); answer "try again" when over."""
+    message = update.effective_message
+    assert message is not None
+    user = update.effective_user
+    key = user.id if user is not None else message.chat_id  # channel posts have no sender
+    wait = context.state.rate.wait_seconds(key)
+    if wait:
+        log.info("rate limit: %s waits %d s", key, wait)
+        await reply(context.state, message, context.t("rate_limited", seconds=wait))
+    return not wait

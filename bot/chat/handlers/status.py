@@ -1,0 +1,71 @@
+"""/status for everyone allowed (chat ids for admins only) and /digest for admins."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+
+from telegram import Update
+
+from .. import access
+from ..jobs import next_runs
+from .context import BriefContext
+from .replies import display_name, html_name, reply, reply_lines
+
+
+def when(moment: datetime | None, fallback: str) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M %Z").strip() if moment else fallback
+
+
+def asked_by_admin(update: Update, context: BriefContext) -> bool:
+    user = update.effective_user
+    return access.is_admin(context.state.settings.access, user.id if user else None)
+
+
+async def status(update: Update, context: BriefContext) -> None:
+    message = update.effective_message
+    assert message is not None
+    state = context.state
+    store = state.briefing.store
+    admin = asked_by_admin(update, context)
+    count = await asyncio.to_thread(store.count_reports)
+    lines = [context.t("status_reports", count=count)]
+    job_queue = context.application.job_queue
+    for target in state.settings.targets:
+        last = await asyncio.to_thread(store.last_digest, target.chat_id)
+        upcoming = next_runs(job_queue, target) if job_queue else None
+        values = {"name": display_name(target.name),
+                  "next": when(upcoming, context.t("status_none")),
+                  "last": when(last.created_at if last else None, context.t("status_never"))}
+        if admin:
+            lines.append(context.t("status_target", chat=target.chat_id, **values))
+        else:
+            lines.append(context.t("status_target_public", **values))
+    failures = state.briefing.inbox.failures
+    if failures:
+        lines.append(context.t("status_failures"))
+        lines.extend(html_name(f, 300) for f in failures)
+    await reply_lines(state, message, lines)
+
+
+async def digest(update: Update, context: BriefContext) -> None:
+    message = update.effective_message
+    assert message is not None
+    state = context.state
+    if not asked_by_admin(update, context):
+        await reply(state, message, context.t("admins_only", command="digest"))
+        return
+    if not state.settings.targets:
+        await reply(state, message, context.t("no_targets"))
+        return
+    lines = [context.t("digest_done")]
+    for target, outcome in await state.briefing.run_all(message.get_bot(), "manual"):
+        name = display_name(target.name)
+        if outcome.error is not None:
+            lines.append(context.t("digest_target_failed", name=name,
+                                   reason=type(outcome.error).__name__))
+        elif outcome.empty:
+            lines.append(context.t("digest_target_empty", name=name))
+        else:
+            lines.append(context.t("digest_target_sent", name=name, count=outcome.reports))
+    await reply(state, message, "\n".join(lines))

@@ -1,0 +1,115 @@
+"""Start-up as an operator meets it: Telegram unreachable, a rejected token, @channel targets.
+
+`briefbot run` runs as a real process against the fake Bot API server on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import socket
+import subprocess
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from bot.chat.texts import text
+from bot.settings import Settings, Target
+from bot.store.db import Store
+from tests.chat.conftest import TEAM
+from tests.fakes.bot_process import start_briefbot
+from tests.fakes.bot_settings import ADMIN
+from tests.fakes.telegram_server import TOKEN, FakeTelegram
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_bot(tmp_path: Path, inbox: Path, db_url: str, api_base_url: str,
+              token: str = TOKEN) -> subprocess.Popen:
+    return start_briefbot(tmp_path, f'[inbox]\npath = "{inbox}"\n\n[access]\nadmins = [{ADMIN}]\n',
+                          api_base_url=api_base_url, db_url=db_url, token=token)
+
+
+class Lines:
+    """stderr read as it comes, so a test can wait for a line."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.lines: list[str] = []
+        self._thread = threading.Thread(target=self._read, args=(process,), daemon=True)
+        self._thread.start()
+
+    def _read(self, process: subprocess.Popen) -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            self.lines.append(line.rstrip("\n"))
+
+    def matching(self, part: str) -> list[str]:
+        return [line for line in self.lines if part in line]
+
+    def text(self) -> str:
+        self._thread.join(timeout=10)
+        return "\n".join(self.lines)
+
+
+async def test_briefbot_run_waits_for_telegram_with_backoff_then_serves(
+        inbox: Path, db_url: str, tmp_path: Path) -> None:
+    port = free_port()
+    fake = FakeTelegram()
+    process = start_bot(tmp_path, inbox, db_url, f"http://127.0.0.1:{port}/bot")
+    stderr = Lines(process)
+    try:
+        await fake.wait_for(lambda: len(stderr.matching("Telegram unreachable")) >= 3,
+                            timeout=30)
+        fake.start(port)  # the network is back
+        fake.send("/help", chat_id=ADMIN, user_id=ADMIN)
+        await fake.wait_sent(ADMIN, 1, timeout=30)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+        fake.stop()
+    waits = stderr.matching("Telegram unreachable")
+    assert waits[:3] == [
+        line for line in waits[:3]
+        if line.endswith(("(ConnectError); retrying in 1 s", "(ConnectError); retrying in 2 s",
+                          "(ConnectError); retrying in 4 s"))]
+    assert [w.rsplit(" ", 2)[-2] for w in waits[:3]] == ["1", "2", "4"]
+    assert "Traceback" not in stderr.text()
+    assert process.returncode == 0, stderr.text()
+    assert fake.texts(ADMIN) == [text("en", "help")]
+
+
+async def test_a_rejected_token_is_one_masked_line_and_exit_2(
+        fake_telegram: FakeTelegram, inbox: Path, db_url: str, tmp_path: Path) -> None:
+    revoked = "123456:REVOKED-secret-part-abcdefghijklmn"  # the fake knows another token
+    process = start_bot(tmp_path, inbox, db_url, fake_telegram.base_url, token=revoked)
+    _, stderr = await asyncio.to_thread(process.communicate, timeout=60)
+    assert process.returncode == 2, stderr
+    assert "REVOKED-secret-part" not in stderr and "Traceback" not in stderr
+    errors = [line for line in stderr.splitlines() if "rejected" in line]
+    assert errors == ["briefbot run: setting 'BOT_TOKEN': Telegram rejected the token "
+                      "123456:***. Fix: check BOT_TOKEN and telegram.api_base_url"]
+
+
+async def test_channel_targets_are_resolved_to_ids_so_a_channel_summary_is_not_repeated(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, store: Store) -> None:
+    """A target named "@team_news" and a /summary posted in that channel are one chat."""
+    channel_id = -1001234
+    fake_telegram.channels["@team_news"] = channel_id
+    hourly = settings.targets[0].schedules  # an interval: no catch-up run at start
+    named = replace(settings, targets=(Target(chat_id="@Team_News", name="news", schedules=hourly),
+                                       Target(chat_id=TEAM, name="team", schedules=hourly)))
+    post = fake_telegram.message("/summary", chat_id=channel_id, user_id=None,
+                                 chat_type="channel")
+    post["chat"]["username"] = "team_news"
+    async with run_bot(named):
+        fake_telegram.push_update({"channel_post": post})
+        await fake_telegram.wait_sent(channel_id, 1)
+        fake_telegram.send("/digest", chat_id=ADMIN, user_id=ADMIN)
+        digest = (await fake_telegram.wait_sent(ADMIN, 1))[0].text
+    assert digest == "Digest run:\nnews: nothing new\nteam: 2 report(s) posted"
+    assert len(fake_telegram.texts(channel_id)) == 1 and fake_telegram.texts("@team_news") == []
+    assert store.delivery_counts(channel_id) == 2
