@@ -61,7 +61,8 @@ class Briefing:
             options=self.options, language=self.language,
             merge_threshold=settings.sources.merge_threshold or None,  # 0: never merge
             backfill=getattr(delivery, "backfill", DEFAULT_BACKFILL),
-            quarantine_after=self.quarantine_after), clock=self.clock)
+            quarantine_after=self.quarantine_after,
+            followup_days=getattr(delivery, "followup_days", 0), buttons=True), clock=self.clock)
         self.key = self.workflow.key
         self._scan_lock = asyncio.Lock()
 

@@ -99,6 +99,12 @@ TEXTS = {
             "  reports: {reports}; last success: {ok}; last error: {error}"
         ),
         "source_inbox_public": "Inbox",
+        "button_refused": "This button is not for you.",
+        "button_stale": "This report is no longer available.",
+        "more_header": "<b>{title}</b> (more)",
+        "more_none": "No more sentences in this report; \u201cFull text\u201d has all of it.",
+        "full_header": "<b>{title}</b> (full text)",
+        "full_caption": "{title} (full text)",
     },
     "ru": {
         "help": (
@@ -166,6 +172,12 @@ TEXTS = {
             "  отчётов: {reports}; последний успех: {ok}; последняя ошибка: {error}"
         ),
         "source_inbox_public": "Папка",
+        "button_refused": "Эта кнопка не для вас.",
+        "button_stale": "Этого отчёта больше нет.",
+        "more_header": "<b>{title}</b> (продолжение)",
+        "more_none": "Других предложений в отчёте нет; весь текст: «Полный текст».",
+        "full_header": "<b>{title}</b> (полный текст)",
+        "full_caption": "{title} (полный текст)",
     },
 }
 

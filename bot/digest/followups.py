@@ -78,13 +78,24 @@ def ranked_order(report: Report, sentences: Sequence[str], options: SummaryOptio
         size = len(taken) + MORE_STEP
 
 
+@dataclass(frozen=True)
+class More:
+    """What one "More" press shows: sentences in document order, where the next press starts."""
+
+    sentences: tuple[str, ...]
+    next_offset: int
+    remaining: int  # sentences still after next_offset
+
+
 def more_sentences(report: Report, options: SummaryOptions, offset: int,
-                   step: int = MORE_STEP) -> tuple[list[str], int]:
-    """The next `step` sentences after `offset` in ranked order (document order), and the new
-    offset; no sentences when the report has no more."""
+                   step: int = MORE_STEP) -> More:
+    """The next `step` sentences after `offset` in ranked order; none when the report has no
+    more."""
     sentences = report_sentences(report)
     chosen = list(islice(ranked_order(report, sentences, options), offset, offset + step))
-    return [sentences[i] for i in sorted(chosen)], offset + len(chosen)
+    end = offset + len(chosen)
+    return More(tuple(sentences[i] for i in sorted(chosen)), end,
+                max(0, len(sentences) - end))
 
 
 def _key(sentence: str) -> str:

@@ -71,3 +71,13 @@ class Backlog:
 
     reports: list[Report]
     older: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DeliveredReport:
+    """A report sent to a chat, with the title and bullets the chat saw (for follow-ups)."""
+
+    report: Report
+    delivered_at: datetime
+    title: str
+    summary: tuple[str, ...]

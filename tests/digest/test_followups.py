@@ -9,6 +9,7 @@ from bot.analysis.pipeline import analyze
 from bot.digest.build import build_digest
 from bot.digest.followups import (
     Delivered,
+    More,
     find_predecessor,
     mark_followups,
     more_sentences,
@@ -134,6 +135,7 @@ def test_mark_followups_labels_the_update_and_leaves_other_items_alone():
 
 def test_more_goes_on_in_ranked_order_three_at_a_time():
     sentences = report_sentences(TOLL)
-    first, offset = more_sentences(TOLL, OPTIONS, 3)
-    assert (first, offset) == ([sentences[2], sentences[4], sentences[5]], 6)
-    assert more_sentences(TOLL, OPTIONS, 6) == ([], 6)
+    assert more_sentences(TOLL, OPTIONS, 3) == More(
+        (sentences[2], sentences[4], sentences[5]), 6, 0)
+    assert more_sentences(TOLL, OPTIONS, 1, step=2) == More((sentences[1], sentences[3]), 3, 3)
+    assert more_sentences(TOLL, OPTIONS, 6) == More((), 6, 0)

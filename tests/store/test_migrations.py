@@ -117,7 +117,7 @@ def test_new_database_is_created_at_head_and_reopening_changes_nothing(db_url: s
         assert schema_differences(again.engine) == []
         assert again.get_report(REPORT.id) == REPORT
         with again.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
     finally:
         again.close()
 
@@ -161,4 +161,4 @@ def test_database_from_a_newer_release_is_refused_clearly(db_url: str) -> None:
     with pytest.raises(StoreUnavailable) as info:
         Store(db_url)
     assert info.value.reason == ("the database is at schema revision 0099, newer than this "
-                                 "briefbot knows (0002); upgrade briefbot")
+                                 "briefbot knows (0005); upgrade briefbot")
