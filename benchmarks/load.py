@@ -2,7 +2,8 @@
 
 `python -m benchmarks.load [--users 50] [--requests 200] [--window 10]` starts the real bot
 against the fake Bot API server on 127.0.0.1, sends the requests spread over the window, and
-prints how many were answered, reply latency (p50, p95, max) and the event loop's worst lag
+prints how many were answered (under the default per-user rate limit, which this load
+stays below), reply latency (p50, p95, max) and the event loop's worst lag
 (a 10 ms ticker's largest overshoot) while a 1,600-sentence report is summarized. The
 resilience tests call the same functions.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from bot.chat.app import build_application, running
 from bot.chat.delivery import RetryPolicy
-from bot.settings import AccessSettings, Settings, TelegramSettings
+from bot.settings import AccessSettings, LimitSettings, Settings, TelegramSettings
 from bot.store.db import Store
 from tests.fakes.telegram_server import TOKEN, FakeTelegram
 
@@ -184,6 +185,8 @@ def main(argv: list[str] | None = None) -> None:
           f"{args.window:g} s |")
     print("|---|---|")
     print(f"| requests answered | {result.answered} of {result.requests} |")
+    print(f"| per-user rate limit | {LimitSettings().user_requests_per_minute} a minute "
+          f"(this load: {result.requests / result.users:g} per user) |")
     print(f"| reply latency p50 | {result.p50 * 1000:.0f} ms |")
     print(f"| reply latency p95 | {result.p95 * 1000:.0f} ms |")
     print(f"| reply latency max | {max(result.latencies) * 1000:.0f} ms |")

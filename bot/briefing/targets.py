@@ -7,8 +7,6 @@ from zoneinfo import ZoneInfo
 
 from bot.settings import Target
 
-from .ports import Destination
-
 
 def target_timezone(target: Target) -> tzinfo:
     """The zone of the target's first cron schedule (its team's clock); UTC otherwise."""
@@ -17,6 +15,3 @@ def target_timezone(target: Target) -> tzinfo:
             return ZoneInfo(schedule.timezone)
     return UTC
 
-
-def destination(target: Target) -> Destination:
-    return Destination(target.chat_id, name=target.name)

@@ -218,8 +218,6 @@ class BriefingWorkflow:
         if self.config.followup_days > 0:
             await self.store.record_shown(chat_id, {r: shown[r] for r in report_ids if r in shown})
 
-    # -- sending -------------------------------------------------------------------------------
-
     # -- a digest for one chat -----------------------------------------------------------------
 
     async def backfill_limit(self, chat_id: int | str) -> int:
@@ -240,10 +238,6 @@ class BriefingWorkflow:
             started = time.monotonic()
             limit = await self.backfill_limit(key)
             backlog = await self.store.backlog(key, limit, self.config.quarantine_after)
-            if backlog.older:
-                await self.store.mark_skipped(key, backlog.older)
-                log.info("%d older report(s) for %s skipped (bounded backfill)",
-                         len(backlog.older), key)
             rendered = await self.render(backlog.reports, created=self.clock().astimezone(timezone),
                                          skipped=len(backlog.older),
                                          history=await self.history(key))
@@ -253,6 +247,10 @@ class BriefingWorkflow:
             result = await send_messages(
                 destination, sender, rendered.messages,
                 lambda ids: self._record_delivered(key, ids, rendered.shown))
+            if backlog.older and result.sent:  # the chat was told; they never come later
+                await self.store.mark_skipped(key, backlog.older)
+                log.info("%d older report(s) for %s skipped (bounded backfill)",
+                         len(backlog.older), key)
             for report_id in result.rejected:
                 await self.store.record_failure(report_id, "message refused by the chat")
             if result.delivered or result.error is None:

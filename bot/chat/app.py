@@ -12,7 +12,7 @@ import importlib.util
 import logging
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
@@ -29,6 +29,7 @@ from .access import target_keys
 from .briefing import Briefing
 from .delivery import RetryPolicy
 from .handlers.context import CONTEXT_TYPES, BotState, BriefContext
+from .health import schedule_health_route
 from .jobs import schedule_catch_up, schedule_targets
 from .sourcing import SourceHub
 from .standby import LEASE_SECONDS, hold_database, wait_for_lease
@@ -36,10 +37,11 @@ from .texts import commands
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST, Update.CALLBACK_QUERY]
-__all__ = ["TokenFilter", "build_application", "configure_logging", "run", "running"]
 MAX_RETRY_SECONDS = 60.0
 HEARTBEAT_SECONDS = 30.0
 HEARTBEAT_JOB = "heartbeat:poll"
+HEALTHY_WITHIN = timedelta(seconds=3 * HEARTBEAT_SECONDS)  # three heartbeats missed: unhealthy
+__all__ = ["TokenFilter", "build_application", "configure_logging", "run", "running"]
 
 
 def file_url(api_base_url: str) -> str:
@@ -128,9 +130,7 @@ async def heartbeat_job(context: BriefContext) -> None:
     updater = context.application.updater
     if updater is None or not updater.running:
         return
-    record = getattr(context.state.briefing.store, "record_heartbeat", None)
-    if record is not None:  # the store records heartbeats from its next release on
-        await asyncio.to_thread(record, "poll")
+    await context.state.briefing.db.record_heartbeat("poll")
 
 
 def build_application(settings: Settings, store: Store, *, policy: RetryPolicy | None = None,
@@ -204,8 +204,9 @@ def run(settings: Settings) -> None:
         if not wait_for_lease(lease):  # a second process on this database stands by here
             return
         application = build_application(settings, store)
-        hold_database(application, lease)
+        hold_database(application, lease, store)
         if telegram.mode == "webhook":
+            schedule_health_route(application, fresh_for=HEALTHY_WITHIN)
             log.info("webhook mode on %s:%d/%s", telegram.webhook_listen, telegram.webhook_port,
                      telegram.webhook_path)
             application.run_webhook(

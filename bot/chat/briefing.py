@@ -26,7 +26,7 @@ from bot.briefing import (
     read_report,
     summary_options,
 )
-from bot.briefing.targets import destination, target_timezone
+from bot.briefing.targets import target_timezone
 from bot.briefing.workflow import DEFAULT_BACKFILL
 from bot.digest.model import Message
 from bot.errors import StoreUnavailable
@@ -107,21 +107,30 @@ class Briefing:
     async def send_new(self, bot: Bot, chat_id: int | str, *, kind: str,
                        announce_empty: bool = False, reply_to: int | None = None,
                        thread_id: int | None = None, name: str = "",
-                       timezone: tzinfo = UTC) -> Outcome:
-        """Post one digest of the reports this chat has not received yet."""
+                       timezone: tzinfo | None = None) -> Outcome:
+        """Post one digest of the reports this chat has not received yet.
+
+        The header's date is in the target's time zone when the chat is a target (a /summary
+        in a target chat too), else in the one given, else UTC."""
         await self.collect()
         empty = text(self.language, "empty_announce") if announce_empty else None
+        target = self.target_of(chat_id)
         return await self.workflow.deliver_new(
-            Destination(chat_id, name=name, reply_to=reply_to, thread_id=thread_id),
-            TelegramSender(bot, self.policy), kind=kind, empty_html=empty, timezone=timezone)
+            Destination(chat_id, name=name or (target.name if target else ""),
+                        reply_to=reply_to, thread_id=thread_id),
+            TelegramSender(bot, self.policy), kind=kind, empty_html=empty,
+            timezone=timezone or (target_timezone(target) if target else UTC))
+
+    def target_of(self, chat_id: int | str) -> Target | None:
+        """The configured target posting to this chat, if any (ids as resolved at start-up)."""
+        return next((t for t in self.settings.targets if str(t.chat_id) == str(chat_id)), None)
 
     async def run_target(self, bot: Bot, target: Target, kind: str) -> Outcome:
         """A target's digest; any failure is logged and contained so other targets still run.
 
         Only StoreUnavailable goes up: with the database gone nothing may be posted at all."""
-        where = destination(target)
         try:
-            return await self.send_new(bot, where.chat_id, kind=kind, name=where.name,
+            return await self.send_new(bot, target.chat_id, kind=kind, name=target.name,
                                        announce_empty=target.announce_empty,
                                        timezone=target_timezone(target))
         except StoreUnavailable:

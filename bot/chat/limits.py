@@ -1,7 +1,7 @@
 """Limits per user and overall, so one member or a burst of uploads cannot flood the bot.
 
 Per user: a sliding one-minute window over the requests that cost work (/summary, links,
-uploads), answered with "try again in N s" when full. Overall: a bound on heavy work running
+uploads), answered with "try again in N s" when full (settings.limits). Overall: a bound on heavy work running
 at once (downloads, fetches, analyses); a big upload takes every slot, since analysing a
 20 MB text peaks at about 15 times its size in memory, and two at once would not fit.
 """
@@ -14,11 +14,8 @@ import math
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
 
 WINDOW_SECONDS = 60.0
-DEFAULT_USER_REQUESTS = 6
-DEFAULT_HEAVY_JOBS = 2
 BIG_INPUT_BYTES = 2 * 1024 * 1024  # from here on, one job at a time (see the module docstring)
 
 
@@ -70,17 +67,3 @@ class HeavyWork:
             async with self._changed:
                 self._free += need
                 self._changed.notify_all()
-
-
-@dataclass(frozen=True)
-class LimitSettings:
-    """The two numbers, read from settings.limits when that section exists."""
-
-    user_requests_per_minute: int = DEFAULT_USER_REQUESTS
-    heavy_jobs: int = DEFAULT_HEAVY_JOBS
-
-    @classmethod
-    def from_settings(cls, settings: object) -> LimitSettings:
-        limits = getattr(settings, "limits", None)
-        return cls(getattr(limits, "user_requests_per_minute", DEFAULT_USER_REQUESTS),
-                   getattr(limits, "heavy_jobs", DEFAULT_HEAVY_JOBS))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from telegram.ext import JobQueue
 
 from bot.analysis.model import Report, ReportError
+from bot.briefing.intake import store_report
 from bot.settings import Feed
 from bot.sources.fetch import MIB, FetchPolicy
 from bot.sources.links import link_report
@@ -95,13 +96,12 @@ class SourceHub:
         try:
             report = await link_report(url, self.policy)
         except ReportError as exc:
-            await asyncio.to_thread(self.store.record_source_error, LINKS_KEY, str(exc))
+            await self.briefing.db.record_source_error(LINKS_KEY, str(exc))
             raise
         if not keep:
             return report
-        added = await asyncio.to_thread(self.store.add_report, report)
-        await asyncio.to_thread(self.store.record_source_success, LINKS_KEY,
-                                new_reports=int(added))
+        added = await store_report(self.briefing.db, report, "link")
+        await self.briefing.db.record_source_success(LINKS_KEY, new_reports=int(added))
         return report
 
     # -- feeds changed in chat ---------------------------------------------------------------

@@ -13,6 +13,7 @@ risk posting beside the new holder.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import threading
@@ -21,6 +22,7 @@ import time
 from telegram.ext import Application, ContextTypes, JobQueue
 
 from bot.errors import StoreUnavailable
+from bot.store.db import Store
 from bot.store.lease import Lease
 
 log = logging.getLogger(__name__)
@@ -28,6 +30,7 @@ LEASE_SECONDS = 30.0
 RENEW_SECONDS = LEASE_SECONDS / 3
 STANDBY_POLL_SECONDS = 5.0
 RENEW_JOB = "lease:renew"
+SCHEDULE_HEARTBEAT = "schedule"
 
 
 def wait_for_lease(lease: Lease, *, poll_seconds: float = STANDBY_POLL_SECONDS) -> bool:
@@ -65,10 +68,15 @@ def _holder(lease: Lease) -> str:
 
 
 class LeaseKeeper:
-    """Renews the lease on the JobQueue; stops the application when it is lost or too late."""
+    """Renews the lease on the JobQueue; stops the application when it is lost or too late.
 
-    def __init__(self, lease: Lease, *, clock=time.monotonic) -> None:
+    Each renewal also records the "schedule" heartbeat (`briefbot health`): the scheduler
+    ticks, and this process is the one allowed to post."""
+
+    def __init__(self, lease: Lease, store: Store | None = None, *,
+                 clock=time.monotonic) -> None:
         self.lease = lease
+        self.store = store
         self.clock = clock
         self.renewed_at = clock()
 
@@ -79,6 +87,9 @@ class LeaseKeeper:
     async def _renew_job(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not await self.renew():
             context.application.stop_running()
+        elif self.store is not None:
+            with contextlib.suppress(StoreUnavailable):
+                await asyncio.to_thread(self.store.record_heartbeat, SCHEDULE_HEARTBEAT)
 
     async def renew(self) -> bool:
         """True while this process may go on posting."""
@@ -100,9 +111,10 @@ class LeaseKeeper:
         return True
 
 
-def hold_database(application: Application, lease: Lease) -> LeaseKeeper:
+def hold_database(application: Application, lease: Lease,
+                  store: Store | None = None) -> LeaseKeeper:
     """Keep the lease renewed while the application runs (call before it starts)."""
-    keeper = LeaseKeeper(lease)
+    keeper = LeaseKeeper(lease, store)
     if application.job_queue is not None:
         keeper.schedule(application.job_queue)
     return keeper

@@ -68,7 +68,8 @@ TEXTS = {
         "status_target": "<b>{name}</b> ({chat}): next {next}; last digest {last}",
         "status_never": "never",
         "status_none": "not scheduled",
-        "status_failures": "Files that could not be read:",
+        "status_failures": "Reports and files that could not be read (quarantined reports are "
+                           "no longer retried):",
         "digest_done": "Digest run:",
         "digest_target_sent": "{name}: {count} report(s) posted",
         "digest_target_empty": "{name}: nothing new",
@@ -139,7 +140,8 @@ TEXTS = {
         "status_target": "<b>{name}</b> ({chat}): следующая {next}; последняя сводка {last}",
         "status_never": "не было",
         "status_none": "не запланирована",
-        "status_failures": "Файлы, которые не удалось прочитать:",
+        "status_failures": "Отчёты и файлы, которые не удалось прочитать (отчёты в карантине "
+                           "больше не обрабатываются):",
         "digest_done": "Рассылка:",
         "digest_target_sent": "{name}: отправлено отчётов: {count}",
         "digest_target_empty": "{name}: нового нет",

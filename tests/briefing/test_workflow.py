@@ -210,3 +210,17 @@ async def test_uploads_are_analysed_without_the_store() -> None:
     failed = await flow.render([empty], stored=False)
     assert failed.messages == [] and [f.reason for f in failed.failures] == [
         "no sentences to summarize"]
+
+
+async def test_older_reports_are_skipped_only_once_the_chat_was_told() -> None:
+    store = MemoryStore()
+    await stored(store, [report(i) for i in range(12)])
+    flow = BriefingWorkflow(store, WorkflowConfig(backfill=10, merge_threshold=None),
+                            clock=lambda: NOW)
+    down = RecordingSender({0: SendResult(SendStatus.STOPPED, "network down")})
+    refused = await flow.deliver_new(CHAT, down, kind="scheduled")
+    assert refused.reports == 0 and CHAT.key not in store.skipped
+    sender = RecordingSender()
+    await flow.deliver_new(CHAT, sender, kind="scheduled")
+    assert sender.posted[0].plain.splitlines()[1] == "2 older reports were not sent"
+    assert len(store.skipped[CHAT.key]) == 2

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from bot.analysis.loaders import load_bytes, report_from_text
+from bot.analysis.model import Report
 from bot.analysis.pipeline import analyze
+from bot.chat.handlers import errors
 from bot.chat.jobs import next_runs
 from bot.chat.texts import commands, text
 from bot.digest.build import build_digest
@@ -276,6 +279,50 @@ async def test_errors_are_reported_and_the_bot_keeps_running(
         assert await ask(fake_telegram, "/summary") == [en("failed")]
         assert await ask(fake_telegram, "/help") == [en("help")]
     assert "disk on fire" in caplog.text
+
+
+async def test_an_error_handler_that_cannot_apologise_still_leaves_the_bot_running(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, monkeypatch, caplog) -> None:
+    async def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    async def apology_fails(*args, **kwargs):
+        raise RuntimeError("cannot apologise")
+
+    monkeypatch.setattr(AsyncStore, "recent_reports", broken)
+    monkeypatch.setattr(errors, "send_html", apology_fails)
+    async with run_bot(settings):
+        fake_telegram.send("/reports", chat_id=USER, user_id=USER)
+        await fake_telegram.wait_for(lambda: "the error handler itself failed" in caplog.text)
+        assert await ask(fake_telegram, "/help") == [en("help")]
+    assert fake_telegram.texts(USER) == [en("help")]
+    assert "cannot apologise" in caplog.text
+
+
+BIDI = "\u202e\u202d\u2066\u2067\u2068\u2069\u200b\u200f\u200e\ufeff"
+
+
+async def test_titles_and_names_reach_the_chat_without_bidi_or_zero_width_controls(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, store: Store) -> None:
+    """A title from a page or PDF and a target's name can carry U+202E (which shows
+    "exe.gnp" as "png.exe") or zero-width marks: none reaches a message."""
+    store.add_report(Report(title="Budget \u202egnp.exe\u200b approved",
+                            text="The budget of 5 million dollars was approved on Monday.",
+                            source="page.html"))
+    store.add_report(Report(title="Budget \u2066plan\u2069 approved",
+                            text="The second budget of 7 million dollars was approved.",
+                            source="other.html"))
+    named = replace(settings, targets=(
+        replace(settings.targets[0], name="te\u202eam\u200b"), *settings.targets[1:]))
+    async with run_bot(named):
+        listing, = await ask(fake_telegram, "/reports")
+        status, = await ask(fake_telegram, "/status", chat_id=ADMIN, user_id=ADMIN)
+        matches, = await ask(fake_telegram, "/summary budget approved")
+    for message in (listing, status, matches):
+        assert not set(BIDI) & set(message), message
+    assert "Budget gnp.exe approved" in listing and "Budget plan approved" in listing
+    assert "<b>team</b> (-100)" in status
+    assert "Budget gnp.exe approved" in matches and "Budget plan approved" in matches
 
 
 async def test_summary_posted_in_a_target_channel(run_bot, settings: Settings,

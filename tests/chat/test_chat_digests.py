@@ -9,6 +9,7 @@ from pathlib import Path
 
 from telegram.ext import Application
 
+from bot.briefing.targets import target_timezone
 from bot.chat.app import TokenFilter, configure_logging
 from bot.chat.jobs import catch_up_due, previous_fire_time
 from bot.chat.texts import text
@@ -276,3 +277,23 @@ def test_configure_logging_quiets_httpx_and_filters_root_handlers() -> None:
         root.removeHandler(handler)
         logging.getLogger("httpx").setLevel(logging.NOTSET)
         logging.getLogger("apscheduler").setLevel(logging.NOTSET)
+
+
+async def test_digest_header_is_in_the_targets_time_zone(run_bot, settings: Settings,
+                                                        fake_telegram: FakeTelegram) -> None:
+    dushanbe = Target(chat_id=TEAM, name="team",
+                      schedules=(Schedule(cron="0 9 * * 1-5", timezone="Asia/Dushanbe"),))
+    async with run_bot(settings, targets=(dushanbe,)) as app:
+        await trigger(app, "team")
+        fake_telegram.send("/summary", chat_id=TEAM, user_id=USER)  # same zone on request
+        await fake_telegram.wait_sent(TEAM, 2)
+    headers = [parse_telegram_html(text).splitlines()[0] for text in fake_telegram.texts(TEAM)]
+    assert headers[0] == "Briefing digest · 05 Mar 2025 14:30 +05 · 2 reports"
+    assert headers[1].startswith("Nothing new")
+
+
+def test_target_time_zone_is_its_first_cron_schedules() -> None:
+    every = Schedule(interval=timedelta(hours=1))
+    cron = Schedule(cron="0 9 * * *", timezone="Asia/Dushanbe")
+    assert str(target_timezone(Target(1, "a", (every, cron)))) == "Asia/Dushanbe"
+    assert target_timezone(Target(1, "b", (every,))) is UTC

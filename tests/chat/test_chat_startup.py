@@ -6,13 +6,20 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import signal
 import socket
 import subprocess
 import threading
+import urllib.error
+import urllib.request
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot.chat.app import HEARTBEAT_JOB, build_application
+from bot.chat.health import health
 from bot.chat.texts import text
 from bot.settings import Settings, Target
 from bot.store.db import Store
@@ -113,3 +120,73 @@ async def test_channel_targets_are_resolved_to_ids_so_a_channel_summary_is_not_r
     assert digest == "Digest run:\nnews: nothing new\nteam: 2 report(s) posted"
     assert len(fake_telegram.texts(channel_id)) == 1 and fake_telegram.texts("@team_news") == []
     assert store.delivery_counts(channel_id) == 2
+
+
+async def test_polling_records_a_heartbeat_for_briefbot_health(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, store: Store) -> None:
+    assert store.heartbeat("poll") is None
+    async with run_bot(settings):
+        await fake_telegram.wait_for(lambda: store.heartbeat("poll") is not None, timeout=10)
+    assert datetime.now(UTC) - store.heartbeat("poll") < timedelta(seconds=30)
+
+
+def get(port: int, path: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:  # 503 (JSON) or a 404 page (tornado's HTML)
+        body = exc.read()
+        return exc.code, json.loads(body) if body.startswith(b"{") else {}
+
+
+async def test_webhook_mode_answers_healthz(fake_telegram: FakeTelegram, inbox: Path,
+                                            db_url: str, tmp_path: Path) -> None:
+    port = free_port()
+    process = start_briefbot(
+        tmp_path, f'[inbox]\npath = "{inbox}"\n\n[access]\nadmins = [{ADMIN}]\n\n'
+        f'[telegram]\nmode = "webhook"\nwebhook_listen = "127.0.0.1"\nwebhook_port = {port}\n'
+        'webhook_path = "hook"\nwebhook_url = "https://briefbot.example.org/hook"\n',
+        api_base_url=fake_telegram.base_url, db_url=db_url, BRIEFBOT_WEBHOOK_SECRET="s3cret")
+    try:
+        await fake_telegram.wait_for(lambda: bool(fake_telegram.webhook), timeout=30)
+        answers: list[tuple[int, dict]] = []
+
+        async def healthy() -> bool:
+            with contextlib.suppress(OSError):
+                answers.append(await asyncio.to_thread(get, port, "/healthz"))
+            return bool(answers) and answers[-1][0] == 200
+
+        for _ in range(100):
+            if await healthy():
+                break
+            await asyncio.sleep(0.2)
+        missing = await asyncio.to_thread(get, port, "/nothing-here") if answers else None
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+    status, body = answers[-1]
+    assert status == 200, (answers[-3:], stderr[-2000:])
+    assert body["status"] == "ok" and body["receiving"] is True
+    assert datetime.now(UTC) - datetime.fromisoformat(body["last_poll"]) < timedelta(seconds=60)
+    assert missing is not None and missing[0] == 404  # PTB's own routes are untouched
+    assert process.returncode == 0, stderr
+
+
+async def test_health_is_stale_without_updates_or_with_an_old_heartbeat(
+        run_bot, settings: Settings, store: Store) -> None:
+    app = build_application(settings, store)
+    minute = timedelta(minutes=1)
+    assert await health(app, fresh_for=minute) == (
+        False, {"status": "stale", "receiving": False, "last_poll": None})
+    old = datetime(2025, 1, 1, tzinfo=UTC)
+    async with run_bot(settings) as running:
+        for job in running.job_queue.get_jobs_by_name(HEARTBEAT_JOB):
+            job.schedule_removal()
+        await asyncio.sleep(0.1)
+        store.record_heartbeat("poll", at=old)
+        stale = await health(running, fresh_for=minute)
+        store.record_heartbeat("poll")
+        fresh = await health(running, fresh_for=minute)
+    assert stale == (False, {"status": "stale", "receiving": True,
+                             "last_poll": old.isoformat()})
+    assert fresh[0] is True and fresh[1]["status"] == "ok"

@@ -51,6 +51,10 @@ async def test_a_report_whose_analysis_crashes_fails_alone_then_is_quarantined(
         monkeypatch.setattr(pipeline, "extract_figures", real)
         write_reports(inbox, {"r9.txt": city_report(9, CITIES[9])})
         await run_targets(app)
+        fake_telegram.send("/status", chat_id=USER, user_id=USER)
+        [status] = await fake_telegram.wait_sent(USER, 1)
+    assert (f"{titles[1]} ({store.quarantined(3)[0].id}): unexpected IndexError: list index out "
+            "of range ×3") in parse_telegram_html(status.text)
     for chat in TARGETS:
         assert delivered(fake_telegram, chat, [*titles, title_of(CITIES[9])]) == [
             titles[0], titles[2], title_of(CITIES[9])], chat

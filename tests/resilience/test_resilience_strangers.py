@@ -280,17 +280,20 @@ async def test_a_strangers_link_is_answered_in_that_chat_only_and_never_stored(
     local = replace(settings, sources=SourceSettings(allow_private_addresses=True,
                                                      fetch_timeout_seconds=3.0))
     fake = fake_telegram
+    upload = fake.add_file(ARTICLE.encode(), "canal.html")
     async with run_bot(local):
         fake.send(f"/summary {page}", chat_id=TEAM, user_id=STRANGER)
         fake.send(f"have a look: {page}", chat_id=TEAM, user_id=STRANGER)
-        await fake.wait_sent(TEAM, 2)
+        fake.send(chat_id=TEAM, user_id=STRANGER, document=upload, caption="/summary")
+        await fake.wait_sent(TEAM, 3)
         fake.send("/digest", chat_id=ADMIN, user_id=ADMIN)
         digest = (await fake.wait_sent(ADMIN, 1))[0].text
+    assert len(fake.texts(TEAM)) == 3
     assert all("Canal budget approved" in t for t in fake.texts(TEAM))
     assert store.count_reports() == 0
     assert digest == "Digest run:\nt0: nothing new\nt1: nothing new\nt2: nothing new"
     assert fake.texts(TARGETS[1]) == [] and fake.texts(CHANNEL) == []
-    FIGURES["hostile inputs tried"] += 2
+    FIGURES["hostile inputs tried"] += 3
 
 
 async def test_status_and_sources_show_chat_ids_and_paths_to_admins_only(

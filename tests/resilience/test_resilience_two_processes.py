@@ -54,6 +54,7 @@ async def test_two_processes_post_each_report_once_and_the_standby_takes_over(
         await fake_telegram.wait_for(lambda: everywhere(fake_telegram, later_titles), timeout=75)
         took_over = await wait_for_line(logs[waiting], "holding the database lease", 5)
         assert took_over - killed_at < 60
+        print(f"standby took over {took_over - killed_at:.1f} s after the kill")
     finally:
         for process in processes:
             if process.poll() is None:

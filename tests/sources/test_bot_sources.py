@@ -126,7 +126,7 @@ async def test_inbox_watch_picks_up_settled_files_and_leaves_half_written_ones(
     inbox.mkdir()
     bot_settings = replace(settings, inbox=inbox, sources=LOCAL_SOURCES)
     async with run_bot(bot_settings) as app:
-        briefing = app.bot_data["briefing"]
+        briefing = app.bot_data.briefing
         done = drop(inbox, "wire.txt", WATER_WIRE, age=7200)
         # still being written: modified just now (settle_seconds is an hour here)
         partial = drop(inbox, "tariffs.txt", WATER_OTHER[:120], age=0)

@@ -14,7 +14,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 from bot.settings import Settings
 
 from ..access import target_keys
-from ..limits import HeavyWork, LimitSettings, RateLimiter
+from ..limits import HeavyWork, RateLimiter
 from ..texts import text
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class BotState:
         self.settings = briefing.settings
         self.briefing = briefing
         self.sources = sources
-        limits = LimitSettings.from_settings(self.settings)
+        limits = self.settings.limits
         self.rate = RateLimiter(limits.user_requests_per_minute)
         self.heavy = HeavyWork(limits.heavy_jobs)
         self.targets = target_keys(self.settings.targets)

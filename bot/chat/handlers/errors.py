@@ -19,23 +19,14 @@ log = logging.getLogger("bot.chat.app")  # operators grep for the app's log name
 APOLOGY = RetryPolicy(attempts=2, base_delay=0.2)  # one retry: a reset is no reason to stay silent
 
 
-def store_problem(error: BaseException | None) -> str | None:
-    """Why the database could not be used, when that is the failure."""
-    if isinstance(error, StoreUnavailable):
-        return error.reason
-    if type(error).__name__ == "OperationalError":  # until the store raises StoreUnavailable
-        return str(getattr(error, "orig", error))
-    return None
-
-
 async def on_error(update: object, context: BriefContext) -> None:
     try:
-        problem = store_problem(context.error)
-        if problem is not None:
+        if isinstance(context.error, StoreUnavailable):
             # Transactions roll back, so stored rows stay as they were, and the inbox marks a
             # file read only once its report is stored.
             log.error("database unavailable (%s): this run stopped; nothing stored earlier is "
-                      "touched, and new reports will be read again on the next run", problem)
+                      "touched, and new reports will be read again on the next run",
+                      context.error.reason)
         else:
             log.error("error while handling an update", exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat is not None:

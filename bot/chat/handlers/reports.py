@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from telegram import Update
 
 from .context import BriefContext
@@ -17,7 +15,7 @@ async def reports(update: Update, context: BriefContext) -> None:
     assert message is not None
     state = context.state
     await state.briefing.collect()
-    recent = await asyncio.to_thread(state.briefing.store.recent_reports, REPORTS_LISTED)
+    recent = await state.briefing.db.recent_reports(REPORTS_LISTED)
     if not recent:
         await reply(state, message, context.t("no_reports"))
         return

@@ -4,26 +4,18 @@ carry a key), /addfeed and /removefeed for admins."""
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
 from urllib.parse import urlsplit
 
 from telegram import Update
 
 from bot.settings import Feed
+from bot.settings.timing import describe_interval
 from bot.sources.poller import feed_key
 
 from ..sourcing import INBOX_KEY, LINKS_KEY
 from .context import BriefContext
 from .replies import display_name, reply, reply_lines
 from .status import asked_by_admin, when
-
-
-def every(interval: timedelta) -> str:
-    seconds = int(interval.total_seconds())
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds % size == 0:
-            return f"{seconds // size}{unit}"
-    return f"{seconds}s"
 
 
 def feed_name(feed: Feed, admin: bool) -> str:
@@ -46,12 +38,12 @@ async def sources(update: Update, context: BriefContext) -> None:
     hub = context.state.sources
     admin = asked_by_admin(update, context)
     feeds = await asyncio.to_thread(hub.registry.current)
-    states = await asyncio.to_thread(hub.store.source_states)
+    states = await context.state.briefing.db.source_states()
     never = context.t("status_never")
     lines = [context.t("sources_header")]
     for feed in feeds:
         state = states.get(feed_key(feed.url))
-        values = {"name": feed_name(feed, admin), "every": every(feed.interval),
+        values = {"name": feed_name(feed, admin), "every": describe_interval(feed.interval),
                   "reports": state.reports if state else 0,
                   "ok": when(state.last_success if state else None, never),
                   "error": _error(state, never, admin)}

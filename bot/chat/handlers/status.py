@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 
 from telegram import Update
@@ -26,13 +25,13 @@ async def status(update: Update, context: BriefContext) -> None:
     message = update.effective_message
     assert message is not None
     state = context.state
-    store = state.briefing.store
+    db = state.briefing.db
     admin = asked_by_admin(update, context)
-    count = await asyncio.to_thread(store.count_reports)
+    count = await db.count_reports()
     lines = [context.t("status_reports", count=count)]
     job_queue = context.application.job_queue
     for target in state.settings.targets:
-        last = await asyncio.to_thread(store.last_digest, target.chat_id)
+        last = await db.last_digest(target.chat_id)
         upcoming = next_runs(job_queue, target) if job_queue else None
         values = {"name": display_name(target.name),
                   "next": when(upcoming, context.t("status_none")),
@@ -41,10 +40,10 @@ async def status(update: Update, context: BriefContext) -> None:
             lines.append(context.t("status_target", chat=target.chat_id, **values))
         else:
             lines.append(context.t("status_target_public", **values))
-    failures = state.briefing.inbox.failures
-    if failures:
+    problems = await state.briefing.problems()
+    if problems:
         lines.append(context.t("status_failures"))
-        lines.extend(html_name(f, 300) for f in failures)
+        lines.extend(html_name(p, 300) for p in problems)
     await reply_lines(state, message, lines)
 
 

@@ -7,7 +7,6 @@ reports runs under the heavy-work bound like downloads and fetches.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 
 from telegram import Message as TgMessage
@@ -15,6 +14,7 @@ from telegram import Update
 
 from bot.analysis.model import Report, ReportError
 from bot.sources.links import is_link
+from bot.store.aio import AsyncStore
 
 from .context import BriefContext
 from .gate import within_rate
@@ -66,7 +66,7 @@ async def _summarize_last(context: BriefContext, message: TgMessage, count: int)
         await reply(state, message, context.t("bad_count", max=MAX_LAST))
         return
     await state.briefing.collect()
-    recent = await asyncio.to_thread(state.briefing.store.recent_reports, count)
+    recent = await state.briefing.db.recent_reports(count)
     if not recent:
         await reply(state, message, context.t("no_reports"))
         return
@@ -76,7 +76,7 @@ async def _summarize_last(context: BriefContext, message: TgMessage, count: int)
 async def _summarize_query(context: BriefContext, message: TgMessage, query: str) -> None:
     state = context.state
     await state.briefing.collect()
-    matches = await asyncio.to_thread(find_reports, state.briefing.store, query)
+    matches = await find_reports(state.briefing.db, query)
     shown = display_name(query, QUERY_SHOWN)
     if not matches:
         await reply(state, message, context.t("no_match", query=shown))
@@ -111,24 +111,13 @@ async def _summarize_text(context: BriefContext, message: TgMessage, replied: Tg
     await reply_messages(state, message, messages)
 
 
-def find_reports(store, query: str) -> list[Report]:
-    """Reports for /summary <query>: an id (or id prefix), else titles containing every word.
-
-    An exact title wins; several matches come newest first.
-    """
-    query = query.strip()
-    needle = query.casefold()
-    by_id = store.get_report(needle)
+async def find_reports(db: AsyncStore, query: str) -> list[Report]:
+    """Reports for /summary <query>: an id, else those whose id starts with it or whose title
+    or text holds every word (searched in the database), newest first; an exact title wins."""
+    needle = query.strip()
+    by_id = await db.get_report(needle.casefold())
     if by_id is not None:
         return [by_id]
-    index = store.index()
-    if len(needle) >= 4 and all(c in "0123456789abcdef" for c in needle):
-        prefixed = [rid for rid, _ in index if rid.startswith(needle)]
-        if prefixed:
-            return [store.get_report(rid) for rid in reversed(prefixed)]
-    exact = [rid for rid, title in index if title.casefold() == needle]
-    if exact:
-        return [store.get_report(exact[-1])]
-    words = needle.split()
-    found = [rid for rid, title in index if all(w in title.casefold() for w in words)]
-    return [store.get_report(rid) for rid in reversed(found)]
+    matches = await db.find_reports(needle, MATCHES_LISTED + 1)
+    exact = [r for r in matches if r.title.casefold() == needle.casefold()]
+    return exact[:1] or matches
