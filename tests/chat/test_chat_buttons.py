@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from bot.analysis.loaders import load_report
 from bot.chat.texts import text
 from bot.settings import Settings
-from tests.chat.conftest import write_reports
+from tests.chat.conftest import TEAM, write_reports
+from tests.chat.test_chat_digests import trigger
 from tests.fakes.bot_settings import STRANGER, USER
 from tests.fakes.telegram_server import FakeTelegram, Sent
 
@@ -116,3 +118,32 @@ async def test_strangers_foreign_data_and_stale_buttons_get_a_short_answer_only(
     assert nothing == nothing_either == none_sent == []
     assert fake_telegram.sent_to(STRANGER) == []
     assert len(fake_telegram.sent_to(USER)) == 1  # only the digest, ever
+
+
+async def test_in_a_channel_only_members_may_press(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, inbox: Path) -> None:
+    water = load_report(inbox / "a_water.txt")
+    async with run_bot(settings) as app:
+        await trigger(app, "team")
+        sent = (await fake_telegram.wait_sent(TEAM, 1))[0]
+        channel = dict(chat_type="channel")
+        answers = len(fake_telegram.answers)
+        fake_telegram.press(sent, f"m:{water.id}:3", user_id=STRANGER, **channel)
+        await fake_telegram.wait_for(lambda: len(fake_telegram.answers) > answers)
+        assert fake_telegram.answers[-1]["text"] == "This button is not for you."
+        fake_telegram.press(sent, f"m:{water.id}:3", user_id=USER, **channel)
+        more = await fake_telegram.wait_sent(TEAM, 2)
+    assert more[1].text.startswith("<b>Water ministers pledge 2.4 billion for canals</b> (more)")
+    assert len(fake_telegram.sent_to(TEAM)) == 2
+
+
+async def test_presses_count_against_the_rate_limit(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, inbox: Path) -> None:
+    water = load_report(inbox / "a_water.txt")
+    limits = replace(settings.limits, user_requests_per_minute=2)
+    async with run_bot(settings, limits=limits):
+        sent = await digest(fake_telegram)  # /summary counts too: one left
+        await press(fake_telegram, sent, f"f:{water.id}", replies=1)
+        answer, _ = await press(fake_telegram, sent, f"f:{water.id}")
+    assert answer["text"].startswith("Too many requests; try again in ")
+    assert len(fake_telegram.sent_to(USER)) == 2
