@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.analysis.model import Report, SummaryOptions
 from bot.analysis.pipeline import analyze
 from bot.digest.build import build_digest
+from bot.digest.buttons import Press, full_data, item_buttons, more_data, parse_press
 from bot.digest.followups import (
     Delivered,
     More,
@@ -139,3 +141,23 @@ def test_more_goes_on_in_ranked_order_three_at_a_time():
         (sentences[2], sentences[4], sentences[5]), 6, 0)
     assert more_sentences(TOLL, OPTIONS, 1, step=2) == More((sentences[1], sentences[3]), 3, 3)
     assert more_sentences(TOLL, OPTIONS, 6) == More((), 6, 0)
+
+
+def test_the_update_line_is_in_the_bots_language():
+    analyses = [analyze(TOLL, OPTIONS)]
+    digest = mark_followups(build_digest(analyses, created=datetime(2026, 3, 3, 9, tzinfo=UTC)),
+                            analyses, [delivered(FLOOD)], OPTIONS, 0.4)
+    lines = render_text(digest, with_header=False, language="ru").splitlines()
+    assert lines[2] == "Продолжение: Floods force 1,200 from their homes in Riverton"
+
+
+def test_button_data_carries_ids_only_and_anything_else_is_foreign():
+    assert parse_press(more_data("0f9b15423b65", 4)) == Press("more", "0f9b15423b65", 4)
+    assert parse_press(full_data("0f9b15423b65")) == Press("full", "0f9b15423b65")
+    for foreign in (None, "", "m:0f9b15423b65", "f:0f9b15423b65:3", "x:0f9b15423b65",
+                    "f:../etc/passwd", "m:abc:-1", "m:abc:1234567", "f:" + "a" * 49):
+        assert parse_press(foreign) is None, foreign
+    item = build_digest([analyze(TOLL, OPTIONS)]).items[0]
+    assert item_buttons(item, 2, "ru") == (("Ещё 2", f"m:{TOLL.id}:3"),
+                                           ("Полный текст 2", f"f:{TOLL.id}"))
+    assert item_buttons(replace(item, report_id="r" * 70), 2, "en") == ()  # over 64 bytes
