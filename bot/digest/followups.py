@@ -18,23 +18,29 @@ is computed again, and a button needs to carry nothing but the report id and tha
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import islice
+
+import numpy as np
+from scipy import sparse
 
 from ..analysis.model import Analysis, Report, SummaryOptions
 from ..analysis.pipeline import _bounded
 from ..analysis.ranking import rank
 from ..analysis.sentences import split_sentences
 from ..analysis.tokens import content_stems
-from .merge import numbers, same_story, vectors
+from .merge import numbers, numbers_agree, stem_counts, weigh
 from .model import Digest, DigestItem
 
 MORE_STEP = 3          # sentences per "More" press, and per step of the ranked order
 NOVEL = 0.5            # share of a sentence's weight that must be new for it to be a new fact
 NOVEL_WITH_NUMBER = 0.2  # the same for a sentence that states a number the chat has not seen
 NUMBER_WEIGHT = 2.0    # a number weighs two content words
-MAX_WALK = 60          # sentences looked at for new facts: the rest of a long report is "More"
+MAX_WALK = 60          # sentences looked at for new facts
+MAX_MORE = 30          # "More" goes this far into the ranked order; "Full text" has the rest
 
 
 @dataclass(frozen=True)
@@ -89,13 +95,15 @@ class More:
 
 def more_sentences(report: Report, options: SummaryOptions, offset: int,
                    step: int = MORE_STEP) -> More:
-    """The next `step` sentences after `offset` in ranked order; none when the report has no
-    more."""
+    """The next `step` sentences after `offset` in ranked order; none past the report's end or
+    MAX_MORE (each step of the order is one ranking: a press deep into a 20,000-sentence
+    report would rank it a dozen times)."""
     sentences = report_sentences(report)
-    chosen = list(islice(ranked_order(report, sentences, options), offset, offset + step))
+    last = min(len(sentences), MAX_MORE)
+    chosen = list(islice(ranked_order(report, sentences, options), offset,
+                         max(offset, min(offset + step, last))))
     end = offset + len(chosen)
-    return More(tuple(sentences[i] for i in sorted(chosen)), end,
-                max(0, len(sentences) - end))
+    return More(tuple(sentences[i] for i in sorted(chosen)), end, max(0, last - end))
 
 
 def _key(sentence: str) -> str:
@@ -154,6 +162,12 @@ def novel_summary(sentences: Sequence[str], order: Iterable[int], seen: Sequence
     return Selection(tuple(sentences[i] for i in sorted(chosen)), last if chosen else walked)
 
 
+@lru_cache(maxsize=1024)
+def _stems_and_numbers(report: Report) -> tuple[Counter[str], frozenset[str]]:
+    """Per report, once: every digest of every chat compares it with the same delivered ones."""
+    return stem_counts(report.text, report.language), numbers(report.text)
+
+
 def story_matches(analyses: Sequence[Analysis], delivered: Sequence[Delivered],
                   threshold: float) -> list[list[Delivered]]:
     """For each analysis, the delivered reports telling the same story (merge's test), in the
@@ -161,15 +175,29 @@ def story_matches(analyses: Sequence[Analysis], delivered: Sequence[Delivered],
     if not analyses or not delivered:
         return [[] for _ in analyses]
     reports = [a.report for a in analyses] + [d.report for d in delivered]
-    vecs = vectors([(r.text, r.language) for r in reports])
-    nums = [numbers(r.text) for r in reports]
+    counted = [_stems_and_numbers(r) for r in reports]
+    nums = [found for _, found in counted]
+    similarity = _cosines(weigh([counts for counts, _ in counted]), len(analyses))
     offset = len(analyses)
-    matches = []
-    for i, analysis in enumerate(analyses):
-        matches.append([d for j, d in enumerate(delivered, start=offset)
-                        if d.report.language == analysis.report.language
-                        and same_story(vecs[i], vecs[j], nums[i], nums[j], threshold)])
-    return matches
+    return [[d for j, d in enumerate(delivered)
+             if d.report.language == analysis.report.language
+             and similarity[i, j] >= threshold and numbers_agree(nums[i], nums[offset + j])]
+            for i, analysis in enumerate(analyses)]
+
+
+def _cosines(vecs: Sequence[dict[str, float]], split: int) -> np.ndarray:
+    """merge.cosine of every vector before `split` with every one after it, as one sparse
+    product (a digest against a few hundred delivered reports: milliseconds, not seconds)."""
+    vocabulary: dict[str, int] = {}
+    rows, columns, values = [], [], []
+    for row, vec in enumerate(vecs):
+        for term, weight in vec.items():
+            rows.append(row)
+            columns.append(vocabulary.setdefault(term, len(vocabulary)))
+            values.append(weight)
+    matrix = sparse.csr_matrix((values, (rows, columns)),
+                               shape=(len(vecs), max(1, len(vocabulary))))
+    return (matrix[:split] @ matrix[split:].T).toarray()
 
 
 def find_predecessor(analysis: Analysis, delivered: Sequence[Delivered],

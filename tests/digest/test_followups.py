@@ -143,6 +143,15 @@ def test_more_goes_on_in_ranked_order_three_at_a_time():
     assert more_sentences(TOLL, OPTIONS, 6) == More((), 6, 0)
 
 
+def test_more_stops_at_max_more_on_a_long_report():
+    long = Report("Audit", " ".join(f"Sluice {i} in the valley needs {i} new gates." for i in
+                                    range(40)), "wire")
+    deep = more_sentences(long, OPTIONS, 27)
+    assert (len(deep.sentences), deep.next_offset, deep.remaining) == (3, 30, 0)
+    assert more_sentences(long, OPTIONS, 30) == More((), 30, 0)
+    assert more_sentences(long, OPTIONS, 3).remaining == 24
+
+
 def test_the_update_line_is_in_the_bots_language():
     analyses = [analyze(TOLL, OPTIONS)]
     digest = mark_followups(build_digest(analyses, created=datetime(2026, 3, 3, 9, tzinfo=UTC)),
