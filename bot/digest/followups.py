@@ -39,7 +39,7 @@ MORE_STEP = 3          # sentences per "More" press, and per step of the ranked 
 NOVEL = 0.5            # share of a sentence's weight that must be new for it to be a new fact
 NOVEL_WITH_NUMBER = 0.2  # the same for a sentence that states a number the chat has not seen
 NUMBER_WEIGHT = 2.0    # a number weighs two content words
-MAX_WALK = 60          # sentences looked at for new facts
+MAX_WALK = 30          # sentences looked at for new facts (each 3 more: one more ranking)
 MAX_MORE = 30          # "More" goes this far into the ranked order; "Full text" has the rest
 
 
