@@ -27,7 +27,6 @@ from bot.briefing import (
     summary_options,
 )
 from bot.briefing.targets import target_timezone
-from bot.briefing.workflow import DEFAULT_BACKFILL
 from bot.digest.model import Message
 from bot.errors import StoreUnavailable
 from bot.settings import Settings, Target
@@ -40,7 +39,6 @@ from .texts import text
 
 __all__ = ["Briefing", "Outcome"]
 log = logging.getLogger(__name__)
-QUARANTINE_AFTER = 3
 
 
 class Briefing:
@@ -55,14 +53,13 @@ class Briefing:
         self.inbox = Inbox(settings.inbox, max_file_mb=settings.max_file_mb,
                            settle_seconds=settings.sources.settle_seconds)
         self.options = summary_options(settings.summary)
-        delivery = getattr(settings, "delivery", None)  # [delivery] arrives with the ops branch
-        self.quarantine_after = getattr(delivery, "quarantine_after", QUARANTINE_AFTER)
+        self.quarantine_after = settings.delivery.quarantine_after
         self.workflow = BriefingWorkflow(self.db, WorkflowConfig(
             options=self.options, language=self.language,
             merge_threshold=settings.sources.merge_threshold or None,  # 0: never merge
-            backfill=getattr(delivery, "backfill", DEFAULT_BACKFILL),
+            backfill=settings.delivery.backfill,
             quarantine_after=self.quarantine_after,
-            followup_days=getattr(delivery, "followup_days", 0), buttons=True), clock=self.clock)
+            followup_days=settings.delivery.followup_days, buttons=True), clock=self.clock)
         self.key = self.workflow.key
         self._scan_lock = asyncio.Lock()
 
