@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.settings import Settings
 
@@ -64,4 +64,3 @@ class BriefContext(CallbackContext[ExtBot, dict, dict, BotState]):
 
 
 CONTEXT_TYPES = ContextTypes(context=BriefContext, bot_data=BotState)
-BriefApplication = Application[ExtBot, BriefContext, dict, dict, BotState, Any]
