@@ -36,7 +36,7 @@ from .standby import LEASE_SECONDS, hold_database, wait_for_lease
 from .texts import commands
 
 log = logging.getLogger(__name__)
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST, Update.CALLBACK_QUERY]
 MAX_RETRY_SECONDS = 60.0
 HEARTBEAT_SECONDS = 30.0
 HEARTBEAT_JOB = "heartbeat:poll"

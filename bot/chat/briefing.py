@@ -64,7 +64,8 @@ class Briefing:
             options=self.options, language=self.language,
             merge_threshold=settings.sources.merge_threshold or None,  # 0: never merge
             backfill=settings.delivery.backfill,
-            quarantine_after=self.quarantine_after), clock=self.clock)
+            quarantine_after=self.quarantine_after,
+            followup_days=settings.delivery.followup_days, buttons=True), clock=self.clock)
         self.key = self.workflow.key
         self._scan_lock = asyncio.Lock()
         # watchlists (bot.briefing.alerts): sent through the digests' sender once the bot exists

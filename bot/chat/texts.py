@@ -100,6 +100,12 @@ TEXTS = {
             "  reports: {reports}; last success: {ok}; last error: {error}"
         ),
         "source_inbox_public": "Inbox",
+        "button_refused": "This button is not for you.",
+        "button_stale": "This report is no longer available.",
+        "more_header": "<b>{title}</b> (more)",
+        "more_none": "That is all \u201cMore\u201d shows; \u201cFull text\u201d has the whole report.",
+        "full_header": "<b>{title}</b> (full text)",
+        "full_caption": "{title} (full text)",
     },
     "ru": {
         "help": (
@@ -168,6 +174,12 @@ TEXTS = {
             "  отчётов: {reports}; последний успех: {ok}; последняя ошибка: {error}"
         ),
         "source_inbox_public": "Папка",
+        "button_refused": "Эта кнопка не для вас.",
+        "button_stale": "Этого отчёта больше нет.",
+        "more_header": "<b>{title}</b> (продолжение)",
+        "more_none": "Больше «Ещё» не покажет; весь отчёт: «Полный текст».",
+        "full_header": "<b>{title}</b> (полный текст)",
+        "full_caption": "{title} (полный текст)",
     },
 }
 

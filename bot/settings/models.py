@@ -185,6 +185,7 @@ class DeliverySettings:
 
     backfill: Count = 10            # at most this many latest reports for a new target or chat
     quarantine_after: PositiveInt = 3  # failed analyses before a report is quarantined
+    followup_days: Count = 3        # a report continuing a story sent this recently: new facts; 0 off
 
 
 @_frozen

@@ -73,6 +73,9 @@ class AsyncStore:
     delivery_counts = _off_loop(Store.delivery_counts)
     record_digest = _off_loop(Store.record_digest)
     last_digest = _off_loop(Store.last_digest)
+    # follow-ups
+    record_shown = _off_loop(Store.record_shown)
+    delivered_since = _off_loop(Store.delivered_since)
     # sources
     save_feed = _off_loop(Store.save_feed)
     saved_feeds = _off_loop(Store.saved_feeds)

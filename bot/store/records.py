@@ -111,3 +111,13 @@ class Watch:
     @property
     def from_settings(self) -> bool:
         return self.created_by is None
+
+
+@dataclass(frozen=True)
+class DeliveredReport:
+    """A report sent to a chat, with the title and bullets the chat saw (for follow-ups)."""
+
+    report: Report
+    delivered_at: datetime
+    title: str
+    summary: tuple[str, ...]

@@ -172,3 +172,16 @@ alerts_sent = Table(
            primary_key=True),
     Column("sent_at", DateTime(timezone=True), nullable=False),
 )
+
+
+# -- follow-ups: what each chat was shown with a report (bot.digest.followups) -------------------
+
+shown_items = Table(
+    "shown_items", metadata,
+    Column("chat_id", String(64), primary_key=True),
+    Column("report_id", String(64), ForeignKey("reports.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("summary", Text, nullable=False),  # JSON list of the bullets shown
+    Column("shown_at", DateTime(timezone=True), nullable=False),
+)

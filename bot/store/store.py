@@ -23,6 +23,7 @@ from bot.store.indexing import index_analysis
 from bot.store.migrate import upgrade as upgrade_schema
 from bot.store.records import (
     Backlog,
+    DeliveredReport,
     DigestRun,
     IndexedFigure,
     IndexedQuote,
@@ -44,6 +45,7 @@ from bot.store.schema import (
     heartbeats,
     quote_index,
     reports,
+    shown_items,
     source_state,
     watches,
 )
@@ -337,6 +339,37 @@ class Store:
             return None
         return DigestRun(row.chat_id, row.kind, row.report_count, utc(row.created_at))
 
+    # -- follow-ups: what a chat was shown, and what it received lately -------------------------
+
+    def record_shown(self, chat_id: int | str, shown: Mapping[str, tuple[str, Sequence[str]]],
+                     *, at: datetime | None = None) -> None:
+        """Keep the title and bullets a chat was shown with each report (report id -> both)."""
+        rows = [{"chat_id": chat_key(chat_id), "report_id": rid, "title": title,
+                 "summary": json.dumps(list(summary), ensure_ascii=False),
+                 "shown_at": at or now()} for rid, (title, summary) in shown.items()]
+        with writing(self.engine) as conn:
+            insert_ignore(shown_items, conn, rows)
+
+    def delivered_since(self, chat_id: int | str, since: datetime, options_key: str,
+                        limit: int = 200) -> list[DeliveredReport]:
+        """Reports sent to the chat since `since`, newest first, as the chat saw them: the
+        recorded title and bullets, else the report's title and its analysis summary under
+        options_key (sent by a path that records nothing), else no bullets."""
+        key = chat_key(chat_id)
+        query = (
+            select(reports, deliveries.c.delivered_at, shown_items.c.title.label("shown_title"),
+                   shown_items.c.summary.label("shown_summary"), analyses.c.data)
+            .join(deliveries, deliveries.c.report_id == reports.c.id)
+            .outerjoin(shown_items, (shown_items.c.report_id == reports.c.id)
+                       & (shown_items.c.chat_id == key))
+            .outerjoin(analyses, (analyses.c.report_id == reports.c.id)
+                       & (analyses.c.options_key == options_key))
+            .where(deliveries.c.chat_id == key, deliveries.c.skipped == false(),
+                   deliveries.c.delivered_at >= since)
+            .order_by(deliveries.c.delivered_at.desc(), reports.c.seq.desc()).limit(limit))
+        with reading(self.engine) as conn:
+            return [_delivered(row) for row in conn.execute(query)]
+
     # -- sources -------------------------------------------------------------------------------
 
     def save_feed(self, url: str, name: str, interval_seconds: int, *,
@@ -488,6 +521,14 @@ def _state(row: Row) -> SourceState:
         last_error_at=utc(row.last_error_at) if row.last_error_at else None,
         reports=row.reports or 0,
     )
+
+
+def _delivered(row: Row) -> DeliveredReport:
+    if row.shown_summary is not None:
+        title, summary = row.shown_title, json.loads(row.shown_summary)
+    else:
+        title, summary = row.title, json.loads(row.data)["summary"] if row.data else []
+    return DeliveredReport(_report(row), utc(row.delivered_at), title, tuple(summary))
 
 
 def _report(row: Row) -> Report:

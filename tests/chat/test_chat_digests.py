@@ -307,5 +307,5 @@ async def test_delivery_backfill_setting_bounds_a_new_targets_first_digest(
     lines = parse_telegram_html(sent).splitlines()
     assert lines[:4] == ["Briefing digest · 05 Mar 2025 09:30 UTC · 1 report",
                          "1 older report was not sent", "",
-                         "Rail green corridor opens at the northern border"]
+                         "1. Rail green corridor opens at the northern border"]
     assert len(store.delivered_ids(TEAM)) == 2  # one sent, one skipped for good
