@@ -415,6 +415,7 @@ class FakeTelegram:
         chat_id = _chat_id(params["chat_id"])
         message_id = next(self._message_ids)
         with self._lock:
+            # A document is a message too: in `sent` (with its caption) and in `documents`.
             record = Sent(chat_id, params.get("caption", ""), params.get("parse_mode"),
                           params, message_id)
             self.sent.append(record)
