@@ -124,8 +124,10 @@ class SourceHub:
 
 
 async def feed_job(context: BriefContext) -> None:
+    """One feed's poll: a fetch and analyses, so it takes a heavy-work slot like a link."""
     assert context.job is not None
-    await context.state.sources.poll(context.job.data)
+    async with context.state.heavy.slot():
+        await context.state.sources.poll(context.job.data)
 
 
 async def watch_job(context: BriefContext) -> None:
