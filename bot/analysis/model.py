@@ -64,10 +64,15 @@ class Figure:
 
 @dataclass(frozen=True)
 class Quote:
-    """A direct quotation; speaker is None when the text does not say who."""
+    """A direct quotation; speaker is None when the text does not say who.
+
+    start/end locate the quotation's words in the analysed text, when known.
+    """
 
     text: str
     speaker: str | None
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(frozen=True)

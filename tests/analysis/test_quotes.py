@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from bot.analysis.model import Quote
 from bot.analysis.quotes import extract_quotes
 
 
+def language(text: str) -> str:
+    return "ru" if re.search("[а-яё]", text, re.IGNORECASE) else "en"
+
+
 def quotes(text: str) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker) for q in extract_quotes(text)]
+    return [(q.text, q.speaker) for q in extract_quotes(text, language=language(text))]
 
 
 @pytest.mark.parametrize(
@@ -128,7 +133,7 @@ def test_russian_she_said_after_feminine_verb() -> None:
     ],
 )
 def test_po_slovam_genitive_becomes_nominative(text: str, speaker: str) -> None:
-    [quote] = extract_quotes(text)
+    [quote] = extract_quotes(text, language="ru")
     assert quote.speaker == speaker
 
 
@@ -140,9 +145,11 @@ def test_em_dash_inside_quote_is_part_of_it() -> None:
 def test_limit_and_document_order() -> None:
     text = " ".join(f"“Point number {n} is about the plan,” said Mary Brown." for n in range(5))
     found = extract_quotes(text, limit=2)
-    assert found == [Quote("Point number 0 is about the plan", "Mary Brown"),
-                     Quote("Point number 1 is about the plan", "Mary Brown")]
+    assert [(q.text, q.speaker) for q in found] == [("Point number 0 is about the plan", "Mary Brown"),
+                                                    ("Point number 1 is about the plan", "Mary Brown")]
+    assert text[found[1].start: found[1].end] == "Point number 1 is about the plan,"
 
 
-def test_unclosed_quote_is_ignored() -> None:
-    assert quotes("“This quote never ends and runs on.\n\nNext paragraph here.") == []
+def test_unclosed_quote_runs_to_the_end_of_its_paragraph() -> None:
+    assert quotes("“This quote never ends and runs on.\n\nNext paragraph here.") == [
+        ("This quote never ends and runs on.", None)]

@@ -33,9 +33,9 @@ QUOTES: dict[str, list[tuple[str, str | None]]] = {
         ("For a fruit exporter, a week at the border can mean losing the whole consignment",
          "Malika Yusupova"),
         ("Two thousand wagons are stuck somewhere in the region on any given day", "Malika Yusupova"),
-        # "the minister told reporters": seed_facts calls it hard and accepts None
+        # "the minister told reporters": the report introduced "Farrukh Sharipov, Minister of Transport"
         ("If the pilot works, the corridor will be extended to the southern crossings by the end of "
-         "next year", None),
+         "next year", "Farrukh Sharipov"),
     ],
     "03": [
         ("The budget was executed in full for the first time in a decade, and not a single salary or pension "
@@ -194,7 +194,8 @@ def flat(text: str) -> str:
 
 @pytest.mark.parametrize("prefix", sorted(QUOTES))
 def test_seed_quotes_and_speakers(prefix: str) -> None:
-    found = [(flat(q.text), q.speaker) for q in extract_quotes(seed(prefix).text)]
+    report = seed(prefix)
+    found = [(flat(q.text), q.speaker) for q in extract_quotes(report.text, language=report.language)]
     assert found == QUOTES[prefix]
 
 
@@ -226,5 +227,5 @@ def test_seed_figure_contexts_are_verbatim(prefix: str) -> None:
 def test_seed_quotes_are_verbatim_in_text() -> None:
     for prefix in QUOTES:
         text = flat(seed(prefix).text)
-        for quote in extract_quotes(seed(prefix).text):
+        for quote in extract_quotes(seed(prefix).text, language=seed(prefix).language):
             assert flat(quote.text) in text

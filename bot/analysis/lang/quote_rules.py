@@ -1,4 +1,8 @@
-"""Rules for quotes and speakers: speech verbs, pronouns, role nouns (owned by quotes.py)."""
+"""Rules for quotes and speakers as data (compiled once per language by bot.analysis.quotes).
+
+Word lists are plain words (matched case-insensitively unless said otherwise); the extraction
+modules turn them into patterns, so adding a language never touches quotes/*.py.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,73 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class QuoteRules:
-    """Language data for quotes.py."""
+    """Language data for bot.analysis.quotes."""
 
+    # Finite forms that frame a quotation: "said", "told", "заявил", "сказала".
     speech_verbs: tuple[str, ...] = ()
-    pronouns: tuple[tuple[str, str | None], ...] = ()   # (pronoun, gender "m"/"f"/None)
+    # Participles whose speaker is the subject of the sentence: "saying:", "adding:".
+    speech_participles: tuple[str, ...] = ()
+    # Personal pronouns with their gender ("m", "f", None for plural or unknown).
+    pronouns: tuple[tuple[str, str | None], ...] = ()
+    # First-person pronouns: in a transcript ("Name:" then their words) "I said" is that person.
+    first_person: tuple[str, ...] = ()
+    # Words that may stand between a name and its verb ("Smith also said", "Петров уже заявил"),
+    # and the ending of adverbs that may too ("Smith reportedly said").
+    fillers: tuple[str, ...] = ()
+    adverb_ending: str = ""
+    # Articles before a role after a name: "Mervyn King, the governor".
+    articles: tuple[str, ...] = ()
+    # Courtesy titles dropped from a speaker's name, with the gender they imply.
+    honorifics: tuple[tuple[str, str | None], ...] = ()
+    # Capitalised words that open a name but belong to a title: "Minister", "Deputy", "Глава".
+    title_words: tuple[str, ...] = ()
+    # Titles that are part of how a person is named and stay: "Prince", "Lord".
+    kept_titles: tuple[str, ...] = ()
+    # Nouns for a person's role; "the chancellor" resolves to the person introduced with it.
+    role_nouns: tuple[str, ...] = ()
+    # Nouns for an organisation; "the ministry" resolves to the organisation named with it.
+    organisation_nouns: tuple[str, ...] = ()
+    # Unnamed spokespeople: the organisation next to them is the speaker.
+    spokesperson_nouns: tuple[str, ...] = ()
+    # Phrases a speaker's name follows: "according to", "по словам" (genitive in Russian).
+    according_to: tuple[str, ...] = ()
+    # "говорится в сообщении", "said in a statement": the quote is the last named source's.
+    statement_phrases: tuple[str, ...] = ()
+    # Phrases an organisation follows as the source: "в пресс-службе", "на сайте", "a spokesman for".
+    source_phrases: tuple[str, ...] = ()
+    # "приводит слова X" (quotes X, named in the genitive): the words before X.
+    words_of: tuple[str, ...] = ()
+    # Relative pronouns: "X, who presents Y, said" is X speaking.
+    relative_pronouns: tuple[str, ...] = ()
+    # Prepositions and conjunctions: a speaker search after a verb stops at one ("заявил в
+    # интервью ESPN", "revealed that ...").
+    prepositions: tuple[str, ...] = ()
+    # Capitalised words that never start a name ("The", "Как", "Однако").
+    not_names: tuple[str, ...] = ()
+    # Stems of words before a quoted span that make it a title or a name, not a quotation
+    # ("книг" for «книга», «книгу»).
+    title_nouns: tuple[str, ...] = ()
+    # Name particles inside a name: "de", "van", "bin".
+    name_particles: tuple[str, ...] = ()
+    # Case endings of names to nominative: (ending, nominative), for men and for women.
+    male_name_endings: tuple[tuple[str, str], ...] = ()
+    female_name_endings: tuple[tuple[str, str], ...] = ()
+    # Surname endings of a woman named in an oblique case ("по словам Анны Петровой").
+    female_oblique_endings: tuple[str, ...] = ()
+    # Surname endings that tell a name's gender (for he/she), checked longest first.
+    female_surname_endings: tuple[str, ...] = ()
+    male_surname_endings: tuple[str, ...] = ()
+    # Direct speech opened by a dash at the start of a paragraph ("— Мы готовы, — сказал он.").
+    dash_speech: bool = False
+    # Auxiliaries that make a speech verb passive: "she was told" is not her speaking.
+    passive_auxiliaries: tuple[str, ...] = ()
+    # Words joining an organisation to its region or part: "ГУ МЧС по Приморскому краю",
+    # "Ministry of Defence" (a person "of" an organisation splits: "Zara Hyde Peters of UK
+    # Athletics").
+    region_joiners: tuple[str, ...] = ()
+    # First-name endings of women (Ольга, Мария) when the surname does not tell (Петренко),
+    # and the men's names that end the same way (Никита, Микола).
+    female_first_name_endings: tuple[str, ...] = ()
+    male_first_names_like_female: tuple[str, ...] = ()
+    # A named-entity recogniser that knows the language (loaded lazily): "natasha" or "".
+    ner: str = ""

@@ -1,0 +1,31 @@
+"""Direct quotations and who said them, in any language with a pack (bot/analysis/lang).
+
+Quotes are found in the whole text, not per sentence, because one quotation often spans
+several sentences: `spans` finds the quoted passages, `entities` the people and organisations
+the report names, `attribution` reads who said each passage and `extraction` walks the report
+once, deciding which passages are quotations. The language only selects the pack's
+QuoteRules; nothing here branches on a language code.
+"""
+
+from __future__ import annotations
+
+from bot.analysis.model import Quote
+
+from .attribution import Reader
+from .entities import find_entities
+from .extraction import MAX_QUOTE_CHARS, Extraction, is_candidate
+from .rules import patterns
+from .spans import find_spans, masked
+
+__all__ = ["MAX_QUOTE_CHARS", "extract_quotes", "patterns"]
+
+
+def extract_quotes(text: str, language: str = "en", *, limit: int | None = None) -> list[Quote]:
+    """Direct quotations in document order, each with its speaker or None."""
+    rules = patterns(language)
+    spans = [s for s in find_spans(text, rules) if is_candidate(text, s, rules)]
+    if not spans:
+        return []
+    blanked = masked(text, spans)
+    reader = Reader(text, blanked, spans, find_entities(text, blanked, language), rules)
+    return Extraction(text, reader, spans).run(limit)

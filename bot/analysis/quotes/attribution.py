@@ -1,0 +1,467 @@
+"""Who said each quotation, read the way news is written.
+
+One pass over the report, sentence by sentence. A quote's speaker comes from, in order:
+the attribution right after it (", said Mr Smith", "», — заявил он"), the attribution before it
+in its sentence ("X told the BBC:", "По словам X,"), the quote just before it when only an
+attribution separates them (a split quote), and for a paragraph that is only a quotation, the
+quote or attribution that ends the paragraph before. Narrative sentences feed what pronouns,
+role nouns ("the chancellor", "глава правительства") and unnamed spokespeople or statements
+("говорится в сообщении") resolve to. When nothing says who, the speaker is None.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from .entities import Entity, NameIndex, nominative, plausible_speaker
+from .rules import UPPER, Patterns
+from .spans import Span, paragraphs
+
+_BOUNDARY = re.compile(rf"[.!?…]+[\"”»]?\s+(?=[{UPPER}\"“«„—–-])")
+_WORDS = re.compile(r"[\w’'-]+")
+_ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many words
+
+
+@dataclass(frozen=True)
+class Event:
+    """Someone the narrative puts forward: a sentence subject, a speaker or a source."""
+
+    position: int
+    name: str
+    kind: str            # PER or ORG
+    gender: str | None
+    role: str            # "subject", "speaker" or "source"
+
+
+@dataclass(frozen=True)
+class Found:
+    speaker: str | None
+    framed: bool         # a speech verb or an "according to" frames the quote
+
+
+NOT_FRAMED = Found(None, False)
+
+
+class Reader:
+    """Attribution state for one report: entities, sentence bounds and what came before."""
+
+    def __init__(self, text: str, masked: str, spans: list[Span], entities: list[Entity],
+                 patterns: Patterns) -> None:
+        self.text, self.masked, self.patterns = text, masked, patterns
+        self.spans = spans
+        self.span_starts = [s.start for s in spans]
+        self.entities = entities
+        self.starts = [e.start for e in entities]
+        self.kinds = {e.name: e.kind for e in entities}
+        self.events: list[Event] = []
+        self.speakers: set[str] = set()
+        self.paragraphs = paragraphs(text)
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
+        self._fullest: dict[tuple[str, str], str] = {}
+        self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
+        self.boundaries = self._sentence_starts()
+        self.genders = self._genders()
+        self.holders = self._role_holders()
+
+    # --- sentences -------------------------------------------------------------------------
+
+    def _sentence_starts(self) -> list[int]:
+        starts = [0]
+        for match in _BOUNDARY.finditer(self.text):
+            if self._inside_quote(match.start(), match.end()) or self._abbreviation(match.start()):
+                continue
+            starts.append(match.end())
+        starts += [start for start, _ in self.paragraphs]
+        return sorted(set(starts))
+
+    def _inside_quote(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.span_starts, start) - 1
+        return i >= 0 and end < self.spans[i].close
+
+    def _abbreviation(self, dot: int) -> bool:
+        word = re.search(r"[\w’'-]+$", self.text[max(0, dot - 12): dot])
+        return bool(word) and (word.group() in self.patterns.abbreviations
+                               or (len(word.group()) == 1 and word.group().isupper()))
+
+    def paragraph(self, position: int) -> int:
+        """Index of the paragraph that holds `position` (or the one before it)."""
+        return max(0, bisect.bisect_right(self.paragraph_starts, position) - 1)
+
+    def sentence_start(self, position: int) -> int:
+        return self.boundaries[bisect.bisect_right(self.boundaries, position) - 1]
+
+    def sentence_end(self, position: int) -> int:
+        i = bisect.bisect_right(self.boundaries, position)
+        return self.boundaries[i] if i < len(self.boundaries) else len(self.text)
+
+    # --- entities and names ----------------------------------------------------------------
+
+    def _genders(self) -> dict[str, str]:
+        genders: dict[str, str] = {}
+        for entity in self.entities:
+            if entity.gender:
+                genders.setdefault(self.fullest(entity.name, entity.kind), entity.gender)
+        return genders
+
+    def fullest(self, name: str, kind: str = "PER") -> str:
+        """The fullest form the report gives: "Greene" -> "Maurice Greene"."""
+        if (name, kind) not in self._fullest:
+            self._fullest[name, kind] = self._find_fullest(name, kind)
+        return self._fullest[name, kind]
+
+    def _find_fullest(self, name: str, kind: str) -> str:
+        index = self._indexes.get(kind)
+        if index is None:
+            names = [e.name for e in self.entities if e.kind == kind and len(e.name.split()) > 1]
+            index = self._indexes[kind] = (NameIndex(names), {})
+            for full in names:
+                index[1].setdefault(full.split()[0], set()).add(full)
+        surnames, first_names = index
+        longer = surnames.longer_forms(name)
+        if longer:
+            return max(longer, key=lambda full: len(full.split()))
+        if len(name.split()) == 1 and len(first_names.get(name, ())) == 1:
+            return next(iter(first_names[name]))   # "Чарли": the report's only "Чарли Брукер"
+        return name
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The first entity that starts in [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.entities) and self.entities[i].start < end:
+            return self.entities[i]
+        return None
+
+    def entity_ending_before(self, position: int, reach: int = 40) -> Entity | None:
+        """The entity that ends just before `position`, with only fillers ("also", "has") between."""
+        i = bisect.bisect_left(self.starts, position) - 1
+        while i >= 0 and self.entities[i].end > position:
+            i -= 1
+        if i < 0 or position - self.entities[i].end > reach:
+            return None
+        between = self.masked[self.entities[i].end: position]
+        words = _WORDS.findall(between)
+        if all(self.patterns.filler.fullmatch(w) for w in words) and not re.search(r"[.,;:]", between):
+            return self.entities[i]
+        return None
+
+    def _role_holders(self) -> list[tuple[int, str, str]]:
+        """(position, role word, person): "Chancellor Gordon Brown", "президент UFC Дана Уайт"."""
+        holders = []
+        previous_end = 0
+        for entity in self.entities:
+            if entity.kind != "PER":
+                continue
+            before = self.masked[max(self.sentence_start(entity.start), entity.start - 60,
+                                     previous_end): entity.start]
+            previous_end = entity.end
+            words = _WORDS.findall(before)[-8:]
+            roles = [word for i, word in enumerate(words) if self.patterns.role.fullmatch(word)
+                     and not any(w.casefold() in self.patterns.prepositions for w in words[i + 1:])]
+            # "Farrukh Sharipov, Minister of Transport": the role right after the comma
+            after = self.patterns.role_after_comma.match(self.masked, entity.end, entity.end + 40)
+            if after and self.patterns.role.fullmatch(after.group(1)):
+                roles.append(after.group(1))
+            holders += [(entity.start, role.casefold(), self.fullest(entity.name)) for role in roles]
+        return holders
+
+    # --- resolution ------------------------------------------------------------------------
+
+    def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
+        wanted = self.patterns.pronoun_gender.get(pronoun.casefold())
+        speakers = self.speakers
+        for event in reversed(self.events):
+            if event.position >= position or event.kind != "PER":
+                continue
+            gender = self.genders.get(event.name, event.gender)
+            # a lone capitalised word never named as a speaker may be a place ("Jakarta")
+            if gender is None and len(event.name.split()) == 1 and event.name not in speakers:
+                continue
+            if wanted is None or gender is None or gender == wanted:
+                return event.name
+        return None
+
+    def resolve_role(self, role: str, position: int) -> str | None:
+        """"the chancellor": the person the report introduced with that role, else the subject
+        of the last sentence about a person when it is in this paragraph or the one before."""
+        role = role.casefold()
+        named = [person for at, word, person in self.holders if word == role and at < position]
+        if named:
+            return named[-1]
+        # "Пётр Ян перенёс операцию ... написал спортсмен": the person the last paragraphs are about
+        here = self.paragraph(position)
+        for event in reversed(self.events):
+            if event.position < position and event.kind == "PER":
+                recent = here - self.paragraph(event.position) <= 1
+                return event.name if recent and event.role != "source" else None
+        return None
+
+    def last_source(self, position: int, kind: str | None = None, *,
+                    statement: bool = False) -> str | None:
+        """The last person or organisation the report gave as saying something; for a
+        statement, the last source ("говорится в заявлении X", "на сайте X") or organisation."""
+        for event in reversed(self.events):
+            if event.position >= position or event.role == "subject":
+                continue
+            if statement and (event.role == "source" or event.kind == "ORG"):
+                return event.name
+            if not statement and kind in (None, event.kind):
+                return event.name
+        return None
+
+    def organisation(self, entity: Entity) -> str:
+        """A short organisation name -> the fuller one already given as a source ("МЧС")."""
+        for event in self.events:
+            if event.kind == "ORG" and entity.name != event.name \
+                    and re.search(rf"(?<!\w){re.escape(entity.name)}(?!\w)", event.name):
+                return event.name
+        return entity.name
+
+    def named(self, entity: Entity, oblique: bool = False) -> str:
+        """The entity as a speaker; `oblique` when the text names it in the genitive ("по
+        словам X", "пресс-служба X"): the rules make it nominative unless a recogniser did."""
+        name = entity.name
+        if oblique and (entity.oblique is None or name == self.text[entity.start: entity.end]):
+            name = nominative(name, self.patterns)
+        if entity.kind == "ORG":
+            return self.organisation(replace(entity, name=name))
+        return self.fullest(name)
+
+    # --- frames ----------------------------------------------------------------------------
+
+    def speaker_in(self, start: int, end: int, *, tail: bool = False) -> Found:
+        """The speaker an attribution in text[start:end] names, if the region is one."""
+        p = self.patterns
+        words = list(_WORDS.finditer(self.masked, start, end))
+        if not any(w.group().casefold() in p.frame_words for w in words):
+            return NOT_FRAMED   # most narrative sentences: nothing to read
+        region = self.masked[start:end]
+        framed = False
+        for matcher, handler in ((p.statement, self._statement), (p.words_of, self._after_phrase),
+                                 (p.according, self._after_phrase), (p.source, self._source)):
+            match = matcher.search(region)
+            if match and (not tail or _word_index(region, match.start()) <= _ATTRIBUTION_WORDS):
+                found = handler(start + match.start(), start + match.end())
+                if found.speaker or matcher is not p.source:
+                    return found
+                framed = True
+        verbs = [w for w in words if w.group().casefold() in p.verb_words] \
+            or [m for m in p.verb.finditer(self.masked, start, end)]
+        for index, verb in enumerate(verbs):
+            if tail and _word_index(region, verb.start() - start) > _ATTRIBUTION_WORDS:
+                break
+            found = self._around_verb(verb.start(), verb.end(), start, end)
+            if found.speaker:
+                return found
+            if index >= 3:
+                break
+        participle = p.participle.search(region)
+        if participle:
+            return Found(self._subject(start, start + participle.start()), True)
+        framing = verbs and (not tail or _word_index(region, verbs[0].start() - start)
+                             <= _ATTRIBUTION_WORDS)
+        return Found(None, True) if framing or framed else NOT_FRAMED
+
+    def _statement(self, start: int, end: int) -> Found:
+        entity = self._entity_after(end, words=3)
+        if entity:
+            return Found(self.named(entity, oblique=True), True)
+        return Found(self.last_source(start, statement=True), True)
+
+    def _source(self, start: int, end: int) -> Found:
+        """"сообщили в Минобороны", "a spokesman for the ministry": the organisation."""
+        entity = self._entity_after(end, words=3)
+        if entity is None:
+            return Found(None, True)   # "рассказали в ведомстве": framed, but not named
+        return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
+
+    def _after_phrase(self, start: int, end: int) -> Found:
+        """"According to X", "по словам X", "according to a statement from X"."""
+        entity = self._entity_after(end, words=5, person=True, through=True)
+        return Found(self.named(entity, oblique=True) if entity else None, True)
+
+    def _entity_after(self, position: int, *, words: int, person: bool = False,
+                      through: bool = False) -> Entity | None:
+        """The entity within `words` words after `position`, with no preposition before it;
+        with `person`, a person further on wins over an organisation ("слова главного тренера
+        «Арсенала» Унаи Эмери")."""
+        candidates = self.entities_in(position, position + 100)[:3]
+        if not candidates:
+            return None
+        entity = candidates[0]
+        if person and entity.kind != "PER":
+            entity = next((e for e in candidates if e.kind == "PER"), entity)
+        between = _WORDS.findall(self.masked[position: entity.start])
+        if len(between) > words or re.search(r"[.,;:!?]", self.masked[position: entity.start]):
+            return None
+        if not through and any(w.casefold() in self.patterns.prepositions for w in between[1:]):
+            return None
+        return entity
+
+    def _around_verb(self, verb_start: int, verb_end: int, start: int, end: int) -> Found:
+        p = self.patterns
+        after = self.masked[verb_end: end]
+        before = self.masked[start: verb_start]
+        auxiliary = re.search(r"([\w’'-]+)\s+$", before)
+        if auxiliary and auxiliary.group(1).casefold() in p.rules.passive_auxiliaries:
+            return Found(None, False)   # "she was told": someone else spoke
+        pronoun = self._pronoun_after(after) or p.pronoun_before.search(before)
+        if pronoun:
+            return Found(self.resolve_pronoun(pronoun.group(1), verb_start), True)
+        if p.first_person_before.search(before):
+            return Found(None, True)   # "Я сказал Анне:": the name after is who was told
+        entity = self.entity_ending_before(verb_start)
+        if entity is not None and self._object_of_preposition(entity, start):
+            entity = None   # "a member of the Cabinet says": not the Cabinet speaking
+        entity = self._appositive_subject(start, verb_start, loose=entity is None
+                                          or entity.kind == "ORG") or entity
+        if entity:
+            return Found(self._speaker_of(entity), True)
+        noun = p.noun_before.search(before)
+        if noun:
+            return Found(self._unnamed(noun.group(1), start + noun.start(1)), True)
+        return self._after_verb(verb_end, end)
+
+    def _object_of_preposition(self, entity: Entity, start: int) -> bool:
+        words = _WORDS.findall(self.masked[max(start, entity.start - 30): entity.start])[-2:]
+        words = [w.casefold() for w in words if w.casefold() not in self.patterns.rules.articles]
+        return bool(words) and words[-1] in self.patterns.prepositions
+
+    def _pronoun_after(self, after: str) -> re.Match[str] | None:
+        """"— сказал он." or "said he, ...": the pronoun ends the attribution or its clause."""
+        match = self.patterns.pronoun_after.match(after)
+        if match and match.group(2) and match.group(2).casefold() not in self.patterns.prepositions:
+            return None
+        return match
+
+    def _appositive_subject(self, start: int, verb_start: int, *, loose: bool) -> Entity | None:
+        """"X, who presents Z, said", "X, a friend of Y, also said" and (loose, when an
+        organisation stands before the verb) "Colin Asplin, Blackpool Hotel Association said":
+        the person before the comma."""
+        p = self.patterns
+        shape = p.loose_appositive if loose else p.appositive
+        for entity in self.entities_in(start, verb_start):
+            between = self.masked[entity.end: verb_start]
+            appositive = p.named_appositive.fullmatch(between)
+            if appositive:
+                inner = self.entity_at(entity.end, verb_start)
+                if inner is not None and inner.kind == "PER" \
+                        and self.masked[inner.start: inner.end] == appositive.group(1):
+                    return inner   # "the organiser in Uganda, Sarah Mukasa, told the BBC"
+            if entity.kind == "PER" and (shape.fullmatch(between) or p.relative_clause.match(between)):
+                return entity
+        return None
+
+    def _after_verb(self, verb_end: int, end: int) -> Found:
+        """"said Robert Sinche, head of ...", "прокомментировала победу Екатерина Бурмистрова"."""
+        p = self.patterns
+        cursor, noun = verb_end, None
+        for count, word in enumerate(_WORDS.finditer(self.masked, verb_end, end)):
+            entity = self.entity_at(cursor, word.end())
+            if entity is not None and not entity.oblique and not self._modifier(entity, end):
+                return Found(self._speaker_of(entity), True)
+            text = word.group()
+            # after a role noun its genitive chain may run on: "министр труда, миграции и ... X"
+            if count >= (12 if noun else 5) or text.casefold() in p.prepositions \
+                    or re.search(r"[.;:]" if noun else r"[.,;:]", self.masked[cursor: word.start()]):
+                break
+            if p.spokesperson.fullmatch(text) or p.role.fullmatch(text):
+                noun = noun or (text, word.start())
+            cursor = word.end()
+        if noun:
+            return Found(self._unnamed(*noun), True)
+        return Found(None, True)
+
+    def _modifier(self, entity: Entity, end: int) -> bool:
+        """"said Moscow-based US lawyer Jamie Firestone", "said the European champion": a name
+        followed by a common word or another name describes the speaker; it is not the speaker."""
+        if re.match(r"[’']s\b", self.masked[entity.end: end]):
+            return True   # "Ernst and Young's Sanjay Mehta"
+        following = re.match(r"[ \u00a0]+([\w’'-]+)", self.masked[entity.end: end])
+        if not following:
+            return False
+        word = following.group(1)
+        if self.entity_at(entity.end, entity.end + following.end()) is not None:
+            return True
+        return word[:1].islower() and word.casefold() not in self.patterns.prepositions \
+            and word.casefold() not in self.patterns.rules.relative_pronouns
+
+    def _speaker_of(self, entity: Entity) -> str:
+        """An entity named as speaker; "an IAAF spokesman" names the IAAF."""
+        return self.named(entity)
+
+    def _unnamed(self, noun: str, position: int) -> str | None:
+        """A spokesperson speaks for the organisation before it or the last source; a role
+        noun for the person who holds it."""
+        p = self.patterns
+        if p.spokesperson.fullmatch(noun):
+            entity = self.entity_ending_before(position, reach=3)
+            if entity:
+                return self.named(entity)
+            after = self._entity_after(position + len(noun), words=3)
+            if after and after.kind == "ORG":
+                return self.named(after, oblique=True)
+            return self.last_source(position, kind="ORG")
+        return self.resolve_role(noun, position)
+
+    def _subject(self, start: int, end: int) -> str | None:
+        """The subject at the start of a sentence: a pronoun or the first entity."""
+        region = self.masked[start:end]
+        pronoun = self.patterns.opening_pronoun.match(region)
+        if pronoun:
+            return self.resolve_pronoun(pronoun.group(1), start)
+        entity = self.entity_at(start, end)
+        return self._speaker_of(entity) if entity else None
+
+    # --- narrative -------------------------------------------------------------------------
+
+    def read_narrative(self, start: int, end: int) -> None:
+        """Note the sentence's subject, and its speaker or source if it reports speech."""
+        entity = next((e for e in self.entities_in(start, end) if e.kind == "PER"), None)
+        if self.patterns.opening_pronoun.match(self.masked, start, end):
+            self.note(start, self._subject(start, end), "PER", "subject")
+        elif entity is not None and (entity.oblique is False or self._opens(start, entity.start)):
+            self.note(entity.start, self.named(entity), "PER", "subject")
+        found = self.speaker_in(start, end)
+        if found.speaker:
+            p = self.patterns
+            sourced = p.statement.search(self.masked, start, end) or p.source.search(self.masked,
+                                                                                    start, end)
+            self.note(start, found.speaker, self._kind_of(found.speaker),
+                      "source" if sourced else "speaker")
+        source = self.patterns.source.search(self.masked, start, end)
+        if source:
+            after = self._entity_after(source.end(), words=3)
+            if after:
+                self.note(source.start(), self.named(after, oblique=True), after.kind, "source")
+
+    def entities_in(self, start: int, end: int) -> list[Entity]:
+        return self.entities[bisect.bisect_left(self.starts, start): bisect.bisect_left(self.starts,
+                                                                                       end)]
+
+    def _opens(self, start: int, position: int) -> bool:
+        """Only connectors and a title come before `position` ("But", "Opposition leader"),
+        no preposition: the entity is the sentence's subject."""
+        words = _WORDS.findall(self.masked[start:position])
+        return len(words) <= 6 and not any(
+            w.casefold() in self.patterns.prepositions or self.patterns.pronoun.fullmatch(w)
+            for w in words)
+
+    def _kind_of(self, name: str) -> str:
+        return self.kinds.get(name, "PER")
+
+    def events_in(self, start: int, end: int) -> list[Event]:
+        """Events noted in [start, end); they are noted in text order."""
+        positions = [e.position for e in self.events]
+        return self.events[bisect.bisect_left(positions, start): bisect.bisect_left(positions, end)]
+
+    def note(self, position: int, name: str | None, kind: str, role: str) -> None:
+        if name and plausible_speaker(name, self.patterns):
+            self.events.append(Event(position, name, kind, self.genders.get(name), role))
+            if role == "speaker":
+                self.speakers.add(name)
+
+
+def _word_index(region: str, position: int) -> int:
+    return len(_WORDS.findall(region[:position]))

@@ -1,0 +1,282 @@
+"""People and organisations named in a report, so a speaker is a real name and its fullest form.
+
+English and Ukrainian use rules: runs of capitalised words, trimmed of courtesy titles, roles
+and sentence openers. A language whose pack names a recogniser ("natasha" for Russian) uses it
+when the package is installed: its spans come normalised to the nominative ("Алексея Кудрина"
+-> "Алексей Кудрин"). The model loads on the first report that needs it, never at import.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from .rules import NAME_WORD, UPPER, Patterns, patterns
+
+MAX_SPEAKER_CHARS = 60
+MAX_SPEAKER_WORDS = 6
+# A recogniser's cost grows with the text; past this many characters the rules take over.
+MAX_NER_CHARS = 30_000
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A mention: [start, end) in the text, its name as a speaker, PER or ORG, gender if known."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    gender: str | None = None
+    oblique: bool | None = None   # not in the nominative ("сказал Анне"); None: not known
+
+
+@cache
+def _runs(language: str) -> re.Pattern[str]:
+    """Runs of capitalised words, with the language's name particles ("de", "van") inside."""
+    rules = patterns(language)
+    particles = "|".join(re.escape(p) for p in rules.name_particles) or "(?!x)x"
+    abbreviations = "|".join(re.escape(a) for a in sorted(rules.abbreviations, key=len, reverse=True))
+    word = rf"(?:(?:{abbreviations or '(?!x)x'})\.(?=[ \u00a0]{NAME_WORD})|{NAME_WORD}|[{UPPER}]\.)"
+    return re.compile(rf"(?<![\w’'-]){word}(?:[ \u00a0](?:(?:{particles})[ \u00a0])?{word})*")
+
+
+def find_entities(text: str, masked: str, language: str) -> list[Entity]:
+    """Mentions outside quotations, in text order."""
+    rules = patterns(language)
+    if rules.rules.ner and len(text) <= MAX_NER_CHARS:
+        found = recognised(text, rules.rules.ner, language)
+        if found is not None:
+            return [e for e in found if masked[e.start: e.end] == text[e.start: e.end]]
+    entities = []
+    for run in _runs(language).finditer(masked):
+        found = _from_run(run.group(), run.start(), rules)
+        if masked[run.start() - 1: run.start()] in ("«", '"', "“", "„") \
+                and masked[run.end(): run.end() + 1] in ("»", '"', "”", "“"):
+            found = [replace(e, kind="ORG") for e in found]   # «Деловой Юг» is a name of a body
+        entities += found
+    return _without_sentence_openers(entities, masked)
+
+
+def _without_sentence_openers(entities: list[Entity], masked: str) -> list[Entity]:
+    """"Women earn less ...": one capitalised word opening a sentence is a name only when the
+    report also capitalises it mid-sentence or uses it as the surname of a fuller name."""
+    def opens_sentence(entity: Entity) -> bool:
+        before = masked[max(0, entity.start - 3): entity.start].rstrip(" \"“«„—–-")
+        return not before or before[-1] in ".!?\n:"
+
+    trusted = {e.name for e in entities if len(e.name.split()) == 1 and not opens_sentence(e)}
+    fuller = NameIndex(e.name for e in entities if len(e.name.split()) > 1)
+    return [e for e in entities
+            if len(e.name.split()) > 1 or not opens_sentence(e) or e.name in trusted
+            or fuller.longer_forms(e.name)]
+
+
+class NameIndex:
+    """Names by the start of their last word, so finding "Maurice Greene" for "Greene" does not
+    compare every pair of names in a long report."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._by_surname: dict[str, list[str]] = {}
+        for name in dict.fromkeys(names):
+            self._by_surname.setdefault(_bucket(name), []).append(name)
+
+    def longer_forms(self, short: str) -> list[str]:
+        """Fuller names whose last words are `short` (tolerating case endings), first seen first."""
+        return [full for full in self._by_surname.get(_bucket(short), ()) if same_person(short, full)]
+
+
+def _bucket(name: str) -> str:
+    return name.split()[-1].casefold()[:4]
+
+
+def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
+    """"Deputy Prime Minister John Prescott" -> John Prescott; "Ireland's Alistair Cragg" splits."""
+    possessive = re.search(r"[’']s(?=\s)", run)
+    if possessive:
+        head = _from_run(run[: possessive.start()], start, patterns)
+        tail_at = possessive.end() + 1
+        return head + _from_run(run[tail_at:], start + tail_at, patterns)
+    joiners = "|".join(re.escape(j) for j in patterns.rules.region_joiners) or "(?!x)x"
+    joined = re.search(rf" (?:{joiners}) ", run)
+    if joined and not _looks_like_organisation(run[: joined.start()].split(), patterns):
+        # "Zara Hyde Peters of UK Athletics" is a person and an organisation; "Bank of America" one
+        tail_at = joined.end()
+        return _from_run(run[: joined.start()], start, patterns) \
+            + _from_run(run[tail_at:], start + tail_at, patterns)
+    words = run.split()
+    offsets = [m.start() for m in re.finditer(r"\S+", run)]
+    gender = None
+
+    def title(word: str) -> bool:
+        word = word.rstrip(".")
+        return word in patterns.title_words or word.casefold() in patterns.honorific_gender
+
+    # "Communications Minister Dayanidhi Maran": everything up to the last title goes
+    i = max((k + 1 for k, w in enumerate(words[:-1]) if w in patterns.title_words), default=0)
+    while i < len(words) - 1 and (words[i] in patterns.not_names or title(words[i])
+                                  or words[i] in patterns.name_particles):
+        gender = patterns.honorific_gender.get(words[i].rstrip(".").casefold(), gender)
+        i += 1
+    if words[i] in patterns.not_names or words[i].rstrip(".").casefold() in patterns.honorific_gender:
+        return []
+    name = " ".join(words[i:])
+    kind = "ORG" if _looks_like_organisation(words[i:], patterns) else "PER"
+    return [Entity(start + offsets[i], start + len(run), name, kind,
+                   gender or guess_gender(name, patterns))]
+
+
+def _looks_like_organisation(words: list[str], patterns: Patterns) -> bool:
+    return any(patterns.organisation.fullmatch(w) or (len(w) > 1 and w.isupper()) for w in words)
+
+
+def guess_gender(name: str, patterns: Patterns) -> str | None:
+    """From surname endings where the language has them (Петрова, Петров); else unknown."""
+    rules = patterns.rules
+    words = name.split()
+    if len(words) < 2:
+        return None   # "China", "Regina": a lone word says nothing about a person's gender
+    last = words[-1].casefold()
+    for ending in sorted(rules.female_surname_endings, key=len, reverse=True):
+        if last.endswith(ending):
+            return "f"
+    for ending in sorted(rules.male_surname_endings, key=len, reverse=True):
+        if last.endswith(ending):
+            return "m"
+    if rules.female_first_name_endings:
+        first = words[0]
+        female = first.endswith(rules.female_first_name_endings) \
+            and first not in rules.male_first_names_like_female
+        return "f" if female else "m"
+    return None
+
+
+def clean_speaker(name: str | None) -> str | None:
+    """"Российское антидопинговое агентство (РУСАДА)" -> without the bracket."""
+    return re.sub(r"\s*\([^()]*\)?\s*$", "", name).strip(" ,") if name else name
+
+
+def plausible_speaker(name: str | None, patterns: Patterns) -> bool:
+    """A name or an organisation: bounded, capitalised, not a stray sentence word."""
+    if not name:
+        return False
+    words = name.split()
+    return (len(name) <= MAX_SPEAKER_CHARS and len(words) <= MAX_SPEAKER_WORDS
+            and name[:1].isupper() and ". " not in name
+            and not (len(words) == 1 and words[0] in patterns.not_names)
+            and words[0] not in patterns.not_names)
+
+
+def same_person(short: str, full: str) -> bool:
+    """"Greene" ~ "Maurice Greene", "Кудрина" ~ "Алексей Кудрин": the surname ends the full name."""
+    short_words, full_words = short.split(), full.split()
+    if len(short_words) >= len(full_words):
+        return False
+    tail = full_words[-len(short_words):]
+    return all(_same_word(a, b) for a, b in zip(short_words, tail, strict=True))
+
+
+def _same_word(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return True
+    stem = min(len(a), len(b)) - 1
+    return stem >= 4 and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 2
+
+
+def nominative(name: str, patterns: Patterns) -> str:
+    """"Азизы Рахимовой" -> "Азиза Рахимова" by the language's case endings (no recogniser)."""
+    rules = patterns.rules
+    if not rules.male_name_endings:
+        return name
+    words = name.split()
+    female = words[-1].casefold().endswith(rules.female_oblique_endings)
+    endings = rules.female_name_endings if female else rules.male_name_endings
+    return " ".join(_ending_to_nominative(word, endings) for word in words)
+
+
+def _ending_to_nominative(word: str, endings: tuple[tuple[str, str], ...]) -> str:
+    for ending, replacement in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return word[: len(word) - len(ending)] + replacement
+    return word
+
+
+# --- a recogniser, loaded on first use ---------------------------------------------------------
+
+@cache
+def _natasha() -> tuple[Any, ...] | None:
+    """Segmenter, morphology and NER models from the natasha wheel; None when not installed."""
+    try:
+        with warnings.catch_warnings():   # pymorphy2 still imports pkg_resources
+            warnings.simplefilter("ignore", UserWarning)
+            from natasha import (
+                MorphVocab,
+                NewsEmbedding,
+                NewsMorphTagger,
+                NewsNERTagger,
+                Segmenter,
+            )
+            embedding = NewsEmbedding()
+            return Segmenter(), MorphVocab(), NewsMorphTagger(embedding), NewsNERTagger(embedding)
+    except ImportError:
+        return None
+
+
+def recognised(text: str, engine: str, language: str) -> list[Entity] | None:
+    """PER and ORG spans with nominative names, or None when the recogniser is unavailable."""
+    models = _natasha() if engine == "natasha" else None
+    if models is None:
+        return None
+    from natasha import Doc
+
+    segmenter, morph_vocab, morph_tagger, ner_tagger = models
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_morph(morph_tagger)
+    doc.tag_ner(ner_tagger)
+    entities: list[Entity] = []
+    spans = [span for span in doc.spans if span.type in ("PER", "ORG", "LOC")]
+    joiners = ("", *patterns(language).rules.region_joiners)
+    merged_until = -1
+    for i, span in enumerate(spans):
+        if span.type == "LOC" or span.start < merged_until:
+            continue
+        span.normalize(morph_vocab)
+        name, end = span.normal or span.text, span.stop
+        if span.type == "ORG":
+            name = _normal_head(name, span)
+            # "ГУ" "МЧС" "РФ" "по Приморскому краю", "Министерство экологии" "Подмосковья"
+            for following in spans[i + 1:]:
+                if following.type == "PER" or text[end: following.start].strip() not in joiners:
+                    break
+                name, end = f"{name} {text[end: following.stop].strip()}", following.stop
+            merged_until = end
+        feats = (span.tokens[-1].feats or {}) if span.tokens else {}
+        gender = {"Masc": "m", "Fem": "f"}.get(feats.get("Gender")) if span.type == "PER" else None
+        oblique = feats.get("Case", "Nom") not in ("Nom", "Gen")
+        name = " ".join(re.sub(r"[\[\]{}<>]", "", _with_yo(name, span.text)).split())
+        entities.append(Entity(span.start, end, name, span.type, gender, oblique))
+    return entities
+
+
+def _normal_head(normal: str, span: Any) -> str:
+    """Normalise an organisation up to its head noun only: "Российского антидопингового
+    агентства" -> "Российское антидопинговое агентство", but "Министерство экологии" and
+    "НМИЦ имени Дмитрия Рогачева" keep their genitive tails as written."""
+    normal_words, written_words = normal.split(), span.text.split()
+    if len(normal_words) != len(written_words) or len(span.tokens) != len(written_words):
+        return normal
+    head = next((i for i, token in enumerate(span.tokens) if token.pos in ("NOUN", "PROPN")),
+                len(written_words) - 1)
+    return " ".join(normal_words[: head + 1] + written_words[head + 1:])
+
+
+def _with_yo(normal: str, written: str) -> str:
+    """Normal forms come without ё ("Петр Ян"); keep it where the report writes it."""
+    spelled = {w.replace("ё", "е"): w for w in written.split()}
+    return " ".join(spelled.get(word, word) for word in normal.split())

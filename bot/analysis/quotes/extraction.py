@@ -1,0 +1,256 @@
+"""One pass over a report: which quoted passages are quotations, and whose.
+
+A passage's own attribution comes first (attribution.Reader); a passage with none continues
+the quote before it when only its attribution separates them, and a paragraph that is only a
+quotation takes the speaker the paragraph before ends with. Scare quotes, titles and short
+embedded fragments are dropped (benchmarks/gold/README.md says what counts as a quote).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from bot.analysis.model import Quote
+
+from .attribution import NOT_FRAMED, Found, Reader
+from .entities import clean_speaker, plausible_speaker
+from .rules import Patterns
+from .spans import Span
+
+MAX_QUOTE_CHARS = 1000
+_WORDS = re.compile(r"[\w’'-]+")
+
+
+class Extraction:
+    """One pass over the report's sentences, quotes first, then what the sentence says."""
+
+    def __init__(self, text: str, reader: Reader, spans: list[Span]) -> None:
+        self.text, self.reader, self.spans = text, reader, spans
+        self.masked = reader.masked
+        self.accepted: list[tuple[Span, str | None]] = []
+
+    def run(self, limit: int | None) -> list[Quote]:
+        quotes: list[Quote] = []
+        bounds = [*self.reader.boundaries, len(self.text)]
+        index = 0
+        for start, end in itertools.pairwise(bounds):
+            while index < len(self.spans) and self.spans[index].open < end:
+                span = self.spans[index]
+                index += 1
+                quote = self._quote(span, index - 1)
+                if quote is not None:
+                    quotes.append(quote)
+                    if limit is not None and len(quotes) >= limit:
+                        return quotes
+            self.reader.read_narrative(start, end)
+        return self._repeated_later(self._closed_by_next(quotes))
+
+    def _repeated_later(self, quotes: list[Quote]) -> list[Quote]:
+        """A short quotation with no speaker (a headline, a subheading) that repeats the words of
+        a quotation attributed later in the report is that speaker's."""
+        fixed = list(quotes)
+        for i, quote in enumerate(quotes):
+            words = set(_WORDS.findall(quote.text.casefold()))
+            if quote.speaker is not None or not 3 <= len(words) <= 15:
+                continue
+            for later in quotes[i + 1:]:
+                shared = words & set(_WORDS.findall(later.text.casefold()))
+                if later.speaker is not None and len(shared) >= 0.6 * len(words):
+                    fixed[i] = replace(quote, speaker=later.speaker)
+                    break
+        return fixed
+
+    def _closed_by_next(self, quotes: list[Quote]) -> list[Quote]:
+        """An unclosed quotation runs into the next paragraph's quote (BBC drops the marks):
+        that quote's attribution names the speaker of both."""
+        spans = {s.start: s for s, _ in self.accepted}
+        fixed = list(quotes)
+        for i, quote in enumerate(quotes):
+            span = spans.get(quote.start)
+            following = quotes[i + 1] if i + 1 < len(quotes) else None
+            if span is None or span.kind != "unclosed" or quote.speaker is not None:
+                continue
+            index = self.reader.paragraph(span.open) + 1
+            if index >= len(self.reader.paragraphs):
+                continue
+            start, end = self.reader.paragraphs[index]
+            between = self.text[start: following.start] if following else "-"
+            if following and not between.strip(" \"“«„"):
+                fixed[i] = replace(quote, speaker=following.speaker)
+            else:
+                fixed[i] = replace(quote, speaker=self._closing_attribution(start, end))
+        return fixed
+
+    def _closing_attribution(self, start: int, end: int) -> str | None:
+        """The next paragraph ends the quotation without opening one: '... judgements,"
+        Mr Chidambaram said.' names its speaker."""
+        paragraph = self.text[start:end]
+        close = re.search(r"[,.!?…][\"”»]", paragraph)
+        if close is None or re.search(r"[\"“«„]", paragraph[: close.start()]):
+            return None
+        return self.reader.speaker_in(start + close.end(), end, tail=True).speaker
+
+    def _quote(self, span: Span, index: int) -> Quote | None:
+        head, tail = self._head(span, index), self._tail(span, index)
+        found = self._attribution(span, head, tail)
+        if not _accept(self.text, self.masked, span, found, head, tail, self.reader.patterns):
+            return None
+        if span.kind == "dash" and not found.framed:
+            # an interview's questions and answers are not reported speech; only the second
+            # half of "— A, — сказал он. — B." is
+            speaker = self._continued(span, within_paragraph=True)
+            if speaker is None:
+                return None
+        else:
+            speaker = found.speaker if found.framed or found.speaker else self._continued(span)
+        if found.framed and speaker is None and self._first_person(head, tail):
+            speaker = self._transcript_speaker(span.open)
+        speaker = clean_speaker(speaker)
+        if not plausible_speaker(speaker, self.reader.patterns):
+            speaker = None
+        self.accepted.append((span, speaker))
+        self.reader.note(span.open, speaker, self.reader.kinds.get(speaker or "", "PER"), "speaker")
+        return Quote(text=_tidy(self.text[span.start: span.end]), speaker=speaker,
+                     start=span.start, end=span.end)
+
+    def _head(self, span: Span, index: int) -> tuple[int, int]:
+        start = self.reader.sentence_start(span.open)
+        if index > 0 and self.spans[index - 1].close > start:
+            start = self.spans[index - 1].close
+        return start, span.open
+
+    def _tail(self, span: Span, index: int) -> tuple[int, int]:
+        end = self.reader.sentence_end(span.close)
+        if index + 1 < len(self.spans):
+            end = min(end, self.spans[index + 1].open)
+        paragraph_end = self.reader.paragraphs[self.reader.paragraph(span.open)][1]
+        return span.close, max(span.close, min(end, paragraph_end))
+
+    def _attribution(self, span: Span, head: tuple[int, int], tail: tuple[int, int]) -> Found:
+        inner = self.text[span.start: span.end].rstrip()
+        after = self.masked[tail[0]: tail[1]].lstrip()
+        found = NOT_FRAMED
+        if inner[-1:] in ",!?…—–-" or after[:1] in ",—–-":
+            found = self.reader.speaker_in(*tail, tail=True)
+        if not found.speaker:
+            before = self.reader.speaker_in(*head)
+            if before.speaker or (before.framed and not found.framed):
+                found = before
+        return found
+
+    def _first_person(self, head: tuple[int, int], tail: tuple[int, int]) -> bool:
+        """"Я сказал ему:", "Говорила ему:": said by "I" or by nobody named."""
+        rules = self.reader.patterns
+        for start, end in (head, tail):
+            region = self.masked[self.reader.sentence_start(start): end]
+            if rules.verb.search(region) and (rules.first_person.search(region)
+                                              or not (rules.pronoun.search(region)
+                                                      or self.reader.entity_at(start, end))):
+                return True
+        return False
+
+    def _transcript_speaker(self, position: int) -> str | None:
+        """In a transcript, the last "Name (role):" line before `position` is who speaks."""
+        for start, end in reversed(self.reader.paragraphs[: self.reader.paragraph(position)]):
+            entity = self.reader.entity_at(start, end)
+            if entity is not None and entity.kind == "PER" and re.fullmatch(
+                    r"\s*(?:\([^()]*\))?\s*:\s*", self.masked[entity.end: end]) \
+                    and not self.masked[start: entity.start].strip():
+                return self.reader.fullest(entity.name)
+        return None
+
+    def _continued(self, span: Span, *, within_paragraph: bool = False) -> str | None:
+        """A split quote continues its speaker; so does a paragraph that is only a quotation."""
+        paragraph = self._paragraph_start(span.open)
+        if self.accepted and self.accepted[-1][0].close > paragraph:
+            last, speaker = self.accepted[-1]
+            gap = self.masked[last.close: span.open]
+            if len(_WORDS.findall(gap)) <= 12 and not self._others_after(last, span.open, speaker) \
+                    and not self.reader.patterns.first_person.search(gap):
+                return speaker
+            return None
+        if within_paragraph or self.masked[paragraph: span.open].strip(" —–-\t"):
+            return None
+        return self._paragraph_speaker(paragraph)
+
+    def _paragraph_speaker(self, paragraph: int) -> str | None:
+        """Who the paragraph before ends with: its last quote, "X said:", or reported speech."""
+        previous = self._previous_paragraph(paragraph)
+        if previous is None:
+            return None
+        start, end = previous
+        in_previous = [(s, who) for s, who in self.accepted if start <= s.open < end]
+        if in_previous:
+            last, speaker = in_previous[-1]
+            return None if self._others_after(last, end, speaker) else speaker
+        if not self._names_anyone(start, end) and not self.masked[start:end].rstrip().endswith(":"):
+            # a paragraph that names nobody does not change who is speaking
+            return self._paragraph_speaker(start) if paragraph - start < 2000 else None
+        if self.masked[start:end].rstrip().endswith(":"):
+            return self.reader.speaker_in(self.reader.sentence_start(end - 2), end).speaker
+        events = self.reader.events_in(start, end)
+        speakers = [e for e in events if e.role == "speaker"]
+        if speakers:
+            return speakers[-1].name
+        # "Opposition leader Michael Howard disagreed." then his words
+        reader = self.reader
+        subjects = [e for e in events if e.role == "subject" and (
+            len(e.name.split()) > 1 or e.name in reader.speakers or reader.genders.get(e.name))]
+        return subjects[-1].name if subjects else None
+
+    def _others_after(self, quote: Span, end: int, speaker: str | None) -> bool:
+        """Does the text after the quote's own attribution, up to `end`, name someone else?"""
+        start = min(self.reader.sentence_end(quote.close), end)
+        return any(self.reader.named(e) != speaker for e in self.reader.entities_in(start, end))
+
+    def _names_anyone(self, start: int, end: int) -> bool:
+        """Names someone, or reports speech (then an unresolved speaker stays unknown)."""
+        return self.reader.entity_at(start, end) is not None \
+            or bool(self.reader.patterns.verb.search(self.masked, start, end))
+
+    def _paragraph_start(self, position: int) -> int:
+        return self.reader.paragraphs[self.reader.paragraph(position)][0]
+
+    def _previous_paragraph(self, paragraph: int) -> tuple[int, int] | None:
+        index = self.reader.paragraph(paragraph)
+        return self.reader.paragraphs[index - 1] if index > 0 else None
+
+
+def is_candidate(text: str, span: Span, rules: Patterns) -> bool:
+    """Worth reading as a quote: a name or a title in marks is left to the narrative."""
+    if span.kind == "dash":
+        return True
+    if len(_WORDS.findall(text[span.start: span.end])) < 3:
+        return False
+    before = re.search(r"([\w’'-]+)[ \u00a0]*$", text[max(0, span.open - 40): span.open])
+    return not (before and rules.is_title_noun(before.group(1)))
+
+
+def _accept(text: str, blanked: str, span: Span, found: Found, head: tuple[int, int],
+            tail: tuple[int, int], rules: Patterns) -> bool:
+    """Scare quotes, titles and embedded fragments are not quotations (see benchmarks/gold)."""
+    inner = text[span.start: span.end]
+    words = len(_WORDS.findall(inner))
+    if span.kind == "dash":
+        return words >= 2
+    lead = blanked[head[0]: head[1]].strip()
+    leading = not lead or lead.endswith(":") or (span.kind == "unclosed" and lead.endswith(","))
+    if span.kind == "unclosed":
+        return leading and words >= 3
+    if found.framed:
+        return words >= (3 if leading else 5)
+    after = blanked[tail[0]: tail[1]].lstrip()[:1]
+    standalone = leading and (not after or after[:1] in ",.;:!?…—–-\"”»"
+                              or inner.rstrip()[-1:] in ".!?…,")
+    sentence = inner[:1].isupper() and inner.rstrip()[-1:] in ".!?…"
+    return standalone or sentence or (not leading and words >= 8)
+
+
+def _tidy(quote: str) -> str:
+    quote = " ".join(quote.split()).rstrip(",;:—– ").strip()
+    if len(quote) <= MAX_QUOTE_CHARS:
+        return quote
+    cut = quote.rfind(" ", 0, MAX_QUOTE_CHARS)
+    return quote[: cut if cut > 0 else MAX_QUOTE_CHARS].rstrip(",;:—– ") + "…"

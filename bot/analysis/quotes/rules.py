@@ -1,0 +1,123 @@
+"""A language's QuoteRules compiled into patterns, once per language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bot.analysis.lang import get_pack
+from bot.analysis.lang.quote_rules import QuoteRules
+
+UPPER = "A-ZА-ЯЁІЇЄҐ"
+# One word of a name: "Greene", "Jean-Michel", "O'Sullivan", "Абдо"; an initial "J." is its own case.
+NAME_WORD = rf"[{UPPER}][\w’'-]*"
+WORD = r"[\w’'-]+"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """Longest first, so "said in a statement" wins over "said"."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len,
+                                                                         reverse=True))
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Everything attribution needs for one language, built from its QuoteRules."""
+
+    rules: QuoteRules
+    verb: re.Pattern[str]            # a speech verb, anywhere
+    participle: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    first_person: re.Pattern[str]
+    pronoun_gender: dict[str, str | None]
+    honorific_gender: dict[str, str | None]
+    not_names: frozenset[str]
+    title_words: frozenset[str]
+    kept_titles: frozenset[str]
+    role: re.Pattern[str]            # a role noun (person)
+    organisation: re.Pattern[str]    # an organisation noun
+    spokesperson: re.Pattern[str]
+    according: re.Pattern[str]
+    statement: re.Pattern[str]
+    source: re.Pattern[str]
+    words_of: re.Pattern[str]
+    prepositions: frozenset[str]
+    name_particles: frozenset[str]
+    abbreviations: frozenset[str]    # words a "." may follow inside a name: "Mr", "Dr"
+    # Compiled shapes of attributions, built from the words above.
+    filler: re.Pattern[str]                # "also", "reportedly", "уже" between name and verb
+    role_after_comma: re.Pattern[str]      # ", the governor" after a name
+    named_appositive: re.Pattern[str]      # ", Sarah Mukasa," between a noun and the verb
+    frame_words: frozenset[str]            # first words of anything that can frame a quote
+    verb_words: frozenset[str]             # speech verbs (single words), casefolded
+    pronoun_before: re.Pattern[str]        # "he said", "she also said"
+    first_person_before: re.Pattern[str]   # "Я сказал"
+    noun_before: re.Pattern[str]           # "a spokesman said", "the minister told"
+    pronoun_after: re.Pattern[str]         # "— сказал он.", "said he,"
+    opening_pronoun: re.Pattern[str]       # "He", "Later, she" opening a sentence
+    relative_clause: re.Pattern[str]       # ", who presents ..." up to the verb
+    appositive: re.Pattern[str]            # ", a friend of Y," up to the verb
+    loose_appositive: re.Pattern[str]      # ", Blackpool Hotel Association" up to the verb
+
+    def is_title_noun(self, word: str) -> bool:
+        word = word.casefold()
+        return any(word.startswith(stem) for stem in self.rules.title_nouns)
+
+
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def patterns(language: str) -> Patterns:
+    rules = get_pack(language).quotes
+    abbreviations = {h for h, _ in rules.honorifics} | {t for t in rules.title_words if len(t) <= 4}
+    pronoun = _alternation(tuple(p for p, _ in rules.pronouns)) or "(?!x)x"
+    first_person = _alternation(rules.first_person) or "(?!x)x"
+    nouns = _alternation(rules.spokesperson_nouns + rules.role_nouns) or "(?!x)x"
+    relative = _alternation(rules.relative_pronouns) or "(?!x)x"
+    adverb = rf"\w+{re.escape(rules.adverb_ending)}" if rules.adverb_ending else "(?!x)x"
+    filler = rf"(?:{adverb}|{_alternation(rules.fillers) or '(?!x)x'})"
+    fillers = rf"(?:{filler}\s+)*"
+    articles = _alternation(rules.articles) or "(?!x)x"
+    flags = re.IGNORECASE
+    return Patterns(
+        rules=rules,
+        verb=_words(rules.speech_verbs),
+        participle=_words(rules.speech_participles),
+        pronoun=_words(tuple(p for p, _ in rules.pronouns)),
+        first_person=_words(rules.first_person),
+        pronoun_gender={p.casefold(): g for p, g in rules.pronouns},
+        honorific_gender={h.casefold(): g for h, g in rules.honorifics},
+        not_names=frozenset(rules.not_names),
+        title_words=frozenset(rules.title_words),
+        kept_titles=frozenset(rules.kept_titles),
+        role=_words(rules.role_nouns),
+        organisation=_words(rules.organisation_nouns),
+        spokesperson=_words(rules.spokesperson_nouns),
+        according=_words(rules.according_to),
+        statement=_words(rules.statement_phrases),
+        source=_words(rules.source_phrases),
+        words_of=_words(rules.words_of),
+        prepositions=frozenset(w.casefold() for w in rules.prepositions),
+        name_particles=frozenset(rules.name_particles),
+        abbreviations=frozenset(abbreviations),
+        frame_words=frozenset(phrase.split()[0].casefold() for phrase in (
+            rules.speech_verbs + rules.speech_participles + rules.statement_phrases
+            + rules.words_of + rules.according_to + rules.source_phrases)),
+        verb_words=frozenset(v.casefold() for v in rules.speech_verbs if " " not in v),
+        filler=re.compile(filler, re.IGNORECASE),
+        role_after_comma=re.compile(rf",\s+(?:(?:{articles})\s+)?([\w’'-]+)", re.IGNORECASE),
+        named_appositive=re.compile(rf"\s*,\s*([^,]+?)\s*,\s*{fillers}"),
+        pronoun_before=re.compile(rf"(?<!\w)({pronoun})\s+(?:\w+\s+)?$", flags),
+        first_person_before=re.compile(rf"(?<!\w)(?:{first_person})\s+(?:\w+\s+)?$", flags),
+        noun_before=re.compile(rf"(?<![\w-])({nouns})\s+(?:\w+\s+)?$", flags),
+        pronoun_after=re.compile(rf"\s+({pronoun})(?:\s*[.,;:!?]|\s*$|\s+(\w+))", flags),
+        opening_pronoun=re.compile(rf"\W*(?:\w+,?\s+)?({pronoun})\b", flags),
+        relative_clause=re.compile(rf"\s*,\s+(?:{relative})\b[^.;:]{{0,100}}$", flags),
+        appositive=re.compile(rf"\s*,[^.;:\"“”«»]{{2,100}}?,\s*{fillers}"),
+        loose_appositive=re.compile(rf"\s*,[^.;:\"“”«»]{{2,100}}?,?\s*{fillers}"),
+    )

@@ -1,0 +1,128 @@
+"""Russian speakers, one test per way news attributes a quotation (texts written for the tests).
+
+natasha (NER and morphology) names people in the nominative; without it the rules still do.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.quotes import entities, extract_quotes
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotes(text, "ru")]
+
+
+@pytest.fixture(params=["natasha", "rules"])
+def recogniser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test below runs with natasha and with the rules alone (natasha not installed)."""
+    if request.param == "rules":
+        monkeypatch.setattr(entities, "_natasha", lambda: None)
+    return request.param
+
+
+def test_dash_led_direct_speech_is_two_quotes_around_the_attribution(recogniser: str) -> None:
+    text = ("Министр финансов Антон Силуанов выступил в Госдуме.\n"
+            "— Бюджет будет исполнен полностью, — сказал он. — Дефицита в этом году не будет.\n")
+    assert speakers(text) == [
+        ("Бюджет будет исполнен полностью", "Антон Силуанов"),
+        ("Дефицита в этом году не будет.", "Антон Силуанов"),
+    ]
+
+
+def test_attribution_after_the_quote(recogniser: str) -> None:
+    text = "«Это лучший день в моей карьере», — прокомментировала победу Екатерина Бурмистрова."
+    assert speakers(text) == [("Это лучший день в моей карьере", "Екатерина Бурмистрова")]
+
+
+def test_split_quote_inside_guillemets_is_two_quotes_with_one_speaker(recogniser: str) -> None:
+    text = "«Мы готовы к переговорам, — заявил Сергей Лавров, — но не на любых условиях»."
+    assert speakers(text) == [("Мы готовы к переговорам", "Сергей Лавров"),
+                              ("но не на любых условиях", "Сергей Лавров")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("По словам Алексея Кудрина, «бюджетное правило надо сохранить любой ценой».",
+     "Алексей Кудрин"),
+    ("По словам министра Азизы Рахимовой, «программа охватит все районы страны».",
+     "Азиза Рахимова"),
+])
+def test_genitive_names_become_nominative(recogniser: str, text: str, speaker: str) -> None:
+    [(_, found)] = speakers(text)
+    assert found == speaker
+
+
+def test_short_form_in_any_case_resolves_to_the_full_name(recogniser: str) -> None:
+    text = ("Алексей Кудрин выступил на форуме в Санкт-Петербурге.\n"
+            "«Бюджетное правило надо сохранить любой ценой», — приводит ТАСС заявление Кудрина.\n"
+            "«Иначе нефтяные доходы снова уйдут на текущие расходы», — добавил Кудрин.\n")
+    assert [s for _, s in speakers(text)] == ["Алексей Кудрин", "Алексей Кудрин"]
+
+
+def test_role_noun_resolves_to_the_holder(recogniser: str) -> None:
+    text = ("Глава правительства Михаил Мишустин провёл совещание с губернаторами.\n"
+            "«Все объекты должны быть сданы до конца года», — подчеркнул глава правительства.\n")
+    assert speakers(text) == [("Все объекты должны быть сданы до конца года", "Михаил Мишустин")]
+
+
+def test_unnamed_source_goes_to_the_organisation(recogniser: str) -> None:
+    text = "«Учения пройдут в плановом режиме», — сообщили в Минобороны."
+    assert speakers(text) == [("Учения пройдут в плановом режиме", "Минобороны")]
+
+
+def test_statement_goes_to_the_source_named_before(recogniser: str) -> None:
+    text = ("Об этом сообщает пресс-служба «Газпрома».\n"
+            "\"Поставки газа идут в полном объеме\", - говорится в сообщении.\n")
+    assert speakers(text) == [("Поставки газа идут в полном объеме", "Газпром")]
+
+
+def test_nested_guillemets_with_merged_closing_marks(recogniser: str) -> None:
+    text = "«Я сказал им: «Мы не отступим» — и это решение окончательное», — заявил Иван Петров."
+    [(quote, speaker)] = speakers(text)
+    assert quote == "Я сказал им: «Мы не отступим» — и это решение окончательное"
+    assert speaker == "Иван Петров"
+    merged = "«Он ответил коротко: «Решение уже принято», — рассказал Иван Петров."
+    assert speakers(merged) == [("Он ответил коротко: «Решение уже принято", "Иван Петров")]
+
+
+def test_straight_quotes_with_nested_marks(recogniser: str) -> None:
+    text = ("\"Работы ведут АО \"КрасЭКО\" и ОАО \"МРСК Сибири\", сроки не изменились\", "
+            "- сказал Иван Петров.")
+    assert speakers(text) == [
+        ("Работы ведут АО \"КрасЭКО\" и ОАО \"МРСК Сибири\", сроки не изменились", "Иван Петров")]
+
+
+@pytest.mark.parametrize("text", [
+    "«Комитет солдатских матерей» направил обращение в прокуратуру.",
+    "Акции «Газпрома» подорожали на 2%.",
+    "Фильм «Война и мир» покажут в кинотеатрах страны.",
+])
+def test_names_in_guillemets_are_not_quotes(recogniser: str, text: str) -> None:
+    assert speakers(text) == []
+
+
+def test_stray_capitalised_word_is_never_a_speaker(recogniser: str) -> None:
+    text = ("Как считает эксперт, водителям не стоит волноваться.\n"
+            "«Когда идёт дождь, номер грязный не по умыслу водителя», — заявил он.\n")
+    assert speakers(text) == [("Когда идёт дождь, номер грязный не по умыслу водителя", None)]
+
+
+def test_feminine_pronoun_resolves_to_the_woman_named(recogniser: str) -> None:
+    text = ("Председатель ассоциации «Деловой Юг» Гульнара Жумабаева назвала решение своевременным.\n"
+            "«Залог остаётся главной проблемой для малого бизнеса», — сказала она.\n")
+    assert speakers(text) == [("Залог остаётся главной проблемой для малого бизнеса",
+                               "Гульнара Жумабаева")]
+
+
+def test_interview_questions_and_answers_are_not_quotes(recogniser: str) -> None:
+    text = ("Ксения Петрова ответила на вопросы журналиста.\n"
+            "— Почему вы решили участвовать в выборах в этом году?\n"
+            "— Я давно работаю в этом округе и знаю его проблемы.\n")
+    assert speakers(text) == []
+
+
+def test_unnamed_body_is_not_the_agency_that_reported_it(recogniser: str) -> None:
+    text = ("Об этом сообщает «Интерфакс» со ссылкой на городскую думу.\n"
+            "«Накануне мэром было подано заявление об отставке», - рассказали в ведомстве.\n")
+    assert speakers(text) == [("Накануне мэром было подано заявление об отставке", None)]
