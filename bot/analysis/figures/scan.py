@@ -8,6 +8,7 @@ one figure. Ranking happens later, over the whole report.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -192,6 +193,10 @@ def _interpret(
     if money or m.group("pct"):
         return _share_or_sum(m, before, core, after, index, p, amount, approximate)
     written = m.group("words") is not None
+    if p.fraction_after.match(after):
+        return None  # "two thirds of the population", "две трети": a share, not a count
+    if _is_denominator(before, amount, p):
+        return None  # "1-10 cases per 1 million people": the base of a rate
     vague = written and m.group("words").lower() in p.vague
     hyphen = re.match(r"-([^\W\d_]+)", after)
     if hyphen:
@@ -208,7 +213,8 @@ def _interpret(
     nouns = [n for n in nouns if n not in p.partitives]
     duration = bool(hyphen) or any(n in p.time_units for n in nouns)
     self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
-                      or (approximate and not written) or _is_change(near, p))
+                      or (approximate and not written) or _is_change(near, p)
+                      or (written and m.group("words").lower() in p.multipliers))
     if not (counted or impact or hyphen or self_described):
         return None  # a bare number says nothing on its own ("up from just over 900" does)
     if written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora:
@@ -268,6 +274,17 @@ def _is_change(near: str, p: FigurePatterns) -> bool:
     return _previous_word(near) in p.change_by and p.change.search(near) is not None
 
 
+def _is_denominator(before: str, amount: float, p: FigurePatterns) -> bool:
+    """"per 100,000 people", "на 1 млн человек" after another number: the base of a rate
+    (a round power of ten), while "выросло на 1000 человек" with no number before is a change."""
+    words = before.split()
+    if len(words) < 2 or _previous_word(before) not in p.per_words or amount < 1:
+        return False
+    if not math.log10(amount).is_integer():
+        return False
+    return _DIGIT.search(" ".join(words[-6:-1])) is not None
+
+
 def _previous_word(before: str) -> str:
     words = before.split()
     return words[-1].lower().strip("\"“”«»(,") if words else ""
@@ -292,6 +309,8 @@ def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePattern
     if any(a.match(after) and b.search(before) for b, a in p.age_around):
         return True
     number = m.group("num")
+    if p.month_before.search(before) and not _past_a_day(number, p):
+        return True  # "July 4", "июля 2019"; but "к концу июля около 500 пунктов" counts
     if number is None:
         return False
     dash = re.fullmatch(r"\s*[-–—]\s*(\d+)", m.group("range") or "")
@@ -304,6 +323,11 @@ def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePattern
         second = re.search(r"\d+$", m.group("range") or "")
         return second is None or bool(p.year.fullmatch(second.group()))
     return False
+
+
+def _past_a_day(number: str | None, p: FigurePatterns) -> bool:
+    """A number after a month is a date only when it could be a day or a year."""
+    return number is not None and number_value(number) > 31 and not p.year.fullmatch(number)
 
 
 def _value(m: re.Match[str]) -> str:

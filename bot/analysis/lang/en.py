@@ -107,7 +107,10 @@ FIGURES = FigureRules(
         ("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9),
         ("trillion", 1e12), ("dozen", 12.0), ("dozens", 24.0), ("hundreds", 1e2),
         ("thousands", 1e3), ("millions", 1e6), ("billions", 1e9), ("half", 0.5),
+        ("twofold", 2.0), ("threefold", 3.0), ("fourfold", 4.0), ("fivefold", 5.0),
+        ("tenfold", 10.0),
     ),
+    multiplier_words=("twofold", "threefold", "fourfold", "fivefold", "tenfold"),
     one_words=("one", "a"),
     number_joiners=("and",),
     scale_words=(
@@ -141,11 +144,14 @@ FIGURES = FigureRules(
     reference_words=(
         "page", "pages", r"p\.", r"pp\.", r"no\.", r"nos\.", "article", r"art\.", "paragraph",
         r"para\.?", "section", "chapter", "item", r"vol\.", "volume", "room", "flight", "route",
-        "highway", "resolution", "№", "top",
+        "highway", "resolution", "№", "top", "clause", "subsection", "part", "annex",
+        r"(?-i:No)",  # "No 10", "Ex-No 10 media chief": capitalised, so "no 10 people" counts
     ),
     not_after=(
         r"a\.m\.", r"p\.m\.", r"am\b", r"pm\b", r"gmt\b", r"utc\b", r"est\b", r"bst\b", r"cet\b",
         r"msk\b", "o'clock",
+        # an address: "10 Downing Street", "221 Baker Street"
+        r"(?-i:(?:[A-Z][\w'’-]+\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive)\b)",
     ),
     age_before=("aged",),
     age_after=(r"(?:years?|months?|weeks?|days?)[\s-]+old", r"-year-old"),
@@ -162,7 +168,8 @@ FIGURES = FigureRules(
     event_before=("men's", "women's"),
     event_after=("hurdles", "relay", "freestyle", "backstroke", "breaststroke", "butterfly",
                  "medley", "final", "title", "champion", "race", "sprint", "record", "event",
-                 "indoor", "outdoor", "world"),
+                 "indoor", "outdoor", "world", "victory", "win", "gold", "silver", "bronze",
+                 "heat", "crown"),
     extra_stop_words=(
         "who which that whom whose than per each a an the and or of to from in on at by with for "
         "as is are was were be been this these those it its their his her our said says years-old"
@@ -172,6 +179,9 @@ FIGURES = FigureRules(
     partitive_words=("of",),
     vague_numbers=("dozens", "hundreds", "thousands", "millions", "billions"),
     of_them=(r"of\s+(?:them|whom|which)",),
+    fraction_after=(r"thirds?", r"fifths?", r"sixths?", r"eighths?", r"tenths?", r"halves",
+                    r"quarters?(?=\s+of\b)"),
+    per_words=("per",),
     prepositions=("to", "by", "of", "at", "from"),
     clause_words=("and", "but", "while", "whereas", "which", "that", "who", "as", "although",
                   "though", "when", "where", "after", "because"),
@@ -200,6 +210,7 @@ FIGURES = FigureRules(
         r"beat", r"beaten", r"won", r"wins?", r"lost", r"loses?", r"drew", r"draw", r"defeat(?:ed)?",
         r"victory", r"score[ds]?", r"match", r"lead", r"led", r"trail(?:ed|ing)?", r"thrash(?:ed)?",
         r"half[\s-]time", r"goals?",
+        r"decision", r"ruling", r"verdict", r"votes?", r"voted", r"majority",  # a 2-1 decision
     ),
 )
 

@@ -16,6 +16,7 @@ class FigureRules:
 
     # -- Numbers ----------------------------------------------------------------------------
     number_words: tuple[tuple[str, float], ...] = ()  # every written form and its value
+    multiplier_words: tuple[str, ...] = ()   # "вдвое", "threefold": a figure without a noun
     one_words: tuple[str, ...] = ()          # "one", "a": a figure only before a scale word
     number_joiners: tuple[str, ...] = ()     # "two hundred and fifty"
     decimal_comma: bool = False              # "12,5" is a decimal; groups are "4 000"
@@ -47,6 +48,8 @@ class FigureRules:
     weak_nouns: tuple[str, ...] = ()         # "two sides", "three ways": counts of nothing newsworthy
     event_before: tuple[str, ...] = ()       # "men's 60m": a race name, not a distance run
     event_after: tuple[str, ...] = ()        # "60m hurdles"
+    fraction_after: tuple[str, ...] = ()     # regex after a plain number: "two thirds of", "две трети"
+    per_words: tuple[str, ...] = ()          # "per", "на": "10 cases per 100,000" is a rate's base
     # -- What the number counts -------------------------------------------------------------
     extra_stop_words: tuple[str, ...] = ()   # words that end a counted phrase
     filler_words: tuple[str, ...] = ()       # stop words that may open one: "four other fixes"

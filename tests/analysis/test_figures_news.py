@@ -1,0 +1,126 @@
+"""Figures as news is written: references, names, vague sizes, repeats and non-counts.
+
+Each test covers one class of error seen on unseen reports; the sentences are written here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.figures import extract_figures
+
+
+def figures(sentences: list[str], language: str = "en") -> list[tuple[str, str]]:
+    return [(f.value, f.context) for f in extract_figures(sentences, language, limit=20)]
+
+
+# -- references to laws, and names that carry a number ----------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Суд оштрафовал активиста по части 5 статьи 19.3 КоАП.",
+    "Ему вменяют ч. 3 ст. 212 УК, а также ч. 1.1 ст. 293 УК.",
+    "Закон (часть 2 статьи 14) это прямо запрещает.",
+    "Депутат сослался на пункт 4 статьи 7 закона о выборах.",
+])
+def test_law_articles_and_parts_are_references(sentence: str) -> None:
+    assert figures([sentence], "ru") == []
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("A former No 10 adviser joined the board.", "en"),
+    ("Ex-No 10 aides met on Friday.", "en"),
+    ("Protesters gathered outside 10 Downing Street.", "en"),
+    ("Сезон-2011/12 форвард провел в аренде.", "ru"),
+    ("Об этом написало издание N+1 со ссылкой на физиков.", "ru"),
+])
+def test_names_and_codes_with_numbers_are_not_figures(sentence: str, language: str) -> None:
+    assert figures([sentence], language) == []
+
+
+def test_a_capitalised_no_is_a_reference_but_a_plain_no_is_not() -> None:
+    assert figures(["The court heard that no 12 jurors agreed."]) == [("12", "12 jurors")]
+
+
+# -- one figure per fact across the report ----------------------------------------------------
+
+def test_the_same_sum_later_in_the_report_is_one_figure() -> None:
+    sentences = ["The regulator demanded $45bn (£24bn) from the banks.",
+                 "Analysts doubt the lenders can hand over $45bn in a single year.",
+                 "A separate fine of 45bn euros was also discussed."]
+    assert [value for value, _ in figures(sentences)] == ["$45bn", "45bn euros"]
+
+
+def test_a_vague_size_and_an_exact_one_of_the_same_scale_are_two_facts() -> None:
+    sentences = ["Огнем охвачены миллионы гектаров тайги.",
+                 "В одной только Якутии горит более 1 миллиона гектаров."]
+    assert figures(sentences, "ru") == [
+        ("1 миллиона", "более 1 миллиона гектаров"), ("миллионы", "миллионы гектаров тайги"),
+    ]
+
+
+# -- vague quantities -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Волонтеры работают в сотнях школ по всей стране.", [("сотнях", "сотнях школ")]),
+    ("Пункты выдачи появятся в тысячах магазинов.", [("тысячах", "тысячах магазинов")]),
+    ("Дым накрыл миллионы жителей Сибири.", [("миллионы", "миллионы жителей Сибири")]),
+    ("К утру около 300 поселков остались без света.",
+     [("300", "около 300 поселков")]),
+])
+def test_russian_vague_and_approximate_quantities(sentence: str,
+                                                  expected: list[tuple[str, str]]) -> None:
+    assert figures([sentence], "ru") == expected
+
+
+def test_a_number_after_a_month_is_a_date_only_when_it_could_be_a_day_or_year() -> None:
+    assert figures(["К середине марта 600 семей получили жилье."], "ru") == [
+        ("600", "600 семей")]
+    assert figures(["Выборы пройдут 12 марта, решение принято в марте 2024."], "ru") == []
+
+
+@pytest.mark.parametrize(("sentence", "language", "value"), [
+    ("Число заявок выросло более чем втрое за неделю.", "ru", "втрое"),
+    ("The number of complaints rose fourfold last year.", "en", "fourfold"),
+])
+def test_multipliers_are_figures(sentence: str, language: str, value: str) -> None:
+    assert [v for v, _ in figures([sentence], language)] == [value]
+
+
+# -- not figures by the guideline -------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("The group holds two thirds of the seats.", "en"),
+    ("Поставщики обеспечивают две трети спроса.", "ru"),
+    ("They ran multi-million pound campaigns.", "en"),
+    ("The under-21 side trained on Monday.", "en"),
+    ("She took a 5,000m win in Oslo.", "en"),
+])
+def test_fractions_compounds_and_race_names_are_not_figures(sentence: str, language: str) -> None:
+    assert figures([sentence], language) == []
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("The virus causes 4 deaths per 100,000 people each year.", "en",
+     [("4", "4 deaths")]),
+    ("Заболевание выявляют у 3-5 детей на 10 тысяч новорожденных.", "ru",
+     [("3-5", "3-5 детей")]),
+])
+def test_the_base_of_a_rate_is_not_a_figure(sentence: str, language: str,
+                                            expected: list[tuple[str, str]]) -> None:
+    assert figures([sentence], language) == expected
+
+
+def test_a_change_of_a_round_number_is_still_a_figure() -> None:
+    assert figures(["Штат больницы увеличили на 100 человек."], "ru") == [
+        ("100", "100 человек")]
+
+
+def test_a_split_decision_is_a_result() -> None:
+    assert figures(["The appeal was dismissed by a 3-2 majority of the judges."]) == [
+        ("3-2", "dismissed by a 3-2")]
+
+
+def test_sports_words_are_whole_nouns_not_stems() -> None:
+    # "встречается" is no match ("встреча"), so "2-4" is a range, not a score
+    assert [v for v, _ in figures(["Такая форма встречается у 2-4 пациентов из ста."], "ru")] \
+        == ["2-4"]
