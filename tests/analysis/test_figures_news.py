@@ -124,3 +124,28 @@ def test_sports_words_are_whole_nouns_not_stems() -> None:
     # "встречается" is no match ("встреча"), so "2-4" is a range, not a score
     assert [v for v, _ in figures(["Такая форма встречается у 2-4 пациентов из ста."], "ru")] \
         == ["2-4"]
+
+
+# -- anaphora, ranks and time frames ----------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Клуб по сумме двух матчей вышел в финал.", "ru"),
+    ("Эксперты обсуждают отношения двух соседних стран.", "ru"),
+    ("Перчатки выпускают в трех видах и двух категориях.", "ru"),
+    ("The first four chapters of the report were leaked.", "en"),
+    ("The shop sells three kinds of bread.", "en"),
+    ("Exports reached their highest level in five years.", "en"),
+    ("It is the worst harvest in two decades.", "en"),
+])
+def test_counts_of_parties_already_named_ranks_and_frames_are_not_figures(
+        sentence: str, language: str) -> None:
+    assert figures([sentence], language) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("She won in 2 minutes 01.5 seconds.", [("2", "2 minutes 01.5 seconds")]),
+    ("Their answers came in 300 hours of recorded interviews.", [("300", "300 hours")]),
+])
+def test_a_plain_in_before_a_duration_keeps_it(sentence: str,
+                                                 expected: list[tuple[str, str]]) -> None:
+    assert figures([sentence]) == expected

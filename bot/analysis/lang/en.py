@@ -144,7 +144,7 @@ FIGURES = FigureRules(
     reference_words=(
         "page", "pages", r"p\.", r"pp\.", r"no\.", r"nos\.", "article", r"art\.", "paragraph",
         r"para\.?", "section", "chapter", "item", r"vol\.", "volume", "room", "flight", "route",
-        "highway", "resolution", "№", "top", "clause", "subsection", "part", "annex",
+        "highway", "resolution", "№", "top", "first", "clause", "subsection", "part", "annex",
         r"(?-i:No)",  # "No 10", "Ex-No 10 media chief": capitalised, so "no 10 people" counts
     ),
     not_after=(
@@ -160,11 +160,15 @@ FIGURES = FigureRules(
         "decade decades century centuries quarter quarters"
     ).split(),
     frame_before=("the", "past", "last", "preceding", "previous", "first", "these",
-                  "within"),
+                  "within",
+                  # "its lowest level in three years", "the first time in two decades"; a
+                  # plain "in" stays a figure: "won in 14 minutes", "in 100 hours of tapes"
+                  r"(?:\w+est|level|levels|time|high|low)(?:\s+point)?\s+in"),
     frame_after=("ago", "later", "after", "earlier", "before"),
     anaphora_words=("the", "these", "those", "both", "its", "their", "his", "her", "our", "all"),
     weak_nouns=("sides", "factors", "ways", "things", "parts", "reasons", "times", "aspects",
-                "elements", "questions", "issues", "words", "options"),
+                "elements", "questions", "issues", "words", "options", "kinds", "types",
+                "categories"),
     event_before=("men's", "women's"),
     event_after=("hurdles", "relay", "freestyle", "backstroke", "breaststroke", "butterfly",
                  "medley", "final", "title", "champion", "race", "sprint", "record", "event",
