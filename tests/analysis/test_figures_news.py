@@ -149,3 +149,22 @@ def test_counts_of_parties_already_named_ranks_and_frames_are_not_figures(
 def test_a_plain_in_before_a_duration_keeps_it(sentence: str,
                                                  expected: list[tuple[str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+# -- Russian word order -----------------------------------------------------------------------
+
+def test_a_count_after_its_verb_takes_the_noun_before_it() -> None:
+    assert sorted(figures(["В прошлом году таких школ было 40, а теперь станет 55."], "ru")) == [
+        ("40", "прошлом году таких школ было 40"), ("55", "теперь станет 55")]
+    assert figures(["Ему было 8, когда семья переехала."], "ru") == []  # an age
+
+
+def test_a_place_before_a_russian_count_is_no_name() -> None:
+    assert figures(["За сутки в Якутии 15 пожаров потушили авиацией."], "ru") == [
+        ("15", "15 пожаров")]
+    assert figures(["The show moved to Radio 4 last year."]) == []  # English names take numbers
+
+
+def test_after_a_while_is_a_frame_but_an_estimate_is_a_figure() -> None:
+    assert figures(["Решение объявили лишь через три недели."], "ru") == []
+    assert figures(["Он вернется в строй через 2-3 недели."], "ru") == [("2-3", "2-3 недели")]

@@ -87,6 +87,8 @@ class FigurePatterns:
     multipliers: frozenset[str]
     fraction_after: re.Pattern[str]
     per_words: frozenset[str]
+    numbered_names: bool
+    count_verb: re.Pattern[str]
     word_values: dict[str, float]
     scale_values: tuple[tuple[re.Pattern[str], float], ...]
 
@@ -167,6 +169,9 @@ def _compiled(code: str) -> FigurePatterns:
         fraction_after=re.compile(rf"^\s+{_alternation(rules.fraction_after)}(?![\w])",
                                   re.IGNORECASE),
         per_words=frozenset(rules.per_words),
+        numbered_names=rules.numbered_names,
+        count_verb=re.compile(  # "было 8.", "названо уже три,": the verb, then the clause ends
+            rf"(?<![\w]){_alternation(rules.count_verbs)}(?:\s+\w{{2,6}})?\s+$", re.IGNORECASE),
         word_values={word.lower(): value for word, value in rules.number_words},
         scale_values=tuple(
             (re.compile(rf"{name}$", re.IGNORECASE), factor)

@@ -36,6 +36,7 @@ class Candidate:
 
 _DIGIT = re.compile(r"\d")
 _WINDOW = 80   # characters around a number that phrases and checks may look at
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|[—–]|-\s|$)")
 _NEAR = 32     # characters before a number that word checks ("page", "aged", "killed") look at
 
 
@@ -215,18 +216,20 @@ def _interpret(
     self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
                       or (approximate and not written) or _is_change(near, p)
                       or (written and m.group("words").lower() in p.multipliers))
-    if not (counted or impact or hyphen or self_described):
+    predicate = not counted and p.count_verb.search(near) and _CLAUSE_END.match(after)
+    if not (counted or impact or hyphen or self_described or predicate):
         return None  # a bare number says nothing on its own ("up from just over 900" does)
     if written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora:
         return None  # "the two task forces": counted already
     if p.weak_nouns.intersection(nouns):
         return None  # "two sides", "two large factors"
-    if duration and (p.frame_before.search(near)
-                     or p.frame_after.match(after[len(counted):])):
-        return None  # "the past three years", "three years ago": when, not how much
+    if duration and not m.group("range") and (p.frame_before.search(near)
+                                              or p.frame_after.match(after[len(counted):])):
+        return None  # "the past three years", "three years ago": when, not how much; an
+        # estimate ("через 1,5—2 месяца я буду в строю") is a figure
     if m.group("scale") and _is_race_name(near, counted, p):
         return None
-    if not written and not approximate and _follows_a_name(before):
+    if p.numbered_names and not written and not approximate and _follows_a_name(before):
         return None  # "FTSE 100 companies", "Radio 4"
     if impact_before:
         lead = impact_before.group()

@@ -46,6 +46,8 @@ class FigureRules:
     frame_after: tuple[str, ...] = ()        # "three years ago"
     anaphora_words: tuple[str, ...] = ()     # "the two men": a word number already counted
     weak_nouns: tuple[str, ...] = ()         # "two sides", "three ways": counts of nothing newsworthy
+    numbered_names: bool = True              # "Radio 4": a capitalised word before a number names
+                                             # it; not where a place leads ("на МКС 20 зерен")
     event_before: tuple[str, ...] = ()       # "men's 60m": a race name, not a distance run
     event_after: tuple[str, ...] = ()        # "60m hurdles"
     fraction_after: tuple[str, ...] = ()     # regex after a plain number: "two thirds of", "две трети"
@@ -55,6 +57,7 @@ class FigureRules:
     filler_words: tuple[str, ...] = ()       # stop words that may open one: "four other fixes"
     partitive_words: tuple[str, ...] = ()    # "hundreds of companies", "104.2 percent of plan"
     vague_numbers: tuple[str, ...] = ()      # "hundreds", "thousands": counted after "of"
+    count_verbs: tuple[str, ...] = ()        # regex: "автомобилей было 8.": the noun is before
     of_them: tuple[str, ...] = ()            # regex: "24 of them won": the noun is before
     letters: str = ""                        # regex class: a counted word has one ("а-яё")
     prepositions: tuple[str, ...] = ()       # "rose to 5%": kept inside the leading phrase
