@@ -168,3 +168,18 @@ def test_a_place_before_a_russian_count_is_no_name() -> None:
 def test_after_a_while_is_a_frame_but_an_estimate_is_a_figure() -> None:
     assert figures(["Решение объявили лишь через три недели."], "ru") == []
     assert figures(["Он вернется в строй через 2-3 недели."], "ru") == [("2-3", "2-3 недели")]
+
+
+# -- manners of speaking and glued units ------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("The coach said he was 100% confident of a win.", "en", []),
+    ("Я на 100% уверен в этом решении.", "ru", []),
+    ("Turnout was 100% in the smallest ward.", "en", [("100%", "Turnout was 100%")]),
+    ("The bridge stood for hundreds of years.", "en", []),
+    ("Hundreds of homes were flooded.", "en", [("Hundreds", "Hundreds of homes")]),
+    ("She clocked 7.02secs in the heats.", "en", [("7.02secs", "clocked 7.02secs")]),
+])
+def test_figurative_percentages_vague_frames_and_glued_seconds(
+        sentence: str, language: str, expected: list[tuple[str, str]]) -> None:
+    assert figures([sentence], language) == expected

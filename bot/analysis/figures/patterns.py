@@ -87,6 +87,7 @@ class FigurePatterns:
     multipliers: frozenset[str]
     fraction_after: re.Pattern[str]
     per_words: frozenset[str]
+    figurative_after: re.Pattern[str]
     numbered_names: bool
     count_verb: re.Pattern[str]
     word_values: dict[str, float]
@@ -169,6 +170,7 @@ def _compiled(code: str) -> FigurePatterns:
         fraction_after=re.compile(rf"^\s+{_alternation(rules.fraction_after)}(?![\w])",
                                   re.IGNORECASE),
         per_words=frozenset(rules.per_words),
+        figurative_after=re.compile(rf"^\s+{_alternation(rules.figurative_after)}", re.IGNORECASE),
         numbered_names=rules.numbered_names,
         count_verb=re.compile(  # "было 8.", "названо уже три,": the verb, then the clause ends
             rf"(?<![\w]){_alternation(rules.count_verbs)}(?:\s+\w{{2,6}})?\s+$", re.IGNORECASE),

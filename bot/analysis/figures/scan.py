@@ -191,6 +191,8 @@ def _interpret(
         approximate = True
         core, after = core + after[: approx_after.end()], after[approx_after.end():]
     amount = _amount(m, p)
+    if m.group("pct") and amount == 100 and p.figurative_after.match(after):
+        return None  # "100% sure", "на 100% солидарен": a manner of speaking
     if money or m.group("pct"):
         return _share_or_sum(m, before, core, after, index, p, amount, approximate)
     written = m.group("words") is not None
@@ -213,6 +215,8 @@ def _interpret(
     nouns = [n.lower().strip("\"“”«»'’") for n in counted.split()]
     nouns = [n for n in nouns if n not in p.partitives]
     duration = bool(hyphen) or any(n in p.time_units for n in nouns)
+    if duration and vague:
+        return None  # "for hundreds of years": a time frame, not a count
     self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
                       or (approximate and not written) or _is_change(near, p)
                       or (written and m.group("words").lower() in p.multipliers))

@@ -117,7 +117,8 @@ FIGURES = FigureRules(
         ("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9),
         ("trillion", 1e12), ("mln", 1e6), ("bln", 1e9),
     ),
-    scale_suffixes=(("bn", 1e9), ("m", 1e6), ("k", 1e3), ("mn", 1e6), ("tn", 1e12)),
+    scale_suffixes=(("bn", 1e9), ("m", 1e6), ("k", 1e3), ("mn", 1e6), ("tn", 1e12),
+                    ("secs", 1.0), ("sec", 1.0)),  # a glued unit: "won in 6.46secs"
     currency_symbols=("US$", "C$", "A$", "$", "€", "£", "¥", "₽", "₸", "₴"),
     currency_words=(
         r"(?:US\s+)?dollars?", r"euros?", r"pounds?", "sterling", r"rubles?", r"roubles?", "somoni",
@@ -186,6 +187,7 @@ FIGURES = FigureRules(
     fraction_after=(r"thirds?", r"fifths?", r"sixths?", r"eighths?", r"tenths?", r"halves",
                     r"quarters?(?=\s+of\b)"),
     per_words=("per",),
+    figurative_after=(r"(?:sure|certain|confident|convinced|committed|behind|fit|right)\b",),
     prepositions=("to", "by", "of", "at", "from"),
     clause_words=("and", "but", "while", "whereas", "which", "that", "who", "as", "although",
                   "though", "when", "where", "after", "because"),

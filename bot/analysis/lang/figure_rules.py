@@ -51,6 +51,7 @@ class FigureRules:
     event_before: tuple[str, ...] = ()       # "men's 60m": a race name, not a distance run
     event_after: tuple[str, ...] = ()        # "60m hurdles"
     fraction_after: tuple[str, ...] = ()     # regex after a plain number: "two thirds of", "две трети"
+    figurative_after: tuple[str, ...] = ()   # regex after "100%": "100% sure", "на 100% уверен"
     per_words: tuple[str, ...] = ()          # "per", "на": "10 cases per 100,000" is a rate's base
     # -- What the number counts -------------------------------------------------------------
     extra_stop_words: tuple[str, ...] = ()   # words that end a counted phrase
