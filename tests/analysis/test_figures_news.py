@@ -183,3 +183,24 @@ def test_after_a_while_is_a_frame_but_an_estimate_is_a_figure() -> None:
 def test_figurative_percentages_vague_frames_and_glued_seconds(
         sentence: str, language: str, expected: list[tuple[str, str]]) -> None:
     assert figures([sentence], language) == expected
+
+
+# -- currencies in words and race names ---------------------------------------------------------
+
+def test_a_sum_in_a_currency_word_keeps_its_conversions() -> None:
+    assert figures(["The budget set aside 12.4 trillion rupiah ($1.3bn; £0.7bn) for roads."]) == [
+        ("12.4 trillion rupiah", "budget set aside 12.4 trillion rupiah ($1.3bn; £0.7bn)")]
+    assert [v for v, _ in figures(["Toyota expects a 90bn yen profit."])] == ["90bn yen"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "She will run in the 200m at the trials in Glasgow.",
+    "The coach trains 800m runners in Leeds.",
+    "He wants to race well over 400m indoors.",
+])
+def test_race_names_are_not_distances(sentence: str) -> None:
+    assert figures([sentence]) == []
+
+
+def test_a_distance_achieved_is_a_figure() -> None:
+    assert figures(["Smith jumped 8.05m in the final round."]) == [("8.05m", "Smith jumped 8.05m")]

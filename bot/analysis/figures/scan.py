@@ -304,9 +304,12 @@ def _follows_a_name(before: str) -> bool:
 
 
 def _is_race_name(before: str, counted: str, p: FigurePatterns) -> bool:
-    """"the women's 800m", "60m hurdles": an event, not a distance anyone ran."""
+    """"the women's 800m", "60m hurdles", "compete in the 60m": an event, not a distance
+    anyone ran (a distance achieved has a verb before it: "landed 17.30m")."""
     first = counted.split()[0].lower() if counted.split() else ""
-    return _previous_word(before) in p.event_before or first in p.event_after
+    previous = _previous_word(before)
+    return (previous in p.event_before or first in p.event_after
+            or (not counted and previous in p.anaphora))
 
 
 def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePatterns) -> bool:

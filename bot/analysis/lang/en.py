@@ -122,7 +122,9 @@ FIGURES = FigureRules(
     currency_symbols=("US$", "C$", "A$", "$", "€", "£", "¥", "₽", "₸", "₴"),
     currency_words=(
         r"(?:US\s+)?dollars?", r"euros?", r"pounds?", "sterling", r"rubles?", r"roubles?", "somoni",
-        "tenge", "yuan", r"rupees?", r"soms?", r"manats?", r"sums?", r"hryvnias?", r"hryvnyas?",
+        "tenge", "yuan", "yen", "rupiah", r"rupees?", r"soms?", r"manats?", r"sums?", r"hryvnias?",
+        r"hryvnyas?", "rand", "baht", r"lir[ae]", r"francs?", r"krona", r"kronor", r"kroner",
+        r"zloty", r"dinars?", r"dirhams?", r"riyals?", "ringgit", r"pesos?", r"shekels?", "naira",
         r"cents?", r"pence", r"(?<=\d)p", "USD", "EUR", "GBP", "RUB", "TJS", "KZT", "UZS", "CNY", "UAH",
     ),
     percent_words=("%", "percent", r"per\s+cent", r"percentage\s+points?"),
@@ -173,8 +175,8 @@ FIGURES = FigureRules(
     event_before=("men's", "women's"),
     event_after=("hurdles", "relay", "freestyle", "backstroke", "breaststroke", "butterfly",
                  "medley", "final", "title", "champion", "race", "sprint", "record", "event",
-                 "indoor", "outdoor", "world", "victory", "win", "gold", "silver", "bronze",
-                 "heat", "crown"),
+                 "indoor", "outdoor", "indoors", "outdoors", "world", "victory", "win", "gold",
+                 "silver", "bronze", "heat", "crown", "runner", "runners", "specialist"),
     extra_stop_words=(
         "who which that whom whose than per each a an the and or of to from in on at by with for "
         "as is are was were be been this these those it its their his her our said says years-old"
