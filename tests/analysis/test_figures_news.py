@@ -204,3 +204,10 @@ def test_race_names_are_not_distances(sentence: str) -> None:
 
 def test_a_distance_achieved_is_a_figure() -> None:
     assert figures(["Smith jumped 8.05m in the final round."]) == [("8.05m", "Smith jumped 8.05m")]
+
+
+def test_an_ordinal_modifier_does_not_hide_the_count() -> None:
+    assert figures(["The gallery bought two 17th-century maps at auction."]) == [
+        ("two", "two 17th-century maps")]
+    assert figures(["Four 25th Jubilee Medals will be handed out."]) == [
+        ("Four", "Four 25th Jubilee Medals")]
