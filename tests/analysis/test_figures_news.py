@@ -211,3 +211,12 @@ def test_an_ordinal_modifier_does_not_hide_the_count() -> None:
         ("two", "two 17th-century maps")]
     assert figures(["Four 25th Jubilee Medals will be handed out."]) == [
         ("Four", "Four 25th Jubilee Medals")]
+
+
+def test_the_n_nouns_is_a_count_until_the_report_has_given_the_number() -> None:
+    assert figures(["The six finalists will perform live on Saturday."]) == [
+        ("six", "six finalists")]
+    assert figures(["Six singers reached the final.",
+                    "The six finalists will perform live on Saturday."]) == [
+        ("Six", "Six singers")]
+    assert figures(["The two sides met again."]) == []  # two: always the pair just named

@@ -32,6 +32,7 @@ class Candidate:
     amount: float        # the number itself, scaled ("2 млн" -> 2e6); words are valued too
     approximate: bool
     noun: str            # what is counted, for "one figure per fact"
+    anaphoric: bool = False  # "the five writers": counted already if the report gave the number
 
 
 _DIGIT = re.compile(r"\d")
@@ -223,8 +224,9 @@ def _interpret(
     predicate = not counted and p.count_verb.search(near) and _CLAUSE_END.match(after)
     if not (counted or impact or hyphen or self_described or predicate):
         return None  # a bare number says nothing on its own ("up from just over 900" does)
-    if written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora:
-        return None  # "the two task forces": counted already
+    anaphoric = written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora
+    if anaphoric and amount <= 2:
+        return None  # "the two task forces", "both": counted already
     if p.weak_nouns.intersection(nouns):
         return None  # "two sides", "two large factors"
     if duration and not m.group("range") and (p.frame_before.search(near)
@@ -250,6 +252,7 @@ def _interpret(
     return Candidate(
         value=_value(m), context=bounded(lead, core, counted + impact), sentence_index=index,
         kind=kind, amount=amount, approximate=approximate, noun=" ".join(nouns).lower(),
+        anaphoric=anaphoric,
     )
 
 
