@@ -29,10 +29,10 @@ from bot.briefing import (
 )
 from bot.briefing.alerts import Alerter
 from bot.briefing.routing import Route
-from bot.briefing.targets import target_timezone
 from bot.digest.model import Message
 from bot.errors import StoreUnavailable
 from bot.settings import Settings, Target
+from bot.settings.timing import target_zone
 from bot.sources.inbox import Inbox, ScanResult
 from bot.store.aio import AsyncStore
 from bot.store.db import Store
@@ -177,7 +177,7 @@ class Briefing:
             Destination(chat_id, name=name or (target.name if target else ""),
                         reply_to=reply_to, thread_id=thread_id),
             TelegramSender(bot, self.policy), kind=kind, empty_html=empty,
-            timezone=timezone or (target_timezone(target) if target else UTC),
+            timezone=timezone or (target_zone(target) if target else UTC),
             route=Route.of(target) if target else None)
 
     def target_of(self, chat_id: int | str) -> Target | None:
@@ -192,7 +192,7 @@ class Briefing:
             return await self.send_new(bot, target.chat_id, kind=kind, name=target.name,
                                        announce_empty=target.announce_empty,
                                        thread_id=target.topic_id,
-                                       timezone=target_timezone(target))
+                                       timezone=target_zone(target))
         except StoreUnavailable:
             raise
         except Exception as exc:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from urllib.parse import urlsplit
 
 from telegram import Update
 
 from bot.settings import Target
+from bot.settings.timing import target_zone
 
 from .. import access
 from ..jobs import next_runs
@@ -16,8 +17,13 @@ from .replies import display_name, html_name, reply, reply_lines
 from .watch import terms_line
 
 
-def when(moment: datetime | None, fallback: str) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M %Z").strip() if moment else fallback
+def when(moment: datetime | None, fallback: str, zone: tzinfo | None = None) -> str:
+    """A time as the target's team reads it: in the target's zone when one is given."""
+    if moment is None:
+        return fallback
+    if zone is not None:
+        moment = moment.astimezone(zone)
+    return moment.strftime("%Y-%m-%d %H:%M %Z").strip()
 
 
 def desk_lines(context: BriefContext, target: Target, admin: bool) -> list[str]:
@@ -56,9 +62,10 @@ async def status(update: Update, context: BriefContext) -> None:
     for target in state.settings.targets:
         last = await db.last_digest(target.chat_id)
         upcoming = next_runs(job_queue, target) if job_queue else None
+        zone = target_zone(target)
         values = {"name": display_name(target.name),
-                  "next": when(upcoming, context.t("status_none")),
-                  "last": when(last.created_at if last else None, context.t("status_never"))}
+                  "next": when(upcoming, context.t("status_none"), zone),
+                  "last": when(last.created_at if last else None, context.t("status_never"), zone)}
         if admin:
             lines.append(context.t("status_target", chat=target.chat_id, **values))
         else:
