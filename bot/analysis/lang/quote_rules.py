@@ -17,7 +17,8 @@ class QuoteRules:
     speech_verbs: tuple[str, ...] = ()
     # Participles whose speaker is the subject of the sentence: "saying:", "adding:".
     speech_participles: tuple[str, ...] = ()
-    # Personal pronouns with their gender ("m", "f", None for plural or unknown).
+    # Personal pronouns with their gender ("m", "f", None for plural or unknown, "n" for an
+    # organisation's "it").
     pronouns: tuple[tuple[str, str | None], ...] = ()
     # First-person pronouns: in a transcript ("Name:" then their words) "I said" is that person.
     first_person: tuple[str, ...] = ()

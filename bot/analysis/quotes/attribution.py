@@ -23,7 +23,9 @@ _BOUNDARY = re.compile(rf"[.!?…]+[\"”»]?\s+(?=[{UPPER}\"“«„—–-])")
 _WORDS = re.compile(r"[\w’'-]+")
 _ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many words
 _LAST_WORD = re.compile(r"[\w’'-]+$")
+_WORD_BEFORE = re.compile(r"[\w’'-]+(?=[\s\"«“„]*$)")   # 'клуба "' before "Спартак"
 _CLAUSE_END = re.compile(r"[.,;:]")
+_DATELINE_DASH = re.compile(r" [-—–] ")   # "INTERFAX.RU - Французский защитник ..."
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Found:
 
 
 NOT_FRAMED = Found(None, False)
+NEUTER = "n"   # the gender QuoteRules.pronouns gives "it": an organisation, never a person
 
 
 class Reader:
@@ -173,6 +176,8 @@ class Reader:
 
     def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
         wanted = self.patterns.pronoun_gender.get(pronoun.casefold())
+        if wanted == NEUTER:
+            return self._organisation_pronoun(position)
         speakers = self.speakers
         for event in reversed(self.events):
             if event.position >= position or event.kind != "PER":
@@ -184,6 +189,24 @@ class Reader:
             if wanted is None or gender is None or gender == wanted:
                 return event.name
         return None
+
+    def _organisation_pronoun(self, position: int) -> str | None:
+        """"it concluded": the organisation that spoke or was the subject in this paragraph or
+        the one before; a person in between, or nothing recent, leaves it unknown."""
+        here = self.paragraph(position)
+        for event in reversed(self.events):
+            if event.position >= position:
+                continue
+            if here - self.paragraph(event.position) > 1 or event.kind != "ORG":
+                return None
+            return event.name
+        return None
+
+    def _dateline_agency(self, entity: Entity) -> bool:
+        """"/ТАСС/." or "INTERFAX.RU - ": the agency that files the report."""
+        before, after = self.text[max(0, entity.start - 1): entity.start], self.text[entity.end:]
+        return (before == "/" and after[:1] == "/") or (
+            entity.name.isupper() and _DATELINE_DASH.match(after) is not None)
 
     def resolve_role(self, role: str, position: int) -> str | None:
         """"the chancellor": the person the report introduced with that role, else the subject
@@ -283,20 +306,56 @@ class Reader:
         if entity is None:
             # "a spokesman for the ministry": the ministry the report named; "рассказали в
             # ведомстве" with no ministry named before stays unknown
-            return Found(self._organisation_named_by_noun(end, start), True)
+            press = bool(self.patterns.spokesperson.search(self.masked, start, end))
+            return Found(self._organisation_named_by_noun(end, start, main=press), True)
         return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
 
-    def _organisation_named_by_noun(self, position: int, before: int) -> str | None:
-        stems = [n.casefold()[: max(4, len(n) - 2)] for n in self.patterns.rules.organisation_nouns]
-        words = [w.group().casefold() for w in _WORDS.finditer(self.masked, position, position + 40)]
-        stem = next((s for w in words[:3] for s in stems if w.startswith(s)), None)
+    def _organisation_named_by_noun(self, position: int, before: int, *,
+                                    main: bool = False) -> str | None:
+        """The organisation noun in the three words after `position` ("ministry",
+        "клуба") resolved to the organisation the report named with it."""
+        words = [w.group() for w in _WORDS.finditer(self.masked, position, position + 40)]
+        noun = next((w for w in words[:3] if self._organisation_stem(w)), None)
+        return self.organisation_by_noun(noun, before, main=main) if noun else None
+
+    def _organisation_stem(self, word: str) -> str | None:
+        """The organisation noun `word` is a form of ("клуба": "клуб"); a role ("minister",
+        not "ministry") is none."""
+        if self.patterns.role.fullmatch(word) or self.patterns.spokesperson.fullmatch(word):
+            return None
+        word = word.casefold()
+        return next((stem for stem in self.patterns.organisation_stems if word.startswith(stem)
+                     and len(word) - len(stem) <= 4), None)
+
+    def organisation_by_noun(self, noun: str, position: int, *, main: bool = False) -> str | None:
+        """"the magazine", "агентство", "пресс-служба клуба": the last organisation named with
+        that noun ("US magazine Mobile PC", "агентство Киодо", "Министерство обороны"). With
+        `main` (a press service of "the club", "the university" the report is about), else the
+        organisation the report names most often."""
+        stem = self._organisation_stem(noun)
         if stem is None:
             return None
-        for entity in reversed(self.entities_in(0, before)):
-            if entity.kind == "ORG" and any(w.casefold().startswith(stem)
-                                            for w in entity.name.split()):
-                return self.named(entity)
-        return None
+        for entity in reversed(self.entities_in(0, position)):
+            introduced = _WORD_BEFORE.search(self.masked, max(0, entity.start - 30), entity.start)
+            if (entity.kind == "ORG" and any(w.casefold().startswith(stem)
+                                             for w in entity.name.split())) \
+                    or (introduced and introduced.group().casefold().startswith(stem)):
+                name = self.named(replace(entity, kind="ORG"))
+                self.kinds[name] = "ORG"   # "magazine Pocket World": "it" may refer to it later
+                return name
+        return self._main_organisation() if main else None
+
+    def _main_organisation(self) -> str | None:
+        """The organisation the report names most often, a short form counting for its fuller
+        ones ("МГУ" for "МГУ им. Ломоносова"); the agency in a dateline ("/ТАСС/",
+        "INTERFAX.RU -") reports the news and is not what it is about."""
+        counts: dict[str, int] = {}
+        for entity in self.entities:
+            if entity.kind == "ORG" and not self._dateline_agency(entity):
+                counts[self.named(entity)] = counts.get(self.named(entity), 0) + 1
+        totals = {name: sum(n for other, n in counts.items()
+                            if other == name or other.startswith(name + " ")) for name in counts}
+        return max(totals, key=lambda name: totals[name]) if totals else None   # first wins a tie
 
     def _after_phrase(self, start: int, end: int) -> Found:
         """"According to X", "по словам X", "according to a statement from X"."""
@@ -385,10 +444,13 @@ class Reader:
                 return Found(self._speaker_of(entity), True)
             text = word.group()
             # after a role noun its genitive chain may run on: "министр труда, миграции и ... X"
-            if count >= (12 if noun else 5) or text.casefold() in p.prepositions \
+            # "suggested they should get X": a pronoun opens a reported clause, X is no speaker
+            if count >= (25 if noun else 5) or text.casefold() in p.prepositions \
+                    or p.pronoun.fullmatch(text) \
                     or re.search(r"[.;:]" if noun else r"[.,;:]", self.masked[cursor: word.start()]):
                 break
-            if p.spokesperson.fullmatch(text) or p.role.fullmatch(text):
+            if p.spokesperson.fullmatch(text) or p.role.fullmatch(text) \
+                    or (count <= 2 and p.organisation.fullmatch(text)):
                 noun = noun or (text, word.start())
             cursor = word.end()
         if noun:
@@ -424,7 +486,11 @@ class Reader:
             after = self._entity_after(position + len(noun), words=3)
             if after and after.kind == "ORG":
                 return self.named(after, oblique=True)
-            return self.last_source(position, kind="ORG")
+            # "пресс-служба вуза", "a spokesman for the club": the club the report is about
+            return self._organisation_named_by_noun(position + len(noun), position, main=True) \
+                or self.last_source(position, kind="ORG")
+        if self._organisation_stem(noun):
+            return self.organisation_by_noun(noun, position)   # "said the magazine"
         return self.resolve_role(noun, position)
 
     def _subject(self, start: int, end: int) -> str | None:
@@ -441,7 +507,8 @@ class Reader:
     def read_narrative(self, start: int, end: int) -> None:
         """Note the sentence's subject, and its speaker or source if it reports speech."""
         entity = next((e for e in self.entities_in(start, end) if e.kind == "PER"), None)
-        if self.patterns.opening_pronoun.match(self.masked, start, end):
+        opening = self.patterns.opening_pronoun.match(self.masked, start, end)
+        if opening and self.patterns.pronoun_gender.get(opening.group(1).casefold()) != NEUTER:
             self.note(start, self._subject(start, end), "PER", "subject")
         elif entity is not None and (entity.oblique is False or self._opens(start, entity.start)):
             self.note(entity.start, self.named(entity), "PER", "subject")

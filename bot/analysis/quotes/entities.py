@@ -52,7 +52,8 @@ def find_entities(text: str, masked: str, language: str) -> list[Entity]:
     if rules.rules.ner and len(text) <= MAX_NER_CHARS:
         found = recognised(text, rules.rules.ner, language)
         if found is not None:
-            return [e for e in found if masked[e.start: e.end] == text[e.start: e.end]]
+            return _people_behind_acronyms(
+                [e for e in found if masked[e.start: e.end] == text[e.start: e.end]], text)
     entities = []
     for run in _runs(language).finditer(masked):
         found = _from_run(run.group(), run.start(), rules)
@@ -60,7 +61,7 @@ def find_entities(text: str, masked: str, language: str) -> list[Entity]:
                 and masked[run.end(): run.end() + 1] in ("»", '"', "”", "“"):
             found = [replace(e, kind="ORG") for e in found]   # «Деловой Юг» is a name of a body
         entities += found
-    return _without_sentence_openers(entities, masked)
+    return _people_behind_acronyms(_without_sentence_openers(entities, masked), text)
 
 
 def _without_sentence_openers(entities: list[Entity], masked: str) -> list[Entity]:
@@ -276,6 +277,37 @@ def recognised(text: str, engine: str, language: str) -> list[Entity] | None:
         name = " ".join(re.sub(r"[\[\]{}<>]", "", _with_yo(name, span.text)).split())
         entities.append(Entity(span.start, end, name, span.type, gender, oblique))
     return entities
+
+
+def _people_behind_acronyms(entities: list[Entity], text: str) -> list[Entity]:
+    """"цитирует пресс-служба СФУ Еркаева" may come as one organisation (or one person): an
+    acronym then a surname of a person the report already named is that person."""
+    people: list[str] = []
+    fixed = []
+    for entity in entities:
+        name, start = _without_acronym(entity.name, text, entity.start)
+        if start != entity.start and entity.kind == "PER":
+            entity = replace(entity, start=start, name=name)
+        elif entity.kind == "ORG":
+            if start != entity.start and any(same_person(name, full) for full in people):
+                entity = replace(entity, start=start, name=name, kind="PER", oblique=None)
+        elif len(entity.name.split()) > 1:
+            people.append(entity.name)
+        fixed.append(entity)
+    return fixed
+
+
+def _without_acronym(name: str, text: str, start: int) -> tuple[str, int]:
+    """"пресс-служба СФУ Еркаева" tags "СФУ Еркаев" as one person: an acronym opening a
+    person's name is the organisation before it, not part of the name."""
+    words = name.split()
+    acronyms = 0
+    while acronyms < len(words) - 1 and len(words[acronyms]) > 1 and words[acronyms].isupper():
+        acronyms += 1
+    if not acronyms:
+        return name, start
+    skipped = re.match(rf"(?:\S+\s+){{{acronyms}}}", text[start:])
+    return " ".join(words[acronyms:]), start + (skipped.end() if skipped else 0)
 
 
 def _tag_morph_where_named(doc: Any, tagger: Any) -> None:

@@ -37,6 +37,7 @@ class Patterns:
     kept_titles: frozenset[str]
     role: re.Pattern[str]            # a role noun (person)
     organisation: re.Pattern[str]    # an organisation noun
+    organisation_stems: tuple[str, ...]  # their stems, for case forms ("клуба", "вуза")
     spokesperson: re.Pattern[str]
     according: re.Pattern[str]
     statement: re.Pattern[str]
@@ -73,6 +74,13 @@ def _words(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", re.IGNORECASE)
 
 
+def _stem(noun: str) -> str:
+    """What every case form of a noun starts with: a final vowel changes ("агентство" ->
+    "агентства", "служба" -> "службы"), a final consonant stays ("клуб" -> "клуба")."""
+    noun = noun.casefold()
+    return noun[:-1] if noun[-1] in "аеёиоуыэюяьйіїєaeiouy" and len(noun) > 3 else noun
+
+
 def _key_word(phrase: str) -> str:
     """The word a phrase cannot occur without, and the rarest: its longest ("spokesman" in "a
     spokesman for"), so a cheap set lookup can rule the phrase out."""
@@ -85,7 +93,8 @@ def patterns(language: str) -> Patterns:
     abbreviations = {h for h, _ in rules.honorifics} | {t for t in rules.title_words if len(t) <= 4}
     pronoun = _alternation(tuple(p for p, _ in rules.pronouns)) or "(?!x)x"
     first_person = _alternation(rules.first_person) or "(?!x)x"
-    nouns = _alternation(rules.spokesperson_nouns + rules.role_nouns) or "(?!x)x"
+    nouns = _alternation(rules.spokesperson_nouns + rules.role_nouns
+                         + rules.organisation_nouns) or "(?!x)x"
     relative = _alternation(rules.relative_pronouns) or "(?!x)x"
     adverb = rf"\w+{re.escape(rules.adverb_ending)}" if rules.adverb_ending else "(?!x)x"
     filler = rf"(?:{adverb}|{_alternation(rules.fillers) or '(?!x)x'})"
@@ -105,6 +114,8 @@ def patterns(language: str) -> Patterns:
         kept_titles=frozenset(rules.kept_titles),
         role=_words(rules.role_nouns),
         organisation=_words(rules.organisation_nouns),
+        organisation_stems=tuple(sorted({_stem(n) for n in rules.organisation_nouns}, key=len,
+                                        reverse=True)),
         spokesperson=_words(rules.spokesperson_nouns),
         according=_words(rules.according_to),
         statement=_words(rules.statement_phrases),
