@@ -49,6 +49,25 @@ def test_it_without_an_organisation_before_stays_unknown() -> None:
     assert speakers(text, "en") == [("Nobody expected the vote to be so close", None)]
 
 
+def test_apposition_with_a_quoted_term_keeps_the_subject() -> None:
+    text = ('Karen Doyle, one of the so-called "Class of 2010" elected to the council, told '
+            'the inquiry: "Nobody ever explained the rules of the chamber to us."\n')
+    assert speakers(text, "en") == [
+        ("Nobody ever explained the rules of the chamber to us.", "Karen Doyle")]
+
+
+@pytest.mark.parametrize(("text", "language", "speaker"), [
+    ("Smog is worse than usual this week, explained Dr Alan Pike of the city council. "
+     '"The wind has dropped and the fumes simply stay over the river."\n', "en", "Alan Pike"),
+    ("Горящий лес опасен из-за мелких частиц, объяснил «Ведомостям» директор компании AirLab "
+     "Игорь Панов. «Такие частицы проникают глубоко в легкие. Маска от них почти не "
+     "спасает».\n", "ru", "Игорь Панов"),
+])
+def test_quote_opening_a_sentence_continues_the_attribution_before(
+        recogniser: str, text: str, language: str, speaker: str) -> None:
+    assert [s for _, s in speakers(text, language)] == [speaker]
+
+
 # --- Russian --------------------------------------------------------------------------------
 
 def test_agency_and_channel_resolve_to_the_organisation_named_with_the_noun(
@@ -94,3 +113,62 @@ def test_long_role_chain_before_the_name(recogniser: str) -> None:
             "университета Павел Орлов.\n")
     assert speakers(text, "ru") == [
         ("Мы впервые увидели, как клетки крови теряют форму при этой болезни", "Павел Орлов")]
+
+
+def test_scare_quotes_before_do_not_cut_off_the_attribution(recogniser: str) -> None:
+    text = ("Глава департамента Олег Семенов заявил, что паводок развивается «по худшему из "
+            "сценариев», потому что «на местах» не успели укрепить дамбы: «Мы опоздали на "
+            "неделю, и теперь вода уже в трех поселках».\n")
+    assert speakers(text, "ru") == [
+        ("Мы опоздали на неделю, и теперь вода уже в трех поселках", "Олег Семенов")]
+
+
+@pytest.mark.parametrize("text", [
+    "«Сезон гриппа в этом году начнется раньше обычного», утверждают в ВОЗ.\n",
+    "В ВОЗ считают: «Сезон гриппа в этом году начнется раньше обычного».\n",
+])
+def test_organisation_after_a_preposition_speaks_as_a_body(recogniser: str, text: str) -> None:
+    assert [s for _, s in speakers(text, "ru")] == ["ВОЗ"]
+
+
+def test_person_from_an_organisation_agrees_in_a_reported_clause(recogniser: str) -> None:
+    text = ("Лесной пожар у Братска потушен, сообщили спасатели.\n"
+            "Ирина Власова из WWF соглашается, что мера — «запоздалая, но нужная»: «Через год "
+            "без тушения этот лес было бы уже не спасти».\n")
+    assert speakers(text, "ru") == [
+        ("Через год без тушения этот лес было бы уже не спасти", "Ирина Власова")]
+
+
+@pytest.mark.parametrize(("attribution", "speaker"), [
+    ("— приводит пример Самойлов.", "Денис Самойлов"),
+    ("— объясняет он.", "Денис Самойлов"),
+    ("— соглашается Самойлов.", "Денис Самойлов"),
+])
+def test_present_tense_attributions(recogniser: str, attribution: str, speaker: str) -> None:
+    text = ("Аналитик Денис Самойлов следит за ценами на зерно десять лет.\n"
+            f"«Урожай в этом году меньше, а экспортные пошлины выше», {attribution}\n")
+    assert [s for _, s in speakers(text, "ru")] == [speaker]
+
+
+def test_role_chain_with_a_place_inside_and_an_outlet_before(recogniser: str) -> None:
+    text = ("Сухая погода только усиливает «риск повторных возгораний в тайге», подтвердил «Ведомостям» "
+            "старший научный сотрудник лаборатории в Институте географии Антон Гусев.\n")
+    assert speakers(text, "ru") == [("риск повторных возгораний в тайге", "Антон Гусев")]
+
+
+@pytest.mark.parametrize("text", [
+    ("По словам источника «Ведомостей» в правительстве края, «денег на новые самолеты в "
+     "бюджете нет и не будет».\n"),
+    ("«Самолеты прилетят почти пустыми, без воды», — рассказывает «Ведомостям» сотрудник "
+     "краевого министерства лесного хозяйства.\n"),
+])
+def test_outlet_of_an_anonymous_source_is_not_the_speaker(recogniser: str, text: str) -> None:
+    assert [s for _, s in speakers(text, "ru")] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Министр подписал приказ № 118 «Об утверждении порядка выдачи лицензий на вылов рыбы».\n",
+    "Депутаты приняли закон «О статусе добровольных пожарных команд в сельских районах».\n",
+])
+def test_document_titles_after_their_number_are_not_quotes(recogniser: str, text: str) -> None:
+    assert speakers(text, "ru") == []

@@ -270,7 +270,7 @@ QUOTES = QuoteRules(
     title_nouns=tuple(
         "book film movie novel song album play show series programme program newspaper "
         "magazine campaign operation exhibition musical opera company party brand "
-        "title".split()
+        "title act bill decree order resolution treaty".split()
     ),
     name_particles=("de", "da", "van", "von", "der", "bin", "ibn", "al", "le", "la", "du", "&",
                     "of"),

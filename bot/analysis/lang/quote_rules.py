@@ -42,6 +42,12 @@ class QuoteRules:
     spokesperson_nouns: tuple[str, ...] = ()
     # Phrases a speaker's name follows: "according to", "по словам" (genitive in Russian).
     according_to: tuple[str, ...] = ()
+    # Prepositions an organisation takes before a speech verb when it speaks as a body:
+    # "В Кремле заявили", "У Мінфіні наголошують".
+    source_prepositions: tuple[str, ...] = ()
+    # Anonymous sources in every case: the organisation right after one is the outlet it
+    # talked to ("источник «Медузы»", "собеседник агентства"), not the speaker.
+    anonymous_sources: tuple[str, ...] = ()
     # "говорится в сообщении", "said in a statement": the quote is the last named source's.
     statement_phrases: tuple[str, ...] = ()
     # Phrases an organisation follows as the source: "в пресс-службе", "на сайте", "a spokesman for".

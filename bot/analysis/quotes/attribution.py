@@ -337,9 +337,12 @@ class Reader:
             return None
         for entity in reversed(self.entities_in(0, position)):
             introduced = _WORD_BEFORE.search(self.masked, max(0, entity.start - 30), entity.start)
+            # "magazine Pocket World" (a person to the rules) but not "главы министерства
+            # Евгения Зиничева", a person by gender
             if (entity.kind == "ORG" and any(w.casefold().startswith(stem)
                                              for w in entity.name.split())) \
-                    or (introduced and introduced.group().casefold().startswith(stem)):
+                    or (introduced and introduced.group().casefold().startswith(stem)
+                        and (entity.kind == "ORG" or entity.gender is None)):
                 name = self.named(replace(entity, kind="ORG"))
                 self.kinds[name] = "ORG"   # "magazine Pocket World": "it" may refer to it later
                 return name
@@ -360,7 +363,16 @@ class Reader:
     def _after_phrase(self, start: int, end: int) -> Found:
         """"According to X", "по словам X", "according to a statement from X"."""
         entity = self._entity_after(end, words=5, person=True, through=True)
+        if entity is not None and self._outlet_of_source(end, entity):
+            entity = None
         return Found(self.named(entity, oblique=True) if entity else None, True)
+
+    def _outlet_of_source(self, position: int, entity: Entity) -> bool:
+        """"по словам источника «Медузы»", "сказал собеседник агентства": the organisation right
+        after an anonymous source is the outlet it talked to, not who speaks ("источник в МЧС"
+        is someone at МЧС)."""
+        words = [w.casefold() for w in _WORDS.findall(self.masked[position: entity.start])]
+        return bool(words) and words[-1] in self.patterns.anonymous_sources
 
     def _entity_after(self, position: int, *, words: int, person: bool = False,
                       through: bool = False) -> Entity | None:
@@ -394,7 +406,12 @@ class Reader:
             return Found(None, True)   # "Я сказал Анне:": the name after is who was told
         entity = self.entity_ending_before(verb_start)
         if entity is not None and self._object_of_preposition(entity, start):
-            entity = None   # "a member of the Cabinet says": not the Cabinet speaking
+            # "В Greenpeace считают": the organisation speaks; "Михаил Крейндлин из Greenpeace
+            # соглашается": the person before the preposition; "a member of the Cabinet says":
+            # neither
+            if entity.kind == "ORG" and self._preposition_before(entity) in p.source_prepositions:
+                return Found(self.named(entity, oblique=True), True)
+            entity = self._person_before_preposition(entity, start)
         entity = self._appositive_subject(start, verb_start, loose=entity is None
                                           or entity.kind == "ORG") or entity
         if entity:
@@ -408,6 +425,21 @@ class Reader:
         words = _WORDS.findall(self.masked[max(start, entity.start - 30): entity.start])[-2:]
         words = [w.casefold() for w in words if w.casefold() not in self.patterns.rules.articles]
         return bool(words) and words[-1] in self.patterns.prepositions
+
+    def _preposition_before(self, entity: Entity) -> str:
+        word = _LAST_WORD.search(self.masked, max(0, entity.start - 12), entity.start - 1) \
+            if entity.start > 1 else None
+        return word.group().casefold() if word else ""
+
+    def _person_before_preposition(self, entity: Entity, start: int) -> Entity | None:
+        """"Михаил Крейндлин из Greenpeace", "John Hale from Oxfam": the person whose
+        organisation the preposition names."""
+        before = self.entities_in(start, entity.start)
+        if not before or before[-1].kind != "PER":
+            return None
+        between = _WORDS.findall(self.masked[before[-1].end: entity.start])
+        return before[-1] if len(between) == 1 and not _CLAUSE_END.search(
+            self.masked[before[-1].end: entity.start]) else None
 
     def _pronoun_after(self, after: str) -> re.Match[str] | None:
         """"— сказал он." or "said he, ...": the pronoun ends the attribution or its clause."""
@@ -437,18 +469,22 @@ class Reader:
     def _after_verb(self, verb_end: int, end: int) -> Found:
         """"said Robert Sinche, head of ...", "прокомментировала победу Екатерина Бурмистрова"."""
         p = self.patterns
-        cursor, noun = verb_end, None
+        cursor, noun, placed = verb_end, None, False
         for count, word in enumerate(_WORDS.finditer(self.masked, verb_end, end)):
             entity = self.entity_at(cursor, word.end())
-            if entity is not None and not entity.oblique and not self._modifier(entity, end):
+            if entity is not None and not entity.oblique and not self._modifier(entity, end) \
+                    and not (placed and entity.kind != "PER"):
                 return Found(self._speaker_of(entity), True)
             text = word.group()
-            # after a role noun its genitive chain may run on: "министр труда, миграции и ... X"
+            gap = self.masked[cursor: word.start()]
+            preposition = text.casefold() in p.prepositions
+            # after a role noun its chain may run on, places included: "министр труда, миграции
+            # и ... X", "заведующий лабораторией в Институте леса X" (then only a person)
             # "suggested they should get X": a pronoun opens a reported clause, X is no speaker
-            if count >= (25 if noun else 5) or text.casefold() in p.prepositions \
-                    or p.pronoun.fullmatch(text) \
-                    or re.search(r"[.;:]" if noun else r"[.,;:]", self.masked[cursor: word.start()]):
+            if count >= (25 if noun else 5) or (preposition and (not noun or "," in gap)) \
+                    or p.pronoun.fullmatch(text) or re.search(r"[.;:]" if noun else r"[.,;:]", gap):
                 break
+            placed = placed or preposition
             if p.spokesperson.fullmatch(text) or p.role.fullmatch(text) \
                     or (count <= 2 and p.organisation.fullmatch(text)):
                 noun = noun or (text, word.start())
@@ -462,7 +498,8 @@ class Reader:
         followed by a common word or another name describes the speaker; it is not the speaker."""
         if re.match(r"[’']s\b", self.masked[entity.end: end]):
             return True   # "Ernst and Young's Sanjay Mehta"
-        following = re.match(r"[ \u00a0]+([\w’'-]+)", self.masked[entity.end: end])
+        # "рассказал «Медузе» сотрудник министерства": the closing mark does not hide the noun
+        following = re.match(r"[»”\"]?[ \u00a0]+([\w’'-]+)", self.masked[entity.end: end])
         if not following:
             return False
         word = following.group(1)
@@ -481,14 +518,22 @@ class Reader:
         p = self.patterns
         if p.spokesperson.fullmatch(noun):
             entity = self.entity_ending_before(position, reach=3)
-            if entity:
+            # "an IAAF spokesman"; not the outlet told in "рассказывает «Медузе» сотрудник"
+            if entity and not entity.oblique and "»" not in self.masked[entity.end: position]:
                 return self.named(entity)
             after = self._entity_after(position + len(noun), words=3)
-            if after and after.kind == "ORG":
+            if after and after.kind == "ORG" and not self._outlet_of_source(position, after):
                 return self.named(after, oblique=True)
-            # "пресс-служба вуза", "a spokesman for the club": the club the report is about
-            return self._organisation_named_by_noun(position + len(noun), position, main=True) \
-                or self.last_source(position, kind="ORG")
+            # "пресс-служба вуза": the university the report is about; "сотрудник министерства"
+            # is one person there, not the ministry's voice
+            # is one person there, not the ministry's voice; an organisation the report does not
+            # name ("сотрудник иркутского министерства") leaves the speaker unknown
+            press = bool(p.source.fullmatch(noun))
+            words = _WORDS.findall(self.masked, position + len(noun), position + len(noun) + 40)
+            outlet = noun.casefold() in p.anonymous_sources   # "собеседник агентства"
+            if not outlet and any(self._organisation_stem(w) for w in words[:3]):
+                return self._organisation_named_by_noun(position + len(noun), position, main=press)
+            return self.last_source(position, kind="ORG")
         if self._organisation_stem(noun):
             return self.organisation_by_noun(noun, position)   # "said the magazine"
         return self.resolve_role(noun, position)

@@ -103,6 +103,11 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
         head = _from_run(run[: possessive.start()], start, patterns)
         tail_at = possessive.end() + 1
         return head + _from_run(run[tail_at:], start + tail_at, patterns)
+    switch = _SCRIPT_SWITCH.search(run)
+    if switch:
+        # "CityAir Андрей Самодин": a Latin-script company before a Cyrillic name is two names
+        return _from_run(run[: switch.start()], start, patterns) \
+            + _from_run(run[switch.end():], start + switch.end(), patterns)
     joined = _joiner(patterns.rules.region_joiners).search(run) if " " in run else None
     if joined and not _looks_like_organisation(run[: joined.start()].split(), patterns):
         # "Zara Hyde Peters of UK Athletics" is a person and an organisation; "Bank of America" one
@@ -132,6 +137,7 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
 
 
 _POSSESSIVE = re.compile(r"[’']s(?=\s)")
+_SCRIPT_SWITCH = re.compile(r"(?<=[A-Za-z])[ \u00a0](?=[А-ЯЁІЇЄҐ])|(?<=[а-яёіїєґ])[ \u00a0](?=[A-Z])")
 _NON_SPACE = re.compile(r"\S+")
 
 

@@ -13,6 +13,9 @@ UPPER = "A-ZА-ЯЁІЇЄҐ"
 # One word of a name: "Greene", "Jean-Michel", "O'Sullivan", "Абдо"; an initial "J." is its own case.
 NAME_WORD = rf"[{UPPER}][\w’'-]*"
 WORD = r"[\w’'-]+"
+# One piece of an apposition ("one of the so-called "Blair Babes" elected in 1997"): a character
+# that ends no clause, or a short term in quotation marks.
+_APPOSITION = r"(?:[^.;:\"“”«»]|[\"“«][^.;:\"“”«»]{1,40}[\"”»])"
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -44,6 +47,8 @@ class Patterns:
     source: re.Pattern[str]
     words_of: re.Pattern[str]
     prepositions: frozenset[str]
+    source_prepositions: frozenset[str]   # "В Кремле заявили"
+    anonymous_sources: frozenset[str]     # "источник", casefolded
     name_particles: frozenset[str]
     abbreviations: frozenset[str]    # words a "." may follow inside a name: "Mr", "Dr"
     # Compiled shapes of attributions, built from the words above.
@@ -122,6 +127,8 @@ def patterns(language: str) -> Patterns:
         source=_words(rules.source_phrases),
         words_of=_words(rules.words_of),
         prepositions=frozenset(w.casefold() for w in rules.prepositions),
+        source_prepositions=frozenset(w.casefold() for w in rules.source_prepositions),
+        anonymous_sources=frozenset(w.casefold() for w in rules.anonymous_sources),
         name_particles=frozenset(rules.name_particles),
         abbreviations=frozenset(abbreviations),
         frame_words=frozenset(_key_word(phrase) for phrase in (
@@ -141,6 +148,6 @@ def patterns(language: str) -> Patterns:
         pronoun_after=re.compile(rf"\s+({pronoun})(?:\s*[.,;:!?]|\s*$|\s+(\w+))", flags),
         opening_pronoun=re.compile(rf"\W*(?:\w+,?\s+)?({pronoun})\b", flags),
         relative_clause=re.compile(rf"\s*,\s+(?:{relative})\b[^.;:]{{0,100}}$", flags),
-        appositive=re.compile(rf"\s*,[^.;:\"“”«»]{{2,100}}?,\s*{fillers}"),
-        loose_appositive=re.compile(rf"\s*,[^.;:\"“”«»]{{2,100}}?,?\s*{fillers}"),
+        appositive=re.compile(rf"\s*,{_APPOSITION}{{2,100}}?,\s*{fillers}"),
+        loose_appositive=re.compile(rf"\s*,{_APPOSITION}{{2,100}}?,?\s*{fillers}"),
     )
