@@ -172,3 +172,14 @@ def test_outlet_of_an_anonymous_source_is_not_the_speaker(recogniser: str, text:
 ])
 def test_document_titles_after_their_number_are_not_quotes(recogniser: str, text: str) -> None:
     assert speakers(text, "ru") == []
+
+
+def test_person_of_an_organisation_before_the_verb() -> None:
+    text = ('Market analyst Pieter van den Berg of Fitch described the results as "modest". '
+            '"Costs are rising faster than fares, and that will not last," he said.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Pieter van den Berg"]
+
+
+def test_ukrainian_organisation_after_a_preposition_speaks_as_a_body() -> None:
+    text = "«Сезон грипу цього року почнеться раніше, ніж зазвичай», вважають у МОЗ.\n"
+    assert [s for _, s in speakers(text, "uk")] == ["МОЗ"]

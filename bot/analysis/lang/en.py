@@ -272,7 +272,7 @@ QUOTES = QuoteRules(
         "magazine campaign operation exhibition musical opera company party brand "
         "title act bill decree order resolution treaty".split()
     ),
-    name_particles=("de", "da", "van", "von", "der", "bin", "ibn", "al", "le", "la", "du", "&",
+    name_particles=("de", "da", "van", "von", "der", "den", "bin", "ibn", "al", "le", "la", "du", "&",
                     "of"),
     region_joiners=("of",),
     passive_auxiliaries=("was", "were", "been", "being", "is", "are", "be"),

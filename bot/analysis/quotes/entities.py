@@ -43,7 +43,7 @@ def _runs(language: str) -> re.Pattern[str]:
     particles = "|".join(re.escape(p) for p in rules.name_particles) or "(?!x)x"
     abbreviations = "|".join(re.escape(a) for a in sorted(rules.abbreviations, key=len, reverse=True))
     word = rf"(?:(?:{abbreviations or '(?!x)x'})\.(?=[ \u00a0]{NAME_WORD})|{NAME_WORD}|[{UPPER}]\.)"
-    return re.compile(rf"(?<![\w’'-]){word}(?:[ \u00a0](?:(?:{particles})[ \u00a0])?{word})*")
+    return re.compile(rf"(?<![\w’'-]){word}(?:[ \u00a0](?:(?:{particles})[ \u00a0])*{word})*")
 
 
 def find_entities(text: str, masked: str, language: str) -> list[Entity]:
