@@ -183,3 +183,17 @@ def test_person_of_an_organisation_before_the_verb() -> None:
 def test_ukrainian_organisation_after_a_preposition_speaks_as_a_body() -> None:
     text = "«Сезон грипу цього року почнеться раніше, ніж зазвичай», вважають у МОЗ.\n"
     assert [s for _, s in speakers(text, "uk")] == ["МОЗ"]
+
+
+def test_any_body_is_the_organisation_last_given_as_source(recogniser: str) -> None:
+    text = ("Депутат Госдумы Олег Лыков досрочно сложил полномочия, сообщает «Интерфакс» со "
+            "ссылкой на ЦИК.\n"
+            "«Заявление поступило в понедельник и было рассмотрено в тот же день», - "
+            "рассказали в ведомстве.\n")
+    assert [s for _, s in speakers(text, "ru")] == ["ЦИК"]
+
+
+def test_organisation_draws_attention_before_a_colon(recogniser: str) -> None:
+    text = ("Однако в ЮНЕСКО обращают внимание, что денег на реставрацию так и не выделили: "
+            "«Без этого памятник не переживет следующую зиму».\n")
+    assert [s for _, s in speakers(text, "ru")] == ["ЮНЕСКО"]

@@ -48,6 +48,9 @@ class QuoteRules:
     # Anonymous sources in every case: the organisation right after one is the outlet it
     # talked to ("источник «Медузы»", "собеседник агентства"), not the speaker.
     anonymous_sources: tuple[str, ...] = ()
+    # Nouns for any body in every case ("рассказали в ведомстве"): the organisation last given
+    # as a source.
+    generic_organisations: tuple[str, ...] = ()
     # "говорится в сообщении", "said in a statement": the quote is the last named source's.
     statement_phrases: tuple[str, ...] = ()
     # Phrases an organisation follows as the source: "в пресс-службе", "на сайте", "a spokesman for".

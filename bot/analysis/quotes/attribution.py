@@ -305,10 +305,17 @@ class Reader:
         entity = self._entity_after(end, words=3)
         if entity is None:
             # "a spokesman for the ministry": the ministry the report named; "рассказали в
-            # ведомстве" with no ministry named before stays unknown
+            # ведомстве" (any body): the organisation last given as a source, else unknown
             press = bool(self.patterns.spokesperson.search(self.masked, start, end))
-            return Found(self._organisation_named_by_noun(end, start, main=press), True)
+            named = self._organisation_named_by_noun(end, start, main=press)
+            if named is None and self._generic_organisation(end):
+                named = self.last_source(start, kind="ORG")
+            return Found(named, True)
         return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
+
+    def _generic_organisation(self, position: int) -> bool:
+        word = _WORDS.search(self.masked, position, position + 30)
+        return bool(word) and word.group().casefold() in self.patterns.generic_organisations
 
     def _organisation_named_by_noun(self, position: int, before: int, *,
                                     main: bool = False) -> str | None:

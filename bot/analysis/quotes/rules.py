@@ -49,6 +49,7 @@ class Patterns:
     prepositions: frozenset[str]
     source_prepositions: frozenset[str]   # "В Кремле заявили"
     anonymous_sources: frozenset[str]     # "источник", casefolded
+    generic_organisations: frozenset[str]  # "ведомстве", casefolded
     name_particles: frozenset[str]
     abbreviations: frozenset[str]    # words a "." may follow inside a name: "Mr", "Dr"
     # Compiled shapes of attributions, built from the words above.
@@ -129,6 +130,7 @@ def patterns(language: str) -> Patterns:
         prepositions=frozenset(w.casefold() for w in rules.prepositions),
         source_prepositions=frozenset(w.casefold() for w in rules.source_prepositions),
         anonymous_sources=frozenset(w.casefold() for w in rules.anonymous_sources),
+        generic_organisations=frozenset(w.casefold() for w in rules.generic_organisations),
         name_particles=frozenset(rules.name_particles),
         abbreviations=frozenset(abbreviations),
         frame_words=frozenset(_key_word(phrase) for phrase in (
