@@ -197,3 +197,10 @@ def test_organisation_draws_attention_before_a_colon(recogniser: str) -> None:
     text = ("Однако в ЮНЕСКО обращают внимание, что денег на реставрацию так и не выделили: "
             "«Без этого памятник не переживет следующую зиму».\n")
     assert [s for _, s in speakers(text, "ru")] == ["ЮНЕСКО"]
+
+
+def test_version_of_the_body_that_reported(recogniser: str) -> None:
+    text = ("Накануне ФАС отчиталась о проверке трех сетей АЗС. По версии ведомства, сети "
+            "держали цены одинаковыми, «в связи с чем конкуренция на рынке фактически "
+            "исчезла».\n")
+    assert [s for _, s in speakers(text, "ru")] == ["ФАС"]

@@ -372,6 +372,8 @@ class Reader:
         entity = self._entity_after(end, words=5, person=True, through=True)
         if entity is not None and self._outlet_of_source(end, entity):
             entity = None
+        if entity is None and self._generic_organisation(end):
+            return Found(self.last_source(start, kind="ORG"), True)   # "по версии ведомства"
         return Found(self.named(entity, oblique=True) if entity else None, True)
 
     def _outlet_of_source(self, position: int, entity: Entity) -> bool:
