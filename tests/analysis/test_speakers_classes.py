@@ -68,6 +68,14 @@ def test_quote_opening_a_sentence_continues_the_attribution_before(
     assert [s for _, s in speakers(text, language)] == [speaker]
 
 
+def test_responded_by_accusing_keeps_the_subject() -> None:
+    text = ("Shadow minister Liam Fox criticised the plan on Monday.\n"
+            'Mr Fox responded by accusing the government of "running scared of a proper debate '
+            'on the budget".\n')
+    assert speakers(text, "en") == [
+        ("running scared of a proper debate on the budget", "Liam Fox")]
+
+
 # --- Russian --------------------------------------------------------------------------------
 
 def test_agency_and_channel_resolve_to_the_organisation_named_with_the_noun(
