@@ -14,23 +14,24 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.analysis.loaders import MIB, load_report
 from bot.analysis.model import Analysis, ReportError, SummaryOptions
 from bot.analysis.pipeline import analyze
 from bot.digest.build import build_digest
 from bot.digest.render_text import render_text
-from bot.settings import Settings
 
 from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from .inputs import SUPPORTED_HINT, read_input, report_files
 from .options import summary_options
 from .terminal import TERMINAL, TerminalDigest, TerminalSender
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 PARALLEL_FROM = 16  # below this many files, starting worker processes costs more than it saves
 Job = tuple[Path, SummaryOptions, int, str | None]
@@ -125,6 +126,8 @@ def _analyze_all(jobs: list[Job], workers: int | None) -> Iterator[Analysis | st
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
         yield from map(_analyze_or_error, jobs)
         return
+    from concurrent.futures import ProcessPoolExecutor  # worker processes: big folders only
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_analyze_or_error, jobs, chunksize=8)
 
