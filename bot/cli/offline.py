@@ -28,10 +28,11 @@ from bot.digest.render_text import render_text
 from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from .inputs import SUPPORTED_HINT, read_input, report_files
 from .options import summary_options
-from .terminal import TERMINAL, TerminalDigest, TerminalSender
 
 if TYPE_CHECKING:
     from bot.settings import Settings
+
+    from .terminal import TerminalDigest
 
 PARALLEL_FROM = 16  # below this many files, starting worker processes costs more than it saves
 Job = tuple[Path, SummaryOptions, int, str | None]
@@ -64,6 +65,8 @@ def digest(args: argparse.Namespace, settings: Settings) -> int:
     for path in unsupported:
         print(f"briefbot digest: skipped {path}: unsupported file type ({SUPPORTED_HINT})",
               file=sys.stderr)
+    from .terminal import TerminalDigest  # the workflow and the store: digest only
+
     options, max_bytes = summary_options(args, settings), int(settings.max_file_mb * MIB)
     analyses: list[Analysis] = []
     failures: list[str] = []
@@ -88,6 +91,8 @@ async def _deliver(analyses: list[Analysis], view: TerminalDigest, options: Summ
     from bot.briefing.workflow import BriefingWorkflow, WorkflowConfig
     from bot.store.aio import AsyncStore
     from bot.store.store import Store
+
+    from .terminal import TERMINAL, TerminalSender
 
     config = WorkflowConfig(options=options, language=settings.telegram.language,
                             merge_threshold=settings.sources.merge_threshold or None,

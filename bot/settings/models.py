@@ -150,10 +150,10 @@ class Target(Validated):
     announce_empty: StrictBool = False
     topic_id: PositiveInt | None = None
     # desks (docs/desk.md): the sources it takes (None: all), filter terms, settings watchlist
-    sources: Annotated[tuple[StrictStr, ...], AfterValidator(_some_sources)] | None = None
-    include: tuple[Annotated[StrictStr, AfterValidator(_a_term)], ...] = ()
-    exclude: tuple[Annotated[StrictStr, AfterValidator(_a_term)], ...] = ()
-    watch: tuple[Annotated[StrictStr, AfterValidator(_a_term)], ...] = ()
+    sources: Annotated[tuple[StrictStr, ...], After(_some_sources)] | None = None
+    include: tuple[Annotated[StrictStr, After(_a_term)], ...] = ()
+    exclude: tuple[Annotated[StrictStr, After(_a_term)], ...] = ()
+    watch: tuple[Annotated[StrictStr, After(_a_term)], ...] = ()
 
     def _check(self) -> None:
         if not self.schedules:
