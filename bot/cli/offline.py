@@ -2,7 +2,9 @@
 
 Every input is isolated: any exception while reading or analysing one file is reported for
 that file and the others are still printed (exit 1). Large folders are spread over worker
-processes; a progress bar shows on a terminal.
+processes; a progress bar shows on a terminal. `digest` then runs the bot's own briefing
+workflow (bot.briefing) against a temporary store, with the terminal as its one destination
+(terminal.py), so the CLI and the bot cannot drift apart.
 """
 
 from __future__ import annotations
