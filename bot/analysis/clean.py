@@ -22,10 +22,11 @@ _SPACES = re.compile(
     r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 )
 _BLANK_RUNS = re.compile(r"\n{3,}")
-# Anything the three scans above would change; most text has none of it but double spaces.
+# Anything the three scans above would change but double spaces (found by `in`, in C): most
+# text has none of it. One character class scans several times faster than an alternation.
 _IRREGULAR = re.compile(
     r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  "
+    r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 )
 
 # Separator rules and the copyright sign read the same in every language.
@@ -97,7 +98,7 @@ def _alternatives(patterns) -> str:
 def normalize(text: str) -> str:
     """NFC, no control or invisible characters, single spaces, unified line ends."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if _IRREGULAR.search(text):
+    if "  " in text or _IRREGULAR.search(text):
         text = _SPACES.sub(" ", _CONTROL.sub(" ", _INVISIBLE.sub("", text)))
     return "\n".join(line.strip(" ") for line in text.split("\n"))
 

@@ -20,7 +20,6 @@ _END = re.compile(
 )
 _SOFT_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪◦·]|\d{1,2}[.)])\s+")
-_LOOSE_SPACE = re.compile(r"\s{2,}|[^\S ]")
 _MAX_SENTENCE = 600
 
 _INITIALS = re.compile(r"(?:\w\.)+\w")
@@ -62,6 +61,7 @@ def _blocks(text: str) -> list[str]:
             current.clear()
 
     lines = [line.strip() for line in text.splitlines()]
+    next_lines = _next_non_empty(lines)
     in_bullet = False
     for index, line in enumerate(lines):
         if not line:
@@ -78,14 +78,25 @@ def _blocks(text: str) -> list[str]:
                 continue
             flush()
             in_bullet = False
-        following = next((ln for ln in lines[index + 1:] if ln), "")
-        if _is_heading(line, following, current[-1] if current else None):
+        if _is_heading(line, next_lines[index], current[-1] if current else None):
             flush()
             blocks.append(line)
             continue
         current.append(line)
     flush()
     return blocks
+
+
+def _next_non_empty(lines: list[str]) -> list[str]:
+    """For each line, the next line that is not empty ("" at the end): one pass from the end,
+    where a search forward from every line would cost quadratic time on a long report."""
+    following: list[str] = []
+    upcoming = ""
+    for line in reversed(lines):
+        following.append(upcoming)
+        upcoming = line or upcoming
+    following.reverse()
+    return following
 
 
 def _is_heading(line: str, following: str, previous: str | None) -> bool:
@@ -114,7 +125,9 @@ def _split_block(block: str, abbreviations: _Abbreviations) -> list[str]:
     tail = block[start:].strip()
     if tail:
         pieces.append(tail)
-    if _LOOSE_SPACE.search(block):  # once per block: cleaned text has single spaces already
+    # Double spaces, or whitespace other than a space (not printable): once per block, in C.
+    # Cleaned text rarely has any; another non-printable only costs a re-join that changes nothing.
+    if "  " in block or not block.isprintable():
         return [" ".join(p.split()) for p in pieces]
     return pieces
 
@@ -135,9 +148,13 @@ def _is_abbreviation(block: str, dot: int, abbreviations: _Abbreviations) -> boo
 
 
 def _token_start(block: str, dot: int) -> int:
-    """Where the word before `dot` starts (at most 64 characters back): a few steps per word,
-    cheaper than a regex search on every full stop of a long report."""
-    start, floor = dot, max(0, dot - 64)
+    """Where the word before `dot` starts (at most 64 characters back): the last space found
+    in C, checked for other whitespace; cheaper than a regex search on every full stop."""
+    floor = max(0, dot - 64)
+    start = block.rfind(" ", floor, dot) + 1 or floor
+    if block[start:dot].isprintable():  # no other whitespace (tab, line end) inside: done
+        return start
+    start = dot
     while start > floor and not block[start - 1].isspace():
         start -= 1
     return start

@@ -10,20 +10,38 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
+from itertools import chain
 
 import snowballstemmer
 
 from .lang import get_pack
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_EDGE = ".,;:!?\"'()[]{}«»“”‘’„—–-…/*"  # never part of a word at its edges: no letters here
 # Words repeat across reports, so stems are memoized, but a long-running bot sees an open-ended
 # vocabulary: the memo keeps the most recently used stems only.
 STEM_CACHE_SIZE = 50_000
 
 
 def words(text: str) -> list[str]:
-    """Letter runs (with inner apostrophes and hyphens), as written."""
-    return _WORD.findall(text)
+    """Letter runs (with inner apostrophes and hyphens), as written.
+
+    Most whitespace-separated tokens are all letters, or letters between punctuation, and are
+    words as they stand; only the rest go through the regex, which costs about 20 ns a
+    character (a word never spans whitespace or punctuation other than its inner apostrophes
+    and hyphens, so the result is the same as one findall over the text).
+    """
+    found: list[str] = []
+    for token in text.split():
+        if token.isalpha():
+            found.append(token)
+            continue
+        bare = token.strip(_EDGE)  # "said," and "(Reuters)" are one word without the regex
+        if bare.isalpha():
+            found.append(bare)
+        else:
+            found.extend(_WORD.findall(token))
+    return found
 
 
 @cache
@@ -40,9 +58,24 @@ def stemmer(language: str) -> Callable[[str], str]:
 
 def content_stems(text: str, language: str) -> list[str]:
     """Lower-cased stems of the words that carry meaning (stop words dropped)."""
+    return list(chain.from_iterable(map(_token_stems(language), text.lower().split())))
+
+
+@cache
+def _token_stems(language: str) -> Callable[[str], tuple[str, ...]]:
+    """The content stems of one whitespace-separated token ("said," -> ("said",)), memoized.
+
+    Tokens repeat even more than words in news text, so a long report costs one memo look-up
+    per token instead of a word scan, a stop-word test and a stem look-up per word; the same
+    stems, as no word spans whitespace. Bounded like the stem memo.
+    """
     stops = stop_words(language)
     stem = _cached_stem(language)
-    return [stem(w) for w in words(text.lower()) if w not in stops and len(w) > 1]
+
+    def stems(token: str) -> tuple[str, ...]:
+        return tuple(stem(w) for w in words(token) if w not in stops and len(w) > 1)
+
+    return lru_cache(maxsize=STEM_CACHE_SIZE)(stems)
 
 
 @cache

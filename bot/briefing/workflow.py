@@ -44,6 +44,9 @@ from .routing import Route
 
 log = logging.getLogger(__name__)
 
+# Digest -> messages: Telegram HTML by default (render_messages); the CLI prints plain text
+Renderer = Callable[..., list[Message]]  # called as render(digest, language=..., buttons=...)
+
 DEFAULT_BACKFILL = 10
 MAX_REPORTS = 100  # the most one digest carries, however long the bot was away
 
@@ -108,11 +111,13 @@ class Delivery:
 class BriefingWorkflow:
     def __init__(self, store: BriefingStore, config: WorkflowConfig = WorkflowConfig(), *,
                  clock: Callable[[], datetime] | None = None,
-                 analyzer: Callable[[Report, SummaryOptions], Analysis] = analyze) -> None:
+                 analyzer: Callable[[Report, SummaryOptions], Analysis] = analyze,
+                 render: Renderer = render_messages) -> None:
         self.store = store
         self.config = config
         self.clock = clock or (lambda: datetime.now(UTC))
         self.analyzer = analyzer
+        self.render_digest = render
         self.key = options_key(config.options)
         self._slots = asyncio.Semaphore(max(1, config.concurrency))
         self._locks: dict[str, asyncio.Lock] = {}
@@ -203,7 +208,8 @@ class BriefingWorkflow:
         if view.history:
             digest = mark_followups(digest, analyses, view.history, self.config.options,
                                     self.config.merge_threshold or DEFAULT_THRESHOLD)
-        messages = render_messages(digest, language=self.config.language, buttons=view.buttons)
+        messages = self.render_digest(digest, language=self.config.language,
+                                      buttons=view.buttons)
         return messages, _shown(digest)
 
     async def history(self, chat_id: int | str) -> list[Delivered]:

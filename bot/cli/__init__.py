@@ -16,7 +16,6 @@ import sys
 import traceback
 from collections.abc import Sequence
 from dataclasses import replace
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from bot.logs import configure_logging, mask, quiet_batch_libraries
@@ -82,10 +81,24 @@ def _with_log_level(settings: Settings, args: argparse.Namespace) -> Settings:
 
 
 def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # scans site-packages: slow
+
     try:
         return version("briefbot")
     except PackageNotFoundError:  # running from a checkout that was never installed
         return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """--version that looks the version up only when asked (every command parses the line)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"briefbot {package_version()}")
+        parser.exit()
 
 
 def _log_level(text: str) -> str:
@@ -102,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 all good; 1 some inputs failed (the rest were printed), a check "
                "or health probe failed, or an unexpected error; 2 usage or settings errors.",
     )
-    parser.add_argument("--version", action="version", version=f"briefbot {package_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--config", type=Path, default=None,
                         help="settings file (default: $BRIEFBOT_CONFIG, else config/briefbot.toml "
                              "if present)")

@@ -8,7 +8,6 @@ most per run, each one on its own (a report that fails is counted, the others go
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from collections.abc import Callable
@@ -27,6 +26,8 @@ DEFAULT_LIMIT = 10
 
 def analyse_pending(store, settings: Settings, limit: int = ANALYSE_LIMIT) -> tuple[int, int]:
     """Analyse (and so index) stored reports that have no analysis; (analysed, failed)."""
+    import asyncio
+
     from bot.briefing import BriefingWorkflow, WorkflowConfig, summary_options
     from bot.store.aio import AsyncStore
 

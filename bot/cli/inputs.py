@@ -8,19 +8,20 @@ so its format is recognised from its first bytes (a PDF piped in is not read as 
 
 from __future__ import annotations
 
-import asyncio
 import re
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.analysis.loaders import MIB, SUPPORTED, iter_paths, load_bytes, load_report
 from bot.analysis.model import Report, ReportError
-from bot.settings import Settings
-from bot.sources.fetch import FetchPolicy
-from bot.sources.links import link_report
 
 from .options import FORMATS
+
+if TYPE_CHECKING:  # fetching (httpx, ssl) is imported only when an input is a URL
+    from bot.settings import Settings
+    from bot.sources.fetch import FetchPolicy
 
 STDIN = "-"
 SUPPORTED_HINT = "use .txt .md .html .pdf .docx"
@@ -45,6 +46,8 @@ def sniff_format(data: bytes) -> str:
 
 def fetch_policy(settings: Settings) -> FetchPolicy:
     """The same limits the bot uses for links and feeds."""
+    from bot.sources.fetch import FetchPolicy
+
     sources = settings.sources
     return FetchPolicy(timeout=sources.fetch_timeout_seconds,
                        max_bytes=int(sources.max_fetch_mb * MIB),
@@ -56,6 +59,10 @@ def read_input(name: str, settings: Settings, *, fmt: str | None = None,
     """One report from a file, a URL or "-" (stdin); ReportError names the input if it fails."""
     max_bytes = int(settings.max_file_mb * MIB)
     if is_url(name):
+        import asyncio
+
+        from bot.sources.links import link_report
+
         report = asyncio.run(link_report(name, fetch_policy(settings)))
     elif name == STDIN:
         data = sys.stdin.buffer.read(max_bytes + 1)

@@ -3,16 +3,19 @@
 A failed check raises `Invalid(problem, fix)`; the loader turns it into a SettingsError
 naming the full setting ("targets[0].schedules[1].cron"). A `{key}` in a fix is replaced by
 that name, so one check serves every setting of its kind.
+
+The types below are `Annotated` with small markers that pydantic reads when it builds a
+validator (`__get_pydantic_core_schema__`), so defining them imports no pydantic: a command
+run with the default settings (`briefbot summarize x.txt`) never pays for it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from pydantic import AfterValidator, BeforeValidator, StrictFloat, StrictInt
 
 from .algorithms import algorithms, resolve_algorithm
 
@@ -20,6 +23,42 @@ UI_LANGUAGES = ("en", "ru")  # languages of the bot's own messages (bot/chat/tex
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 INTERVAL_FIX = "use a number and a unit: '90s', '30m', '6h', '1d'"
 CRON_EXAMPLE = "'0 8 * * mon-fri'"
+
+
+class After:
+    """Run `check` on the value after its type is validated (pydantic's AfterValidator)."""
+
+    def __init__(self, check: Callable[[Any], Any]) -> None:
+        self.check = check
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+
+class Before(After):
+    """Run `check` on the raw value, before its type is validated (pydantic's BeforeValidator)."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(self.check, handler(source))
+
+
+class _Strict:
+    """No conversions: "3" is not an int, 1.5 is not an int, 1 is not a bool (pydantic's Strict)."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema["strict"] = True
+        return schema
+
+
+StrictInt = Annotated[int, _Strict()]
+StrictFloat = Annotated[float, _Strict()]
+StrictStr = Annotated[str, _Strict()]
+StrictBool = Annotated[bool, _Strict()]
 
 
 class Invalid(ValueError):
@@ -164,11 +203,11 @@ def one_of(*choices: str, fix: str | None = None):
 
 
 # Whole numbers are StrictInt: "three", 1.5 and true are refused as "not an integer".
-PositiveInt = Annotated[StrictInt, AfterValidator(_positive)]
-Count = Annotated[StrictInt, AfterValidator(_not_negative)]
-PositiveFloat = Annotated[StrictFloat, AfterValidator(_positive)]
-NonNegativeFloat = Annotated[StrictFloat, AfterValidator(_not_negative)]
-Share = Annotated[StrictFloat, AfterValidator(_share)]
-Port = Annotated[StrictInt, AfterValidator(_between(1, 65535))]
-Interval = Annotated[timedelta, BeforeValidator(parse_interval)]
-ChatId = Annotated[int | str, BeforeValidator(check_chat_id)]
+PositiveInt = Annotated[StrictInt, After(_positive)]
+Count = Annotated[StrictInt, After(_not_negative)]
+PositiveFloat = Annotated[StrictFloat, After(_positive)]
+NonNegativeFloat = Annotated[StrictFloat, After(_not_negative)]
+Share = Annotated[StrictFloat, After(_share)]
+Port = Annotated[StrictInt, After(_between(1, 65535))]
+Interval = Annotated[timedelta, Before(parse_interval)]
+ChatId = Annotated[int | str, Before(check_chat_id)]

@@ -14,7 +14,7 @@ hold at the start of the sentence only); the shapes are the same in every langua
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -32,30 +32,61 @@ METADATA_WORDS = 14  # longer unpunctuated lines are run-on prose, not a header
 # A photo caption's label: one word and a colon before a name, "Bitten: Sarah Collins,
 # pictured ..." or "Rescued: The four hikers ..." (prose puts a subject first: "He said: The").
 _CAPTION_LABEL = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+: [A-ZА-ЯЁІЇЄҐ\"“«]")
+TOKEN_MEMO = 50_000  # tokens remembered per language: an open-ended vocabulary, bounded
 FURNITURE = 0.8  # a furniture share from which a sentence is furniture, not text
 
 
 class Prefiltered:
-    """A union of regex fragments, searched only in text that holds one of their literals.
+    """A union of regex fragments, tried only where the text holds one of their literals.
 
     Python's regex engine tries every group of alternatives at every position, about 15 µs per
     news sentence for a dozen fragments; one scan for plain literals costs a fraction of that
     and rules out almost every prose sentence. Each fragment yields the literal words one of which
-    any match must contain (its leading letters, or each alternative of a leading group);
-    a fragment that yields none is searched always.
+    any match must contain (its leading letters, or each alternative of a leading group).
+    A fragment that opens with its literal is matched only where a literal starts, so common
+    words ("may", "share", "report") cost no search of the whole sentence; one whose literal is
+    inside is searched in the whole text once one of its literals occurs; a fragment that
+    yields none is searched always.
     """
 
     def __init__(self, fragments: Sequence[str]) -> None:
-        self.pattern = re.compile(_alternatives(fragments))
-        literals = [_literals(fragment) for fragment in fragments]
-        self.always = any(found is None for found in literals)
-        self.literals = tuple(dict.fromkeys(w for found in literals if found for w in found))
-        self._holds_literal = re.compile("|".join(map(re.escape, self.literals)) or "(?!)").search
+        opening: list[str] = []
+        inner: list[str] = []
+        always: list[str] = []
+        literals: dict[str, None] = {}
+        inner_literals: list[str] = []
+        for fragment in fragments:
+            found = _literals(fragment)
+            if found is None:
+                always.append(fragment)
+                continue
+            words, leading = found
+            (opening if leading else inner).append(fragment)
+            literals.update(dict.fromkeys(words))
+            if not leading:
+                inner_literals.extend(words)
+        self.literals = tuple(literals)
+        self._find = re.compile("|".join(map(re.escape, self.literals)) or "(?!)").search
+        self._opening = re.compile(_alternatives(opening)).match
+        self._inner = re.compile(_alternatives(inner)).search
+        self._inner_literals = tuple(inner_literals)
+        self._always = re.compile(_alternatives(always)).search if always else None
 
     def search(self, lowered: str) -> bool:
-        if not self.always and not self._holds_literal(lowered):
-            return False
-        return self.pattern.search(lowered) is not None
+        if self._always is not None and self._always(lowered):
+            return True
+        inner_searched = not self._inner_literals
+        position = 0
+        while (found := self._find(lowered, position)) is not None:
+            position = found.start()  # every literal's start, overlapping ones too
+            if self._opening(lowered, position):
+                return True
+            if not inner_searched and lowered.startswith(self._inner_literals, position):
+                inner_searched = True
+                if self._inner(lowered):
+                    return True
+            position += 1
+        return False
 
 
 _LEADING_GROUP = re.compile(r"\(\?:([^()\[\]\\?*+{}.^$]+)\)")
@@ -63,8 +94,9 @@ _LEADING_WORD = re.compile(r"(?:[^\W\d_]|\\\(|[©№#@])+")
 _PLAIN_WORD = re.compile(r"(?<!\\)[^\W\d_]{3,}(?![?*{])")
 
 
-def _literals(fragment: str) -> tuple[str, ...] | None:
-    """Literals one of which every match of `fragment` contains, or None when unsure.
+def _literals(fragment: str) -> tuple[tuple[str, ...], bool] | None:
+    """Literals one of which every match of `fragment` contains, and whether every match opens
+    with one; None when unsure.
 
     A fragment without groups or alternatives contains each of its plain words (the longest,
     usually the rarest, is kept); otherwise the leading word or the alternatives of a leading
@@ -73,17 +105,20 @@ def _literals(fragment: str) -> tuple[str, ...] | None:
     if not any(c in fragment for c in "|()[]"):
         words = _PLAIN_WORD.findall(fragment)
         if words:
-            return (max(words, key=len),)
+            longest = max(words, key=len)
+            return (longest,), fragment.startswith(longest)
     group = _LEADING_GROUP.match(fragment)
+    if group and fragment[group.end():group.end() + 1] in ("?", "*", "{"):
+        return None  # an optional leading group: a match need not contain it
     if group:
-        return tuple(group.group(1).split("|"))
+        return tuple(group.group(1).split("|")), True
     word = _LEADING_WORD.match(fragment)
     if not word:
         return None
     literal = word.group().replace("\\(", "(")
     if fragment[word.end():word.end() + 1] in ("?", "*", "{"):
         literal = literal[:-1]  # "comments?": the last letter is optional
-    return (literal,) if literal else None
+    return ((literal,), True) if literal else None
 
 
 @dataclass(frozen=True)
@@ -114,21 +149,31 @@ def _alternatives(patterns: Sequence[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
 
 
+@cache
+def _meta_counter(language: str) -> Callable[[str], int]:
+    """How much furniture one lower-cased token is: a meta word, a meta number ("10:05",
+    "3rd"), or both. Tokens repeat, so a long report costs one memo look-up per token."""
+    meta_words = _rules(language).meta_words
+
+    def count(token: str) -> int:
+        word = token.strip("()[],;")
+        return (word in meta_words) + bool(word[:1].isdigit() and _META_NUMBER.match(word))
+
+    return lru_cache(maxsize=TOKEN_MEMO)(count)
+
+
 @lru_cache(maxsize=4096)  # asked by is_debris (the pipeline) and by the ranker in turn
 def furniture_score(sentence: str, language: str = "en") -> float:
     """0.0 for prose, 1.0 for pure furniture; a phrase match counts as mostly furniture."""
-    tokens = sentence.split()
+    lowered = sentence.lower()  # as many tokens as the sentence: case has no whitespace
+    tokens = lowered.split()
     if not tokens:
         return 1.0
     rules = _rules(language)
-    lowered = sentence.lower()
-    words = [token.strip("()[],;") for token in lowered.split()]
-    meta = sum(map(rules.meta_words.__contains__, words))
-    meta += sum(1 for word in words if word[:1].isdigit() and _META_NUMBER.match(word))
-    share = meta / len(tokens)
+    share = sum(map(_meta_counter(language), tokens)) / len(tokens)
     if rules.phrases.search(lowered):
         share = max(share, FURNITURE)
-    if tokens[0] in rules.bylines and len(tokens) <= 6:
+    if len(tokens) <= 6 and sentence.split(None, 1)[0] in rules.bylines:
         share = max(share, 0.9)  # a byline standing alone
     return min(1.0, share)
 

@@ -7,7 +7,7 @@ attribute error at the first test, and an editor knows every field.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
@@ -45,10 +45,6 @@ class BotState:
     @property
     def language(self) -> str:
         return self.settings.telegram.language
-
-    def __getitem__(self, key: str) -> Any:
-        """bot_data["briefing"] for jobs.py until it reads `context.bot_data.briefing`."""
-        return getattr(self, key)
 
 
 class BriefContext(CallbackContext[ExtBot, dict, dict, BotState]):
