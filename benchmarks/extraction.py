@@ -2,6 +2,7 @@
 
     python -m benchmarks.extraction                  # ../shared next to the repo, else /work/shared
     python -m benchmarks.extraction --shared PATH --verbose
+    python -m benchmarks.extraction --gold benchmarks/gold/validation   # the blind set
 
 The gold set (benchmarks/gold/, see its README) holds offsets and labels only, never article
 text: each file names a document under the shared data folder, its SHA-256 and the spans.
@@ -12,8 +13,9 @@ scores are printed per language:
   0.6 of the smaller set; matching is one-to-one, greedy by overlap. Precision, recall, F1.
 - speakers: accuracy on matched quotes, exact after casefolding and whitespace (None == None).
 - figures: a predicted figure matches a gold span when the numeric value and the unit kind
-  (money, percent, plain count) agree and the gold text appears in the figure's sentence;
-  one-to-one in document order.
+  (money, percent, plain count) agree and the gold text appears in the figure's sentence
+  (spaces normalised on both sides); a vague plural ("thousands", "миллионы гектаров") is
+  keyed on its first word's stem. One-to-one in document order.
 """
 
 from __future__ import annotations
@@ -136,26 +138,43 @@ _MONEY = re.compile(r"[$£€¥₽₴]|\b(?:dollar|pound|euro|yen|rouble|ruble|t
                     r"руб|доллар|евро|тенге|сомони|гривен|гривн|грн|фунт)", re.IGNORECASE)
 _PERCENT = re.compile(r"%|\bper\s?cent|\bпроцент|\bп\.\s?п\.", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+(?:[ \u00a0,.]\d+)*")
+_SPACES = re.compile(r"\s+")
+_STEM = 5                                  # letters that key a vague plural: "thous", "тысяч"
+_FILLERS = frozenset({"a", "an", "of", "the", "some", "about", "около", "более", "почти"})
 
 
-def figure_key(text: str) -> tuple[float, str] | None:
-    """(value, kind) of a figure as written: "$1.13bn" -> (1.13e9, "money"); None if no number."""
-    lowered = text.casefold()
+def figure_key(text: str) -> tuple[float | str, str] | None:
+    """(value, kind) of a figure as written: "$1.13bn" -> (1.13e9, "money").
+
+    A figure with neither digits nor a known number word is a vague plural or a bare scale
+    word ("thousands of", "миллионы гектаров", "десятки тысяч", "двое"): its key is the stem of
+    its first word, so the same word in another case still matches ("тысячи", "тысячах").
+    None when the text holds no word at all.
+    """
+    lowered = space_normalised(text).casefold()
     kind = "money" if _MONEY.search(text) else "percent" if _PERCENT.search(text) else "count"
     digits = _DIGITS.search(lowered)
+    words = re.findall(r"[^\W\d_]+", lowered)
     if digits:
         value = _parse_digits(digits.group())
         rest = lowered[digits.end():].strip()
     else:
-        found = [w for w in re.findall(r"\w+", lowered) if w in _NUMBER_WORDS]
+        found = [w for w in words if w in _NUMBER_WORDS]
         if not found:
-            return None
+            stems = [w[:_STEM] for w in words if w not in _FILLERS]
+            return (stems[0], kind) if stems else None
         value, rest = float(_NUMBER_WORDS[found[0]]), lowered.split(found[0], 1)[1].strip()
     for pattern, scale in _SCALES:
         if re.match(rf"(?:{pattern})\b", rest):
             value *= scale
             break
     return round(value, 6), kind
+
+
+def space_normalised(text: str) -> str:
+    """No-break, thin and other spaces as one plain space: the gold text keeps the file's
+    spaces while a pipeline sentence may have cleaned them."""
+    return _SPACES.sub(" ", text)
 
 
 def _parse_digits(raw: str) -> float:
@@ -174,15 +193,24 @@ def _parse_digits(raw: str) -> float:
 
 def match_figures(gold: Sequence[str], found: Sequence[Figure]) -> int:
     """How many gold figures a distinct predicted figure accounts for."""
+    return len(figure_pairs(gold, found))
+
+
+def figure_pairs(gold: Sequence[str], found: Sequence[Figure]) -> list[tuple[int, int]]:
+    """(gold index, found index) pairs, one-to-one in document order; spaces normalised on
+    both sides before the gold text is looked for in the figure's sentence."""
     used: set[int] = set()
-    for text in gold:
+    pairs = []
+    for i, text in enumerate(gold):
         key = figure_key(text)
+        wanted = space_normalised(text)
         for j, figure in enumerate(found):
             if j not in used and key is not None and figure_key(figure.value) == key \
-                    and text in figure.sentence:
+                    and wanted in space_normalised(figure.sentence):
                 used.add(j)
+                pairs.append((i, j))
                 break
-    return len(used)
+    return pairs
 
 
 # --- documents and scoring -------------------------------------------------------------------
@@ -192,11 +220,11 @@ def shared_root(given: str | None) -> Path | None:
     return next((path for path in candidates if path.is_dir()), None)
 
 
-def load_gold(shared: Path, notes: list[str]) -> list[GoldDocument]:
+def load_gold(shared: Path, notes: list[str], gold: Path | None = None) -> list[GoldDocument]:
     """Every annotated document whose file is present and unchanged; a note for the others."""
     by_path: dict[str, dict] = defaultdict(dict)
     for kind in ("quotes", "figures"):
-        for file in sorted((GOLD / kind).glob("*.json")):
+        for file in sorted(((gold or GOLD) / kind).glob("*.json")):
             entry = json.loads(file.read_text("utf-8"))
             merged = by_path[entry["path"]]
             merged.update({k: v for k, v in entry.items() if k != kind})
@@ -229,11 +257,21 @@ def score(document: GoldDocument, analysis: Analysis, tally: Tally) -> None:
     if document.quotes is not None:
         _score_quotes(document, list(analysis.quotes), tally)
     if document.figures is not None:
-        found = list(analysis.figures)
-        matched = match_figures(document.figures, found)
-        tally.gold_figures += len(document.figures)
-        tally.found_figures += len(found)
-        tally.matched_figures += matched
+        _score_figures(document, list(analysis.figures), tally)
+
+
+def _score_figures(document: GoldDocument, found: list[Figure], tally: Tally) -> None:
+    gold = document.figures or ()
+    pairs = figure_pairs(gold, found)
+    tally.gold_figures += len(gold)
+    tally.found_figures += len(found)
+    tally.matched_figures += len(pairs)
+    where = "/".join(document.path.rsplit("/", 2)[-2:])
+    matched_gold, matched_found = {i for i, _ in pairs}, {j for _, j in pairs}
+    tally.misses += [f"{where}: figure missed {text!r}"
+                     for i, text in enumerate(gold) if i not in matched_gold]
+    tally.misses += [f"{where}: figure extra {f.value!r} in {_clip(f.context)}"
+                     for j, f in enumerate(found) if j not in matched_found]
 
 
 def _score_quotes(document: GoldDocument, found: list[Quote], tally: Tally) -> None:
@@ -312,11 +350,22 @@ def _timing_line(timings: dict[str, list[float]], load_seconds: dict[str, float]
             f"One-off recogniser load (first report in its language): {loads or 'none'}.")
 
 
+def _shown(folder: Path) -> str:
+    """The gold folder as given, relative to the repository when it is inside it."""
+    try:
+        return str(folder.resolve().relative_to(_REPO))
+    except ValueError:
+        return str(folder)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.extraction",
                                      description=__doc__.split("\n")[0])
     parser.add_argument("--shared", help="the shared data folder (default: ../shared)")
     parser.add_argument("--verbose", action="store_true", help="list misses per document")
+    parser.add_argument("--gold", type=Path, default=GOLD,
+                        help="the gold folder (default: benchmarks/gold; the blind set is "
+                             "benchmarks/gold/validation)")
     args = parser.parse_args(argv)
     shared = shared_root(args.shared)
     if shared is None:
@@ -326,14 +375,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     tallies: dict[str, Tally] = defaultdict(Tally)
     timings: dict[str, list[float]] = defaultdict(list)
     load_seconds = _load_recognisers()
-    for document in load_gold(shared, notes):
+    for document in load_gold(shared, notes, args.gold):
         report = load_report(shared / document.path)
         analysis = analyze(report, OPTIONS)
         score(document, analysis, tallies[document.language])
         started = time.perf_counter()
         extract_quotes(report.text, report.language)
         timings[report.language].append(time.perf_counter() - started)
-    print("## Extraction on the development gold set\n")
+    print(f"## Extraction on the gold set {_shown(args.gold)}\n")
     print(table(tallies))
     print()
     print(_timing_line(timings, load_seconds))

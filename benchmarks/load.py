@@ -1,8 +1,8 @@
 """Load: many users asking /summary at once, and the event loop while a long report is digested.
 
-`python -m benchmarks.load [--users 50] [--requests 200] [--window 10]` starts the real bot
-against the fake Bot API server on 127.0.0.1, sends the requests spread over the window, and
-prints how many were answered (under the default per-user rate limit, which this load
+`python -m benchmarks.load [--users 50] [--requests 200] [--window 10] [--watches 0]` starts the
+real bot against the fake Bot API server on 127.0.0.1, sends the requests spread over the window,
+and prints how many were answered (under the default per-user rate limit, which this load
 stays below), reply latency (p50, p95, max) and the event loop's worst lag
 (a 10 ms ticker's largest overshoot) while a 1,600-sentence report is summarized. The
 resilience tests call the same functions.
@@ -153,7 +153,16 @@ async def loop_lag_while_summarizing(fake: FakeTelegram, settings: Settings, sto
     return worst, took
 
 
-async def run(users: int, requests: int, window: float) -> tuple[LoadResult, float, float]:
+def add_watches(store: Store, chats: range, count: int) -> None:
+    """`count` /watch terms in each chat, none of which the reports mention: the alert check
+    runs for every new report, and no alert reply is counted as an answer."""
+    for chat in chats:
+        for i in range(count):
+            store.add_watch(chat, f"zeta{chr(97 + i // 26 % 26)}{chr(97 + i % 26)}", chat)
+
+
+async def run(users: int, requests: int, window: float,
+              watches: int = 0) -> tuple[LoadResult, float, float]:
     fake = FakeTelegram().start()
     try:
         with tempfile.TemporaryDirectory() as folder:
@@ -162,6 +171,7 @@ async def run(users: int, requests: int, window: float) -> tuple[LoadResult, flo
             settings = bot_settings(fake, inbox, f"sqlite:///{folder}/load.db",
                                     range(1000, 1000 + users + 1))
             store = Store(settings.database_url)
+            add_watches(store, range(1000, 1000 + users + 1), watches)
             try:
                 result = await summary_load(fake, settings, store, users=users,
                                             requests=requests, window=window)
@@ -179,10 +189,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--window", type=float, default=10.0)
+    parser.add_argument("--watches", type=int, default=0, help="watched terms per chat")
     args = parser.parse_args(argv)
-    result, lag, took = asyncio.run(run(args.users, args.requests, args.window))
+    result, lag, took = asyncio.run(run(args.users, args.requests, args.window, args.watches))
     print(f"| load | {result.requests} /summary from {result.users} users in "
-          f"{args.window:g} s |")
+          f"{args.window:g} s, {args.watches} watches per chat |")
     print("|---|---|")
     print(f"| requests answered | {result.answered} of {result.requests} |")
     print(f"| per-user rate limit | {LimitSettings().user_requests_per_minute} a minute "

@@ -246,3 +246,22 @@ def test_next_runs_follow_the_targets_clock_across_a_dst_change() -> None:
     utc = [r.astimezone(UTC) for r in runs]
     gaps = [describe_interval(later - earlier) for earlier, later in pairwise(utc)]
     assert gaps == ["23h", "1d"]
+
+
+def test_quarantined_reports_are_listed_and_do_not_fail_the_check(
+        deployment: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = Store("sqlite:///state/briefbot.db")
+    broken = Report(title="Odd DOCX", text="A report whose analysis keeps failing.", source="odd.docx")
+    flaky = Report(title="Flaky", text="A report that failed twice so far.", source="flaky.txt")
+    for report, failures in ((broken, 3), (flaky, 2)):
+        store.add_report(report)
+        for _ in range(failures):
+            store.record_failure(report.id, "unexpected AttributeError: 'NoneType' has no 'lower'")
+    store.close()
+    assert main(["--config", "c.toml", "check", "--now", NOW]) == 0
+    out = capsys.readouterr().out
+    assert ("ok        database: sqlite:///state/briefbot.db (3 reports stored)\n"
+            "warning   database: 1 report(s) quarantined (never sent; their analysis kept failing):\n"
+            "          Odd DOCX (odd.docx): 3 attempts: unexpected AttributeError: 'NoneType' has no "
+            "'lower'\n") in out
+    assert out.endswith("check passed\n")

@@ -31,6 +31,7 @@ SEED_TITLES = [
     "Tashkent trade fair draws a record 1,400 exhibitors",
     "Eurasian Development Fund approves €300 million for Kyrgyz rural roads",
     "Mid-term review of the national immunisation programme",
+    "Міністерство аграрної політики повідомило про зростання експорту зерна через Дунайські порти",
 ]
 SHARED = next((p for p in ((ROOT / ".." / "shared").resolve(), Path("/work/shared")) if p.is_dir()),
               ROOT / ".." / "shared")
@@ -61,7 +62,7 @@ def test_digest_of_the_seeds() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     lines = result.stdout.split("\n")
-    assert lines[0].startswith("Briefing digest · ") and lines[0].endswith(" · 13 reports")
+    assert lines[0].startswith("Briefing digest · ") and lines[0].endswith(" · 14 reports")
     numbered = re.findall(r"^(\d+)\. (.*)$", result.stdout, re.M)
     assert numbered == [(str(n), title) for n, title in enumerate(SEED_TITLES, start=1)]
     assert "Not included:" not in result.stdout
@@ -522,3 +523,22 @@ def test_sniff_format(data: bytes, kind: str) -> None:
     from bot.cli.inputs import sniff_format
 
     assert sniff_format(data) == kind
+
+
+def test_digest_of_many_files_prints_every_one_in_input_order(tmp_path: Path) -> None:
+    """17 files: analysed by worker processes, then the bot's workflow with no backfill bound
+    (a chat's first digest would carry only the latest 10)."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    places = ["Khujand", "Bokhtar", "Kulob", "Istaravshan", "Panjakent", "Isfara", "Konibodom",
+              "Vahdat", "Tursunzoda", "Hisor", "Rasht", "Khorog", "Murghob", "Ayni", "Shahritus",
+              "Farkhor", "Danghara"]
+    for n, place in enumerate(places):
+        (folder / f"{n:02d}.txt").write_text(
+            f"Water for {place}\n\n{place} received {n + 3} new pumps this week. "
+            f"Engineers from {place} will install them by {n + 2} May.", encoding="utf-8")
+    result = run("digest", "--jobs", "2", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[0].endswith(" · 17 reports")
+    numbered = re.findall(r"^(\d+)\. (.*)$", result.stdout, re.M)
+    assert numbered == [(str(n), f"Water for {p}") for n, p in enumerate(places, start=1)]

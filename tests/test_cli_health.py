@@ -73,7 +73,6 @@ def test_no_database_is_unhealthy_and_none_is_created(workdir: Path, capsys) -> 
     assert not (workdir / "state").exists()
 
 
-@pytest.mark.skipif(not hasattr(Store, "record_heartbeat"), reason="the store records no heartbeats yet")
 def test_fresh_and_stale_from_the_real_store(workdir: Path, capsys) -> None:
     store = Store("sqlite:///state/briefbot.db")
     store.record_heartbeat("poll")

@@ -48,8 +48,7 @@ def analyze(report: Report, options: SummaryOptions | None = None) -> Analysis:
     sentences = split_sentences(text, report.language)
     if not any(any(ch.isalpha() for ch in s) for s in sentences):
         raise ReportError(report.source, "no sentences to summarize")
-    quotes = (extract_quotes(text, report.language, limit=options.quotes)
-              if options.quotes > 0 else [])
+    quotes = extract_quotes(text, report.language, limit=options.quotes) if options.quotes > 0 else []
     chosen = rank(sentences, options.sentence_count(len(sentences)),
                   language=report.language, algorithm=algorithm, title=report.title,
                   exclude=unfit_for_summary(sentences, quotes, report.language))

@@ -15,6 +15,7 @@ from bot.analysis.model import Report
 from bot.errors import BriefbotError, ReportError, StoreUnavailable
 
 from .ports import BriefingStore
+from .routing import origin_of
 
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
@@ -43,11 +44,15 @@ def read_report(source: str, loader: Callable[P, Report], *args: P.args,
 
 
 async def store_report(store: BriefingStore, report: Report, source_kind: str,
-                       origin_chat: int | str | None = None) -> bool:
-    """Store one report from a source; True when it is new. Every source comes through here."""
+                       origin_chat: int | str | None = None, *, where: str | None = None) -> bool:
+    """Store one report from a source; True when it is new. Every source comes through here.
+
+    The report keeps its origin for routing (routing.origin_of): `where` is the inbox
+    subfolder or the feed name; links and uploads are placed by origin_chat."""
     if source_kind not in SOURCE_KINDS:
         raise ValueError(f"unknown source kind {source_kind!r}")
-    added = await store.add_report(report)
+    added = await store.add_report(
+        report, origin=origin_of(source_kind, where if where is not None else origin_chat))
     if added:
         log.info("new report %s (%s%s): %s", report.id, source_kind,
                  f" from chat {origin_chat}" if origin_chat is not None else "", report.source)

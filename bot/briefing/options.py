@@ -1,17 +1,12 @@
-"""Settings -> SummaryOptions, once for the bot and the CLI, and the cache key of an analysis."""
+"""Settings -> SummaryOptions for the bot, and the cache key of an analysis."""
 
 from __future__ import annotations
 
 from bot.analysis.model import SummaryOptions
-from bot.settings import SummarySettings
 
-
-def summary_options(summary: SummarySettings, **overrides: object) -> SummaryOptions:
-    """The options a digest uses; the CLI overrides some of them from its flags (None: keep)."""
-    values = {"sentences": summary.sentences, "algorithm": summary.algorithm,
-              "figures": summary.figures, "quotes": summary.quotes}
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    return SummaryOptions(**values)  # type: ignore[arg-type]
+# The one mapping lives on SummaryOptions (the CLI uses it too, then applies its flags);
+# this name is what the bot's modules import.
+summary_options = SummaryOptions.from_settings
 
 
 def options_key(options: SummaryOptions) -> str:

@@ -8,7 +8,7 @@ which store calls it makes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
@@ -24,6 +24,14 @@ class BacklogView(Protocol):
     older: Sequence[str]
 
 
+class DeliveredView(Protocol):
+    """A report the chat received, with the title and bullets it saw."""
+
+    report: Report
+    title: str
+    summary: tuple[str, ...]
+
+
 class DigestRunView(Protocol):
     created_at: datetime
 
@@ -31,9 +39,10 @@ class DigestRunView(Protocol):
 class BriefingStore(Protocol):
     """The store calls the workflow makes (all awaitable; the store owns the thread hand-off)."""
 
-    async def add_report(self, report: Report) -> bool: ...
+    async def add_report(self, report: Report, *, origin: str | None = None) -> bool: ...
     async def backlog(self, chat_id: int | str, limit: int,
-                      quarantine_after: int | None = None) -> BacklogView: ...
+                      quarantine_after: int | None = None,
+                      takes: Callable[[str | None], bool] | None = None) -> BacklogView: ...
     async def mark_delivered(self, chat_id: int | str, report_ids: Iterable[str]) -> int: ...
     async def mark_skipped(self, chat_id: int | str, report_ids: Iterable[str]) -> int: ...
     async def delivery_counts(self, chat_id: int | str) -> int: ...
@@ -45,6 +54,11 @@ class BriefingStore(Protocol):
     async def last_digest(self, chat_id: int | str) -> DigestRunView | None: ...
     async def record_source_success(self, key: str, *, new_reports: int = 0) -> None: ...
     async def record_source_error(self, key: str, error: str) -> None: ...
+    # follow-ups (called only when WorkflowConfig.followup_days > 0)
+    async def delivered_since(self, chat_id: int | str, since: datetime,
+                              options_key: str) -> Sequence[DeliveredView]: ...
+    async def record_shown(self, chat_id: int | str,
+                           shown: Mapping[str, tuple[str, Sequence[str]]]) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,9 @@ SENT = SendResult(SendStatus.SENT)
 
 class Sender(Protocol):
     """Posts one message (HTML, with its plain-text twin for a fallback); never raises for a
-    refusal: says whether the message, or the whole chat, was refused."""
+    refusal: says whether the message, or the whole chat, was refused.
+
+    buttons (rows of (label, callback data)) are passed only for a message that has any, and
+    only when WorkflowConfig.buttons is on: a sender without buttons needs no such parameter."""
 
     async def send(self, destination: Destination, html: str, plain: str) -> SendResult: ...

@@ -11,6 +11,9 @@ One workflow for the bot and the CLI, with no Telegram and no SQL in it (see por
   (never sent later) and the digest says how many in one line.
 - Delivery is recorded per report only once every message carrying it was accepted; a message
   the sender rejects for good fails its reports (towards quarantine) and the rest go on.
+- Follow-ups (followup_days > 0): a report continuing a story the chat received in the last
+  days is marked "Update to: <earlier title>" and shows the facts the chat has not seen
+  (bot.digest.followups); what each chat was shown is recorded for the next one.
 - One asyncio lock per chat orders a scheduled run and a command in this process; other
   processes are kept out by the store's lease (bot.store.lease), not here.
 """
@@ -20,22 +23,29 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from bot.analysis.model import Analysis, Report, SummaryOptions
 from bot.analysis.pipeline import analyze
 from bot.digest.build import build_digest
-from bot.digest.model import Message
+from bot.digest.followups import Delivered, mark_followups
+from bot.digest.merge import DEFAULT_THRESHOLD
+from bot.digest.model import Digest, Message
 from bot.digest.render_html import plain_of, render_messages
 from bot.errors import BriefbotError
 
 from .intake import describe
+from .matching import Document
 from .options import options_key
 from .ports import BriefingStore, Destination, Sender, SendResult, SendStatus
+from .routing import Route
 
 log = logging.getLogger(__name__)
+
+# Digest -> messages: Telegram HTML by default (render_messages); the CLI prints plain text
+Renderer = Callable[..., list[Message]]  # called as render(digest, language=..., buttons=...)
 
 DEFAULT_BACKFILL = 10
 MAX_REPORTS = 100  # the most one digest carries, however long the bot was away
@@ -50,6 +60,8 @@ class WorkflowConfig:
     max_reports: int = MAX_REPORTS
     quarantine_after: int = 3
     concurrency: int = 2                   # analyses running at once (worker threads)
+    followup_days: float = 0               # > 0: follow-ups against what the chat got lately
+    buttons: bool = False                  # "More n" / "Full text n" under stored reports
 
 
 @dataclass(frozen=True)
@@ -65,11 +77,15 @@ class Failure:
         return f"{self.report.source}: {self.reason}"
 
 
+Shown = tuple[str, tuple[str, ...]]  # the item title and the bullets a chat saw with a report
+
+
 @dataclass(frozen=True)
 class Rendered:
     messages: list[Message]
     reports: int                  # reports the messages carry
     failures: tuple[Failure, ...] = ()
+    shown: Mapping[str, Shown] = field(default_factory=dict)  # report id -> title, bullets
 
 
 @dataclass(frozen=True)
@@ -95,11 +111,13 @@ class Delivery:
 class BriefingWorkflow:
     def __init__(self, store: BriefingStore, config: WorkflowConfig = WorkflowConfig(), *,
                  clock: Callable[[], datetime] | None = None,
-                 analyzer: Callable[[Report, SummaryOptions], Analysis] = analyze) -> None:
+                 analyzer: Callable[[Report, SummaryOptions], Analysis] = analyze,
+                 render: Renderer = render_messages) -> None:
         self.store = store
         self.config = config
         self.clock = clock or (lambda: datetime.now(UTC))
         self.analyzer = analyzer
+        self.render_digest = render
         self.key = options_key(config.options)
         self._slots = asyncio.Semaphore(max(1, config.concurrency))
         self._locks: dict[str, asyncio.Lock] = {}
@@ -147,23 +165,28 @@ class BriefingWorkflow:
     # -- rendering -----------------------------------------------------------------------------
 
     async def render(self, reports: Sequence[Report], *, stored: bool = True,
-                     created: datetime | None = None, skipped: int = 0) -> Rendered:
-        """Digest messages for these reports (analysis and packing off the event loop)."""
+                     created: datetime | None = None, skipped: int = 0,
+                     history: Sequence[Delivered] = ()) -> Rendered:
+        """Digest messages for these reports (analysis and packing off the event loop).
+
+        history: what the chat received lately (follow-ups are marked against it)."""
         analyses, failures = await self.analyse(reports, stored=stored)
         if not analyses and not skipped:
             return Rendered([], 0, tuple(failures))
         when = created or self.clock()
-        messages, broken = await asyncio.to_thread(self._pack, analyses, when, skipped)
+        view = _View(history, self.config.buttons and stored)
+        messages, shown, broken = await asyncio.to_thread(self._pack, analyses, when, skipped,
+                                                          view)
         for analysis, exc in broken:
             failures.append(await self._failed(analysis.report, exc, stored))
-        return Rendered(messages, len(analyses) - len(broken), tuple(failures))
+        return Rendered(messages, len(analyses) - len(broken), tuple(failures), shown)
 
-    def _pack(self, analyses: list[Analysis], created: datetime, skipped: int,
-              ) -> tuple[list[Message], list[tuple[Analysis, Exception]]]:
+    def _pack(self, analyses: list[Analysis], created: datetime, skipped: int, view: _View,
+              ) -> tuple[list[Message], dict[str, Shown], list[tuple[Analysis, Exception]]]:
         """Messages for the analyses; if building them fails, each report is tried alone and
         the ones that fail are left out."""
         try:
-            return self._messages(analyses, created, skipped), []
+            return *self._messages(analyses, created, skipped, view), []
         except Exception:
             log.warning("rendering a digest of %d reports failed; trying each alone",
                         len(analyses), exc_info=True)
@@ -171,18 +194,37 @@ class BriefingWorkflow:
         broken: list[tuple[Analysis, Exception]] = []
         for analysis in analyses:
             try:
-                self._messages([analysis], created, 0)
+                self._messages([analysis], created, 0, view)
             except Exception as exc:
                 broken.append((analysis, exc))
             else:
                 good.append(analysis)
-        return self._messages(good, created, skipped), broken
+        return *self._messages(good, created, skipped, view), broken
 
-    def _messages(self, analyses: list[Analysis], created: datetime,
-                  skipped: int) -> list[Message]:
+    def _messages(self, analyses: list[Analysis], created: datetime, skipped: int,
+                  view: _View) -> tuple[list[Message], dict[str, Shown]]:
         digest = build_digest(analyses, created=created, skipped=skipped,
                               merge_threshold=self.config.merge_threshold)
-        return render_messages(digest, language=self.config.language)
+        if view.history:
+            digest = mark_followups(digest, analyses, view.history, self.config.options,
+                                    self.config.merge_threshold or DEFAULT_THRESHOLD)
+        messages = self.render_digest(digest, language=self.config.language,
+                                      buttons=view.buttons)
+        return messages, _shown(digest)
+
+    async def history(self, chat_id: int | str) -> list[Delivered]:
+        """What the chat received in the last followup_days (none when follow-ups are off)."""
+        if self.config.followup_days <= 0:
+            return []
+        since = self.clock() - timedelta(days=self.config.followup_days)
+        recent = await self.store.delivered_since(chat_id, since, self.key)
+        return [Delivered(d.report, d.title, d.summary) for d in recent]
+
+    async def _record_delivered(self, chat_id: str, report_ids: tuple[str, ...],
+                                shown: Mapping[str, Shown]) -> None:
+        await self.store.mark_delivered(chat_id, report_ids)
+        if self.config.followup_days > 0:
+            await self.store.record_shown(chat_id, {r: shown[r] for r in report_ids if r in shown})
 
     # -- a digest for one chat -----------------------------------------------------------------
 
@@ -194,23 +236,30 @@ class BriefingWorkflow:
         return self.config.max_reports
 
     async def deliver_new(self, destination: Destination, sender: Sender, *, kind: str,
-                          empty_html: str | None = None, timezone: tzinfo = UTC) -> Outcome:
+                          empty_html: str | None = None, timezone: tzinfo = UTC,
+                          route: Route | None = None) -> Outcome:
         """Post one digest of what this chat has not received; empty_html answers "nothing new".
 
-        Store errors (StoreUnavailable) propagate: a database that vanished is not a reason to
-        post anything again."""
+        route (a target's, routing.py): reports from other sources are never selected, and
+        those its filter refuses are marked skipped. Store errors (StoreUnavailable) propagate:
+        a database that vanished is not a reason to post anything again."""
         key = destination.key
         async with self.lock(key):
             started = time.monotonic()
             limit = await self.backfill_limit(key)
-            backlog = await self.store.backlog(key, limit, self.config.quarantine_after)
-            rendered = await self.render(backlog.reports, created=self.clock().astimezone(timezone),
-                                         skipped=len(backlog.older))
-            failures = rendered.failures
+            takes = route.takes if route is not None and route.sources is not None else None
+            backlog = await self.store.backlog(key, limit, self.config.quarantine_after,
+                                               **({"takes": takes} if takes else {}))
+            reports, refused = await self.filtered(key, backlog.reports, route)
+            rendered = await self.render(reports, created=self.clock().astimezone(timezone),
+                                         skipped=len(backlog.older),
+                                         history=await self.history(key))
+            failures = refused + rendered.failures
             if not rendered.messages:
                 return await self._nothing_new(destination, sender, kind, empty_html, failures)
-            result = await send_messages(destination, sender, rendered.messages,
-                                         lambda ids: self.store.mark_delivered(key, ids))
+            result = await send_messages(
+                destination, sender, rendered.messages,
+                lambda ids: self._record_delivered(key, ids, rendered.shown))
             if backlog.older and result.sent:  # the chat was told; they never come later
                 await self.store.mark_skipped(key, backlog.older)
                 log.info("%d older report(s) for %s skipped (bounded backfill)",
@@ -226,6 +275,21 @@ class BriefingWorkflow:
             return Outcome(len(result.delivered), result.sent, len(backlog.older), failures,
                            error=result.error)
 
+    async def filtered(self, key: str, reports: Sequence[Report], route: Route | None,
+                       ) -> tuple[list[Report], tuple[Failure, ...]]:
+        """The reports the route's filter accepts, and those whose analysis failed (tried
+        again next run); the refused are marked skipped for this chat, never sent later."""
+        if route is None or not route.filter:
+            return list(reports), ()
+        analyses, failures = await self.analyse(reports)
+        accepted = await asyncio.to_thread(
+            lambda: {a.report.id for a in analyses if route.filter.accepts(Document(a))})
+        refused = [a.report.id for a in analyses if a.report.id not in accepted]
+        if refused:
+            await self.store.mark_skipped(key, refused)
+            log.info("%d report(s) for %s left out by its filters", len(refused), key)
+        return [r for r in reports if r.id in accepted], tuple(failures)
+
     async def _nothing_new(self, destination: Destination, sender: Sender, kind: str,
                            empty_html: str | None, failures: tuple[Failure, ...]) -> Outcome:
         if empty_html is not None:
@@ -237,6 +301,23 @@ class BriefingWorkflow:
                                error=result.error or RuntimeError(result.reason))
         await self.store.record_digest(destination.key, kind, 0)
         return Outcome(0, failures=failures, empty=True)
+
+
+@dataclass(frozen=True)
+class _View:
+    """How one chat sees a digest: against what it received lately, with buttons or not."""
+
+    history: Sequence[Delivered] = ()
+    buttons: bool = False
+
+
+def _shown(digest: Digest) -> dict[str, Shown]:
+    """Per report, the title and bullets its item showed (a merged report: the title only)."""
+    shown: dict[str, Shown] = {}
+    for item in digest.items:
+        shown[item.report_id] = (item.title, item.summary)
+        shown.update((rid, (item.title, ())) for rid in item.also)
+    return shown
 
 
 async def send_messages(destination: Destination, sender: Sender, messages: Sequence[Message],
@@ -274,6 +355,9 @@ async def send_messages(destination: Destination, sender: Sender, messages: Sequ
 async def send_one(destination: Destination, sender: Sender, message: Message) -> SendResult:
     """One message; a sender that raises stops this chat's run, never the others."""
     try:
+        if message.buttons:  # only senders that post to Telegram are ever given buttons
+            return await sender.send(destination, message.html, message.plain,
+                                     buttons=message.buttons)
         return await sender.send(destination, message.html, message.plain)
     except Exception as exc:
         log.exception("sending to %s failed unexpectedly", destination.key)

@@ -36,7 +36,7 @@ from .standby import LEASE_SECONDS, hold_database, wait_for_lease
 from .texts import commands
 
 log = logging.getLogger(__name__)
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST]
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST, Update.CALLBACK_QUERY]
 MAX_RETRY_SECONDS = 60.0
 HEARTBEAT_SECONDS = 30.0
 HEARTBEAT_JOB = "heartbeat:poll"
@@ -160,7 +160,7 @@ def build_application(settings: Settings, store: Store, *, policy: RetryPolicy |
     application = builder.build()
     if application.job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
-    briefing = Briefing(settings, store, policy=policy, clock=clock)
+    briefing = Briefing(settings, store, policy=policy, clock=clock, bot=application.bot)
     hub = SourceHub(briefing)
     application.bot_data.attach(briefing, hub)
     handlers.register(application, listen_links=settings.sources.listen_links)
@@ -197,7 +197,7 @@ def run(settings: Settings) -> None:
         raise SettingsError(
             "telegram.mode", "webhook mode needs python-telegram-bot[webhooks]",
             "pip install 'python-telegram-bot[webhooks]' or use mode = 'polling'")
-    configure_logging(token)
+    configure_logging(token, settings.logging.level, settings.logging.format)
     store = Store(settings.database_url)
     lease = Lease(store, ttl_seconds=LEASE_SECONDS)
     try:

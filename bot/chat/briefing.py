@@ -11,7 +11,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
+from functools import partial
 
 from telegram import Bot
 
@@ -26,26 +27,29 @@ from bot.briefing import (
     read_report,
     summary_options,
 )
-from bot.briefing.targets import target_timezone
-from bot.briefing.workflow import DEFAULT_BACKFILL
+from bot.briefing.alerts import Alerter
+from bot.briefing.routing import Route
 from bot.digest.model import Message
 from bot.errors import StoreUnavailable
 from bot.settings import Settings, Target
+from bot.settings.timing import target_zone
 from bot.sources.inbox import Inbox, ScanResult
 from bot.store.aio import AsyncStore
 from bot.store.db import Store
 
+from .access import chat_allowed, target_keys
 from .delivery import RetryPolicy, TelegramSender
 from .texts import text
 
 __all__ = ["Briefing", "Outcome"]
 log = logging.getLogger(__name__)
-QUARANTINE_AFTER = 3
+ALERT_CATCH_UP = timedelta(hours=1)  # reports this recent are checked for alerts at start
+ALERT_CATCH_UP_REPORTS = 100
 
 
 class Briefing:
     def __init__(self, settings: Settings, store: Store, *, policy: RetryPolicy,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 clock: Callable[[], datetime] | None = None, bot: Bot | None = None) -> None:
         self.settings = settings
         self.clock = clock or (lambda: datetime.now(UTC))
         self.store = store
@@ -55,15 +59,21 @@ class Briefing:
         self.inbox = Inbox(settings.inbox, max_file_mb=settings.max_file_mb,
                            settle_seconds=settings.sources.settle_seconds)
         self.options = summary_options(settings.summary)
-        delivery = getattr(settings, "delivery", None)  # [delivery] arrives with the ops branch
-        self.quarantine_after = getattr(delivery, "quarantine_after", QUARANTINE_AFTER)
+        self.quarantine_after = settings.delivery.quarantine_after
         self.workflow = BriefingWorkflow(self.db, WorkflowConfig(
             options=self.options, language=self.language,
             merge_threshold=settings.sources.merge_threshold or None,  # 0: never merge
-            backfill=getattr(delivery, "backfill", DEFAULT_BACKFILL),
-            quarantine_after=self.quarantine_after), clock=self.clock)
+            backfill=settings.delivery.backfill,
+            quarantine_after=self.quarantine_after,
+            followup_days=settings.delivery.followup_days, buttons=True), clock=self.clock)
         self.key = self.workflow.key
         self._scan_lock = asyncio.Lock()
+        # watchlists (bot.briefing.alerts): sent through the digests' sender once the bot exists
+        self.sender = TelegramSender(bot, policy) if bot is not None else None
+        self.alerts = Alerter(self.db, partial(text, self.language), route_for=self.route_for,
+                              destination_for=self.alert_destination)
+        self._watchlists_of: Settings | None = None
+        self._caught_up = False
 
     def lock(self, chat_id: int | str) -> asyncio.Lock:
         return self.workflow.lock(chat_id)
@@ -71,9 +81,58 @@ class Briefing:
     # -- reports and analyses ------------------------------------------------------------------
 
     async def collect(self) -> ScanResult:
-        """Store new reports from the inbox (one scan at a time)."""
+        """Store new reports from the inbox (one scan at a time); see arrived()."""
         async with self._scan_lock:
-            return await self.inbox.scan(self.db)
+            result = await self.inbox.scan(self.db)
+            recent = await self._recent_after_start()
+        if result.new or recent:
+            await self.arrived([*recent, *result.new])
+        return result
+
+    async def _recent_after_start(self) -> list[Report]:
+        """Once per process: reports stored in the last ALERT_CATCH_UP, checked again for
+        alerts (a stop between storing and alerting must not lose one; claims keep it one)."""
+        if self._caught_up:
+            return []
+        self._caught_up = True
+        since = datetime.now(UTC) - ALERT_CATCH_UP
+        return [r.report for r in await self.db.recent_reports(ALERT_CATCH_UP_REPORTS)
+                if r.added_at >= since]
+
+    async def arrived(self, reports: Sequence[Report]) -> None:
+        """New stored reports: analyze them now (a digest finds them ready) and alert the
+        chats watching for them, before any digest carries them."""
+        analyses, _ = await self.workflow.analyse(reports)
+        if self.sender is None or not analyses:
+            return
+        if self._watchlists_of is not self.settings:  # targets resolved or settings replaced
+            await self.db.sync_settings_watches({str(t.chat_id): t.watch
+                                                 for t in self.settings.targets})
+            self._watchlists_of = self.settings
+        await self.alerts.check(analyses, self.sender)
+
+    # -- desks: routes, topics, who may get alerts ------------------------------------------
+
+    def route_for(self, chat_id: int | str) -> Route | None:
+        """A target's route (sources and filters); None for other chats: they see all."""
+        target = self.target_of(chat_id)
+        return Route.of(target) if target is not None else None
+
+    def alert_destination(self, chat_id: int | str) -> Destination | None:
+        """Where a chat's alerts go (a target's topic), or None when the chat may no longer
+        use the bot (it left the allowlists since the watch was added)."""
+        target = self.target_of(chat_id)
+        if target is not None:
+            return Destination(target.chat_id, name=target.name, thread_id=target.topic_id)
+        try:
+            number = int(chat_id)
+        except ValueError:
+            return None
+        allowed = chat_allowed(self.settings.access, target_keys(self.settings.targets),
+                               chat_id=number, chat_username=None,
+                               chat_type="private" if number > 0 else "group",
+                               user_id=number if number > 0 else None)
+        return Destination(number) if allowed else None
 
     async def prepare(self, reports: Sequence[Report]) -> None:
         """Analyze new reports now (cached), so the next digest does not wait for them."""
@@ -118,7 +177,8 @@ class Briefing:
             Destination(chat_id, name=name or (target.name if target else ""),
                         reply_to=reply_to, thread_id=thread_id),
             TelegramSender(bot, self.policy), kind=kind, empty_html=empty,
-            timezone=timezone or (target_timezone(target) if target else UTC))
+            timezone=timezone or (target_zone(target) if target else UTC),
+            route=Route.of(target) if target else None)
 
     def target_of(self, chat_id: int | str) -> Target | None:
         """The configured target posting to this chat, if any (ids as resolved at start-up)."""
@@ -131,7 +191,8 @@ class Briefing:
         try:
             return await self.send_new(bot, target.chat_id, kind=kind, name=target.name,
                                        announce_empty=target.announce_empty,
-                                       timezone=target_timezone(target))
+                                       thread_id=target.topic_id,
+                                       timezone=target_zone(target))
         except StoreUnavailable:
             raise
         except Exception as exc:

@@ -24,7 +24,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Protocol, TypeVar
 
-from telegram import Bot, LinkPreviewOptions, ReplyParameters
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    ReplyParameters,
+)
 from telegram import Message as TgMessage
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
@@ -83,6 +89,17 @@ def retry_seconds(exc: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
+Buttons = Sequence[Sequence[tuple[str, str]]]  # rows of (label, callback data)
+
+
+def keyboard(buttons: Buttons) -> InlineKeyboardMarkup | None:
+    """An inline keyboard of callback buttons (bot.digest.buttons), or None for no buttons."""
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(text, callback_data=data)
+                                  for text, data in row] for row in buttons])
+
+
 def is_parse_error(exc: BadRequest) -> bool:
     return "can't parse entities" in exc.message.lower()
 
@@ -116,14 +133,15 @@ async def with_retries(call: Callable[[], Awaitable[T]], policy: RetryPolicy,
 
 async def send_html(bot: Bot, chat_id: int | str, html: str, plain: str, *,
                     policy: RetryPolicy, reply_to: int | None = None,
-                    thread_id: int | None = None) -> TgMessage:
+                    thread_id: int | None = None, buttons: Buttons = ()) -> TgMessage:
     """Send one message as HTML; if Telegram cannot parse it, send the plain text instead."""
     reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
+    markup = keyboard(buttons)
 
     def attempt(text: str, parse_mode: str | None) -> Callable[[], Awaitable[TgMessage]]:
         return lambda: bot.send_message(
             chat_id, text, parse_mode=parse_mode, link_preview_options=NO_PREVIEW,
-            reply_parameters=reply, message_thread_id=thread_id)
+            reply_parameters=reply, message_thread_id=thread_id, reply_markup=markup)
 
     try:
         return await with_retries(attempt(html, ParseMode.HTML), policy, f"send to {chat_id}")
@@ -141,9 +159,10 @@ class TelegramSender:
         self.bot = bot
         self.policy = policy
 
-    async def send(self, destination: Destination, html: str, plain: str) -> SendResult:
+    async def send(self, destination: Destination, html: str, plain: str,
+                   buttons: Buttons = ()) -> SendResult:
         try:
-            await self._send(destination, html, plain)
+            await self._send(destination, html, plain, buttons=buttons)
         except BadRequest as exc:
             if any(fault in exc.message.lower() for fault in MESSAGE_FAULTS):
                 return SendResult(SendStatus.REJECTED, exc.message, exc)
@@ -153,10 +172,11 @@ class TelegramSender:
         return SENT
 
     async def _send(self, destination: Destination, html: str, plain: str,
-                    depth: int = 0) -> None:
+                    depth: int = 0, buttons: Buttons = ()) -> None:
         try:
             await send_html(self.bot, destination.chat_id, html, plain, policy=self.policy,
-                            reply_to=destination.reply_to, thread_id=destination.thread_id)
+                            reply_to=destination.reply_to, thread_id=destination.thread_id,
+                            buttons=buttons)
         except BadRequest as exc:
             size = units(html)
             if not is_too_long(exc) or size > MAX_RESPLIT or depth >= RESPLIT_DEPTH:
@@ -164,9 +184,10 @@ class TelegramSender:
             pieces = split_message(Message(html, plain, ()), min(size, TELEGRAM_LIMIT) // 2)
             log.warning("Telegram found a message to %s too long (%d units); sending it in %d "
                         "parts", destination.chat_id, size, len(pieces))
-            for i, piece in enumerate(pieces):
+            for i, piece in enumerate(pieces):  # the buttons go under the last piece
                 await self._send(destination if i == 0 else destination.follow_up(),
-                                 piece.html, piece.plain, depth + 1)
+                                 piece.html, piece.plain, depth + 1,
+                                 buttons if i == len(pieces) - 1 else ())
 
 
 async def deliver(bot: Bot, chat_id: int | str, messages: Sequence[Outgoing], *,
@@ -177,7 +198,8 @@ async def deliver(bot: Bot, chat_id: int | str, messages: Sequence[Outgoing], *,
 
     A report is passed to on_delivered right after the last message carrying it was accepted,
     so a failure part-way leaves exactly the unsent reports for the next run."""
-    outgoing = [Message(m.html, m.plain, tuple(m.report_ids)) for m in messages]
+    outgoing = [Message(m.html, m.plain, tuple(m.report_ids), getattr(m, "buttons", ()))
+                for m in messages]
     result = await send_messages(Destination(chat_id, reply_to=reply_to, thread_id=thread_id),
                                  TelegramSender(bot, policy), outgoing, on_delivered)
     error = result.error

@@ -10,15 +10,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
-from telegram.ext import Application, ContextTypes, Job, JobQueue
+from telegram.ext import Application, Job, JobQueue
 
 from bot.errors import StoreUnavailable
 from bot.settings import Schedule, Target
 
-from .briefing import Briefing
+if TYPE_CHECKING:  # handlers import this module (status shows the next runs)
+    from .handlers.context import BotState, BriefContext
 
 log = logging.getLogger(__name__)
 JOB_PREFIX = "digest:"
@@ -53,12 +55,12 @@ def catch_up_due(target: Target, last_digest: datetime | None, now: datetime,
     return max(missed, default=None)
 
 
-async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def digest_job(context: BriefContext) -> None:
     """Job callback: one target's digest (job.data is the Target)."""
     job = context.job
     assert job is not None
     target: Target = job.data
-    briefing: Briefing = context.application.bot_data["briefing"]
+    briefing = context.state.briefing
     kind = "catch-up" if job.name and job.name.startswith(CATCH_UP_PREFIX) else "scheduled"
     try:
         await briefing.run_target(context.bot, target, kind)
@@ -104,7 +106,8 @@ def schedule_targets(job_queue: JobQueue, targets: Iterable[Target],
 
 async def schedule_catch_up(application: Application, now: datetime | None = None) -> list[str]:
     """At start-up: queue one digest for each target whose cron run was missed."""
-    briefing: Briefing = application.bot_data["briefing"]
+    state: BotState = application.bot_data
+    briefing = state.briefing
     settings = briefing.settings
     now = now or datetime.now(UTC)
     queued = []

@@ -78,18 +78,19 @@ class SourceHub:
     async def poll(self, feed: Feed) -> None:
         result = await self.poller.poll(feed)
         if result.new:
-            await self.briefing.prepare(result.new)
+            await self.briefing.arrived(result.new)
 
     async def watch(self) -> None:
-        """Store files that settled in the inbox and analyze them now, not at digest time."""
-        result = await self.briefing.collect()
-        if result.new:
-            await self.briefing.prepare(result.new)
+        """Store files that settled in the inbox; collect() analyzes them now (and alerts
+        watching chats), not at digest time."""
+        await self.briefing.collect()
 
     # -- links -------------------------------------------------------------------------------
 
-    async def report_for(self, url: str, *, keep: bool = True) -> Report:
-        """Fetch and extract the page, and store it when `keep` (a member's link).
+    async def report_for(self, url: str, *, keep: bool = True,
+                         chat: int | str | None = None) -> Report:
+        """Fetch and extract the page, and store it when `keep` (a member's link), with the
+        chat it was posted in as its origin ("links:<chat>", for routing).
 
         Raises ReportError naming the URL. A page that is not kept never reaches the targets.
         """
@@ -100,8 +101,10 @@ class SourceHub:
             raise
         if not keep:
             return report
-        added = await store_report(self.briefing.db, report, "link")
+        added = await store_report(self.briefing.db, report, "link", chat)
         await self.briefing.db.record_source_success(LINKS_KEY, new_reports=int(added))
+        if added:
+            await self.briefing.arrived([report])
         return report
 
     # -- feeds changed in chat ---------------------------------------------------------------
@@ -121,8 +124,10 @@ class SourceHub:
 
 
 async def feed_job(context: BriefContext) -> None:
+    """One feed's poll: a fetch and analyses, so it takes a heavy-work slot like a link."""
     assert context.job is not None
-    await context.state.sources.poll(context.job.data)
+    async with context.state.heavy.slot():
+        await context.state.sources.poll(context.job.data)
 
 
 async def watch_job(context: BriefContext) -> None:

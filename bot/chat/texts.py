@@ -100,6 +100,12 @@ TEXTS = {
             "  reports: {reports}; last success: {ok}; last error: {error}"
         ),
         "source_inbox_public": "Inbox",
+        "button_refused": "This button is not for you.",
+        "button_stale": "This report is no longer available.",
+        "more_header": "<b>{title}</b> (more)",
+        "more_none": "That is all \u201cMore\u201d shows; \u201cFull text\u201d has the whole report.",
+        "full_header": "<b>{title}</b> (full text)",
+        "full_caption": "{title} (full text)",
     },
     "ru": {
         "help": (
@@ -168,6 +174,12 @@ TEXTS = {
             "  отчётов: {reports}; последний успех: {ok}; последняя ошибка: {error}"
         ),
         "source_inbox_public": "Папка",
+        "button_refused": "Эта кнопка не для вас.",
+        "button_stale": "Этого отчёта больше нет.",
+        "more_header": "<b>{title}</b> (продолжение)",
+        "more_none": "Больше «Ещё» не покажет; весь отчёт: «Полный текст».",
+        "full_header": "<b>{title}</b> (полный текст)",
+        "full_caption": "{title} (полный текст)",
     },
 }
 
@@ -239,9 +251,90 @@ _KNOWLEDGE_TEXTS = {
         "opml_exported": "Лент: {count}, файл OPML.",
     },
 }
-for _language, _entries in _KNOWLEDGE_COMMANDS.items():
-    # before "help", which stays last in the menu
-    COMMANDS[_language] = COMMANDS[_language][:-1] + _entries + COMMANDS[_language][-1:]
-for _language, _texts in _KNOWLEDGE_TEXTS.items():
-    TEXTS[_language].update({k: v for k, v in _texts.items() if k != "help"})
-    TEXTS[_language]["help"] += _texts["help"]
+
+
+def _extend(commands: dict[str, tuple[tuple[str, str], ...]],
+            texts: dict[str, dict[str, str]]) -> None:
+    """Add one feature's block: its commands before "help" (last in the menu), its texts,
+    and its lines at the end of the help text."""
+    for language, entries in commands.items():
+        COMMANDS[language] = COMMANDS[language][:-1] + entries + COMMANDS[language][-1:]
+    for language, table in texts.items():
+        TEXTS[language].update({k: v for k, v in table.items() if k != "help"})
+        TEXTS[language]["help"] += table["help"]
+
+
+_extend(_KNOWLEDGE_COMMANDS, _KNOWLEDGE_TEXTS)
+
+
+# -- desks: routing and filters in /status, watchlists and their alerts (handlers/watch.py) ------
+
+_DESK_COMMANDS = {
+    "en": (
+        ("watch", "Alert this chat at once when a report mentions a term"),
+        ("watches", "This chat's watches, numbered"),
+        ("unwatch", "Stop a watch: /unwatch N"),
+    ),
+    "ru": (
+        ("watch", "Сразу сообщать в этот чат об отчётах с этим словом"),
+        ("watches", "Отслеживаемые слова этого чата, по номерам"),
+        ("unwatch", "Перестать отслеживать: /unwatch N"),
+    ),
+}
+_DESK_TEXTS = {
+    "en": {
+        "help": (
+            "\n/watch &lt;word, \"phrase\" or name&gt;: an alert here as soon as a new report "
+            "mentions it; /watches lists them, /unwatch N stops one"
+        ),
+            "status_route": "  sources: {sources}; include: {include}; exclude: {exclude}",
+            "status_route_all": "all",
+            "status_route_none": "none",
+            "status_topic": "  topic: {topic}",
+            "status_watch": "  watching: {terms}",
+            "alert_header": "\U0001f514 <b>Watch \u201c{term}\u201d</b>",
+            "alert_figures": "<i>Figures</i>",
+            "alert_quotes": "<i>Quotes</i>",
+            "watch_usage": "Usage: /watch &lt;word, \"phrase\" or name&gt;",
+            "watch_members_only": "Only members can change this chat's watches.",
+            "watch_added": (
+                "Watching \u201c{term}\u201d: a new report that mentions it is posted here at once."
+            ),
+            "watch_exists": "\u201c{term}\u201d is already watched here.",
+            "watch_too_many": "This chat watches {limit} terms already; /unwatch one first.",
+            "watches_header": "<b>Watched here</b>:",
+            "watches_none": "Nothing is watched here. Add a term with /watch &lt;word&gt;.",
+            "watches_item": "{n}. {term}",
+            "watches_item_settings": "{n}. {term} (settings)",
+            "unwatch_usage": "Usage: /unwatch N (the number /watches shows).",
+            "unwatch_settings": "\u201c{term}\u201d comes from the settings file; an admin changes it there.",
+            "unwatch_done": "Stopped watching \u201c{term}\u201d.",
+    },
+    "ru": {
+        "help": (
+            "\n/watch &lt;слово, \"фраза\" или имя&gt;: сообщение сюда, как только новый отчёт "
+            "упомянет его; /watches покажет список, /unwatch N отменит"
+        ),
+            "status_route": "  источники: {sources}; включать: {include}; исключать: {exclude}",
+            "status_route_all": "все",
+            "status_route_none": "нет",
+            "status_topic": "  тема: {topic}",
+            "status_watch": "  отслеживается: {terms}",
+            "alert_header": "\U0001f514 <b>Отслеживается «{term}»</b>",
+            "alert_figures": "<i>Цифры</i>",
+            "alert_quotes": "<i>Цитаты</i>",
+            "watch_usage": "Использование: /watch &lt;слово, \"фраза\" или имя&gt;",
+            "watch_members_only": "Менять отслеживаемые слова этого чата могут только участники.",
+            "watch_added": "Отслеживается «{term}»: новый отчёт с ним сразу придёт сюда.",
+            "watch_exists": "«{term}» здесь уже отслеживается.",
+            "watch_too_many": "В этом чате уже {limit} отслеживаемых слов; сначала /unwatch.",
+            "watches_header": "<b>Отслеживается здесь</b>:",
+            "watches_none": "Здесь ничего не отслеживается. Добавить: /watch &lt;слово&gt;.",
+            "watches_item": "{n}. {term}",
+            "watches_item_settings": "{n}. {term} (настройки)",
+            "unwatch_usage": "Использование: /unwatch N (номер из /watches).",
+            "unwatch_settings": "«{term}» задано в файле настроек; изменить его может администратор.",
+            "unwatch_done": "Больше не отслеживается «{term}».",
+    },
+}
+_extend(_DESK_COMMANDS, _DESK_TEXTS)

@@ -2,7 +2,8 @@
 feeds, access and (online) whether the bot may post to each target.
 
 Prints one line per finding ("ok", "warning" or "PROBLEM") and exits 0 only when there is no
-problem. Warnings (an unreadable file in the inbox, no admins) do not fail the check. Reads
+problem. Warnings (an unreadable file in the inbox, no admins, quarantined reports) do not fail
+the check. Reads
 only: a missing SQLite file is not created, and nothing is sent to any chat.
 """
 
@@ -110,12 +111,18 @@ def _database(checklist: Checklist, settings: Settings) -> None:
         return
     try:
         count = store.count_reports()
+        quarantined = store.quarantined(settings.delivery.quarantine_after)
     except Exception as exc:  # an old, foreign or broken database
         checklist.problem(f"database: {shown}: cannot be read ({type(exc).__name__}: {exc})")
         return
     finally:
         store.close()
     checklist.ok(f"database: {shown} ({count} reports stored)")
+    if quarantined:  # set aside, never holding up the others: information, not a problem
+        checklist.warn(f"database: {len(quarantined)} report(s) quarantined (never sent; "
+                       "their analysis kept failing):",
+                       [f"{q.title} ({q.source}): {q.attempts} attempts: {q.reason}"
+                        for q in quarantined])
 
 
 def _creatable(folder: Path) -> bool:

@@ -2,17 +2,22 @@
 
 Every input is isolated: any exception while reading or analysing one file is reported for
 that file and the others are still printed (exit 1). Large folders are spread over worker
-processes; a progress bar shows on a terminal.
+processes; a progress bar shows on a terminal. `digest` then runs the bot's own briefing
+workflow (bot.briefing) against a temporary store, with the terminal as its one destination
+(terminal.py), so the CLI and the bot cannot drift apart.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -20,7 +25,6 @@ from bot.analysis.loaders import MIB, load_report
 from bot.analysis.model import Analysis, ReportError, SummaryOptions
 from bot.analysis.pipeline import analyze
 from bot.digest.build import build_digest
-from bot.digest.model import DigestItem
 from bot.digest.render_text import render_text
 
 from .exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -29,6 +33,8 @@ from .options import summary_options
 
 if TYPE_CHECKING:
     from bot.settings import Settings
+
+    from .terminal import TerminalDigest
 
 PARALLEL_FROM = 16  # below this many files, starting worker processes costs more than it saves
 Job = tuple[Path, SummaryOptions, int, str | None]
@@ -61,6 +67,8 @@ def digest(args: argparse.Namespace, settings: Settings) -> int:
     for path in unsupported:
         print(f"briefbot digest: skipped {path}: unsupported file type ({SUPPORTED_HINT})",
               file=sys.stderr)
+    from .terminal import TerminalDigest  # the workflow and the store: digest only
+
     options, max_bytes = summary_options(args, settings), int(settings.max_file_mb * MIB)
     analyses: list[Analysis] = []
     failures: list[str] = []
@@ -71,29 +79,52 @@ def digest(args: argparse.Namespace, settings: Settings) -> int:
             print(f"briefbot digest: skipped {result}", file=sys.stderr)
         else:
             analyses.append(result)
-    threshold = settings.sources.merge_threshold or None  # 0 in the settings: never merge
-    built = build_digest(analyses, failures=failures, merge_threshold=threshold)
-    if args.json:
-        for item in built.items:
-            print(json.dumps(item_json(item), ensure_ascii=False))
-    else:
-        sys.stdout.write(render_text(built, language=settings.telegram.language))
-    return EXIT_FAILED if failures else EXIT_OK
+    view = TerminalDigest(args.json, failures, _sources(analyses))
+    failed = asyncio.run(_deliver(analyses, view, options, settings))
+    return EXIT_FAILED if failures or failed else EXIT_OK
 
 
-def item_json(item: DigestItem) -> dict:
-    """One digest item for other tools: every source and report id of a merged story."""
-    return {
-        "title": item.title,
-        "language": item.language,
-        "sources": list(item.sources),
-        "url": item.url,
-        "report_ids": list(item.report_ids),
-        "summary": list(item.summary),
-        "figures": [{"value": f.value, "context": f.context, "sentence": f.sentence}
-                    for f in item.figures],
-        "quotes": [{"text": q.text, "speaker": q.speaker} for q in item.quotes],
-    }
+async def _deliver(analyses: list[Analysis], view: TerminalDigest, options: SummaryOptions,
+                   settings: Settings) -> bool:
+    """The bot's workflow for one terminal: the analyses (made in parallel above) go into a
+    temporary store through the intake and its analysis cache, then out as one digest.
+    Every report is printed (no backfill bound). True when a report failed on the way."""
+    from bot.briefing.intake import store_report
+    from bot.briefing.workflow import BriefingWorkflow, WorkflowConfig
+    from bot.store.aio import AsyncStore
+    from bot.store.store import Store
+
+    from .terminal import TERMINAL, TerminalSender
+
+    config = WorkflowConfig(options=options, language=settings.telegram.language,
+                            merge_threshold=settings.sources.merge_threshold or None,
+                            backfill=max(1, len(analyses)), max_reports=max(1, len(analyses)))
+    with tempfile.TemporaryDirectory(prefix="briefbot-digest-") as folder:
+        store = AsyncStore(Store(f"sqlite:///{Path(folder) / 'digest.db'}"))
+        try:
+            workflow = BriefingWorkflow(store, config, render=view.render)
+            for analysis in analyses:
+                if await store_report(store, analysis.report, "inbox"):
+                    await store.save_analysis(workflow.key, analysis)
+            outcome = await workflow.deliver_new(TERMINAL, TerminalSender(sys.stdout), kind="cli")
+        finally:
+            await store.close()
+    if outcome.empty:  # nothing to print from the store: the header and what failed
+        sys.stdout.write(view.text(build_digest([], created=datetime.now(UTC)),
+                                   settings.telegram.language))
+    for failure in outcome.failures:
+        print(f"briefbot digest: skipped {failure}", file=sys.stderr)
+    return bool(outcome.failures) or outcome.error is not None
+
+
+def _sources(analyses: list[Analysis]) -> dict[str, list[str]]:
+    """Report id -> every file that held its text, in input order."""
+    sources: dict[str, list[str]] = {}
+    for analysis in analyses:
+        names = sources.setdefault(analysis.report.id, [])
+        if analysis.report.source not in names:
+            names.append(analysis.report.source)
+    return sources
 
 
 def _analyze_all(jobs: list[Job], workers: int | None) -> Iterator[Analysis | str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from bot.analysis.lang import codes
@@ -82,12 +83,8 @@ def add_summary_options(parser: argparse.ArgumentParser) -> None:
 
 
 def summary_options(args: argparse.Namespace, settings: Settings) -> SummaryOptions:
-    """The command line's choices, the settings for the rest."""
-    summary = settings.summary
-    return SummaryOptions(
-        sentences=args.sentences or summary.sentences,
-        ratio=args.ratio,
-        algorithm=args.algorithm or summary.algorithm,
-        figures=summary.figures if args.figures is None else args.figures,
-        quotes=summary.quotes if args.quotes is None else args.quotes,
-    )
+    """The command line's choices, the settings (as the bot reads them) for the rest."""
+    chosen = {"sentences": args.sentences, "ratio": args.ratio, "algorithm": args.algorithm,
+              "figures": args.figures, "quotes": args.quotes}
+    return replace(SummaryOptions.from_settings(settings.summary),
+                   **{name: value for name, value in chosen.items() if value is not None})

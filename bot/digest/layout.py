@@ -30,11 +30,13 @@ _LANGUAGE_NAMES = {"en": "EN", "ru": "RU"}
 LABELS = {
     "en": {"digest": "Briefing digest", "figures": "Key figures", "unattributed": "unattributed",
            "not_included": "Not included", "skipped_one": "{count} older report was not sent",
-           "skipped_many": "{count} older reports were not sent"},
+           "skipped_many": "{count} older reports were not sent", "update_to": "Update to",
+           "more": "More", "full": "Full text"},
     "ru": {"digest": "Сводка отчётов", "figures": "Ключевые цифры", "unattributed": "автор не указан",
            "not_included": "Не вошли в сводку",
            "skipped_one": "{count} более ранний отчёт не отправлен",
-           "skipped_many": "Более ранние отчёты не отправлены: {count}"},
+           "skipped_many": "Более ранние отчёты не отправлены: {count}",
+           "update_to": "Продолжение", "more": "Ещё", "full": "Полный текст"},
 }
 _RU_MONTHS = ("янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
 
@@ -80,9 +82,14 @@ def skipped_line(count: int, language: str = "en") -> Line:
     return (f"<i>{escape(body)}</i>", body)
 
 
-def item_lines(item: DigestItem, language: str = "en") -> list[Line]:
-    """Title, summary bullets, key figures, quotes: each a line that fits any message."""
-    lines = [_title(item)]
+def item_lines(item: DigestItem, language: str = "en", number: int | None = None) -> list[Line]:
+    """Title, summary bullets, key figures, quotes: each a line that fits any message.
+
+    number: the item's number in the digest, shown when buttons name items by it."""
+    lines = [_title(item, number)]
+    if item.update_to is not None:
+        earlier = f"{label(language, 'update_to')}: {one_line(item.update_to, MAX_TITLE)}"
+        lines.append((f"<i>{escape(earlier)}</i>", earlier))
     lines.extend((f"• {escape(s)}", f"• {s}") for s in map(bounded_text, item.summary))
     if item.figures:
         joined = "; ".join(one_line(f.context, MAX_CONTEXT) for f in item.figures)
@@ -93,7 +100,7 @@ def item_lines(item: DigestItem, language: str = "en") -> list[Line]:
     return lines
 
 
-def _title(item: DigestItem) -> Line:
+def _title(item: DigestItem, number: int | None = None) -> Line:
     language = one_line(_LANGUAGE_NAMES.get(item.language, item.language.upper()), 8)
     sources = ", ".join(one_line(_short_source(s), MAX_SOURCE) for s in item.sources)
     meta = f"{language} · {sources}"
@@ -102,6 +109,8 @@ def _title(item: DigestItem) -> Line:
     url = visible_url(item.url)
     if url:
         title = f'<a href="{html.escape(url, quote=True)}">{title}</a>'
+    if number is not None:
+        title, plain_title = f"{number}. {title}", f"{number}. {plain_title}"
     return (f"<b>{title}</b>\n<i>{escape(meta)}</i>", f"{plain_title}\n{meta}")
 
 

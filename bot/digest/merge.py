@@ -29,7 +29,16 @@ _NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[,\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+
 
 def vectors(texts: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
     """Unit-length TF-IDF vectors of (text, language) pairs, IDF taken over these texts."""
-    counts = [Counter(content_stems(text[:_MAX_CHARS], language)) for text, language in texts]
+    return weigh([stem_counts(text, language) for text, language in texts])
+
+
+def stem_counts(text: str, language: str) -> Counter[str]:
+    """Content stems of a report's opening, counted (what `vectors` weighs)."""
+    return Counter(content_stems(text[:_MAX_CHARS], language))
+
+
+def weigh(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors of stem counts, IDF taken over these counts."""
     frequency: Counter[str] = Counter()
     for count in counts:
         frequency.update(count.keys())

@@ -21,11 +21,18 @@ class DigestItem:
     figures: tuple[Figure, ...]
     quotes: tuple[Quote, ...]
     also: tuple[str, ...] = ()  # ids of near-duplicate reports merged into this item
+    update_to: str | None = None    # a follow-up: the title of the story the chat received
+    more_offset: int | None = None  # where "More" goes on in the ranked order; None: summary's end
 
     @property
     def report_ids(self) -> tuple[str, ...]:
         """Every report this item carries: all count as delivered once it is sent."""
         return (self.report_id, *self.also)
+
+    @property
+    def shown_until(self) -> int:
+        """How far into the report's ranked sentences the bullets reach ("More" goes on there)."""
+        return len(self.summary) if self.more_offset is None else self.more_offset
 
 
 @dataclass(frozen=True)
@@ -38,8 +45,10 @@ class Digest:
 
 @dataclass(frozen=True)
 class Message:
-    """One Telegram message: HTML, the same content as plain text, and the reports it carries."""
+    """One Telegram message: HTML, the same content as plain text, and the reports it carries;
+    buttons: rows of (label, callback data) under it (bot.digest.buttons)."""
 
     html: str
     plain: str
     report_ids: tuple[str, ...]
+    buttons: tuple[tuple[tuple[str, str], ...], ...] = ()

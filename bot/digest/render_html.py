@@ -13,6 +13,7 @@ import html as html_lib
 import re
 from collections.abc import Iterator
 
+from .buttons import Button, item_buttons
 from .layout import Line, header, item_lines, skipped_line
 from .model import Digest, Message
 
@@ -32,17 +33,26 @@ def plain_of(html: str) -> str:
 
 
 def render_messages(digest: Digest, *, limit: int = TELEGRAM_LIMIT,
-                    language: str = "en") -> list[Message]:
+                    language: str = "en", buttons: bool = False) -> list[Message]:
     """Messages in order; each names the reports whose content it carries.
 
-    language is the bot's own (headers and labels); report text stays as written."""
+    language is the bot's own (headers and labels); report text stays as written.
+    buttons: items are numbered and each message carries one keyboard row per item that ends
+    in it ("More n", "Full text n"): one message holds several items, so its keyboard names
+    them by number (separate messages per item would hit Telegram's 20 messages a minute per
+    group and ring a phone once per item)."""
     packer = _Packer(limit)
     top = [header(digest.created, len(digest.items), language)]
     if digest.skipped:
         top.append(skipped_line(digest.skipped, language))
     packer.add_block(top, ())
-    for item in digest.items:
-        packer.add_block(item_lines(item, language), item.report_ids)
+    for number, item in enumerate(digest.items, start=1):
+        if buttons:
+            row = item_buttons(item, number, language)
+            packer.add_block(item_lines(item, language, number), item.report_ids,
+                             (row,) if row else ())
+        else:
+            packer.add_block(item_lines(item, language), item.report_ids)
     return packer.finish()
 
 
@@ -116,8 +126,15 @@ class _Packer:
         self.html: list[str] = []
         self.plain: list[str] = []
         self.ids: list[str] = []
+        self.rows: list[tuple[Button, ...]] = []
 
-    def add_block(self, lines: list[Line], report_ids: tuple[str, ...]) -> None:
+    def add_block(self, lines: list[Line], report_ids: tuple[str, ...],
+                  rows: tuple[tuple[Button, ...], ...] = ()) -> None:
+        """Add one report's lines; its keyboard rows go under the message where it ends."""
+        self._add_lines(lines, report_ids)
+        self.rows.extend(rows)
+
+    def _add_lines(self, lines: list[Line], report_ids: tuple[str, ...]) -> None:
         block_html = "\n".join(h for h, _ in lines)
         if units(block_html) <= self.limit:
             if self.html and self._size(block_html) > self.limit:
@@ -154,10 +171,9 @@ class _Packer:
 
     def _flush(self) -> None:
         if self.html:
-            self.messages.append(
-                Message("\n\n".join(self.html), "\n\n".join(self.plain), tuple(self.ids))
-            )
-        self.html, self.plain, self.ids = [], [], []
+            self.messages.append(Message("\n\n".join(self.html), "\n\n".join(self.plain),
+                                         tuple(self.ids), tuple(self.rows)))
+        self.html, self.plain, self.ids, self.rows = [], [], [], []
 
     def finish(self) -> list[Message]:
         self._flush()

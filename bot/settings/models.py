@@ -127,6 +127,19 @@ class Schedule(Validated):
                           "remove timezone from the interval schedule", field="timezone")
 
 
+def _some_sources(sources: tuple[str, ...]) -> tuple[str, ...]:
+    if not sources or not all(s.strip() for s in sources):
+        raise Invalid("lists no source", "name feeds, 'inbox/<folder>' or 'links', or remove "
+                      "{key} to take every source")
+    return sources
+
+
+def _a_term(term: str) -> str:
+    if not any(c.isalpha() for c in term):
+        raise Invalid(f"{term!r} holds no word", "write a word, a phrase or a name")
+    return term
+
+
 @_frozen
 class Target(Validated):
     """A chat that receives scheduled digests (optionally in one forum topic)."""
@@ -136,6 +149,11 @@ class Target(Validated):
     schedules: tuple[Schedule, ...] = ()
     announce_empty: StrictBool = False
     topic_id: PositiveInt | None = None
+    # desks (docs/desk.md): the sources it takes (None: all), filter terms, settings watchlist
+    sources: Annotated[tuple[StrictStr, ...], After(_some_sources)] | None = None
+    include: tuple[Annotated[StrictStr, After(_a_term)], ...] = ()
+    exclude: tuple[Annotated[StrictStr, After(_a_term)], ...] = ()
+    watch: tuple[Annotated[StrictStr, After(_a_term)], ...] = ()
 
     def _check(self) -> None:
         if not self.schedules:
@@ -218,6 +236,7 @@ class DeliverySettings(Validated):
 
     backfill: Count = 10            # at most this many latest reports for a new target or chat
     quarantine_after: PositiveInt = 3  # failed analyses before a report is quarantined
+    followup_days: Count = 3        # a report continuing a story sent this recently: new facts; 0 off
 
 
 @_frozen

@@ -80,6 +80,12 @@ class Inbox:
             del self._seen[gone]
         return found
 
+    def subfolder(self, path: Path) -> str:
+        """The folder under the inbox a file lies in ("energy", "" at the top): its origin."""
+        if not path.is_relative_to(self.path):
+            return ""
+        return path.relative_to(self.path).parent.as_posix().strip(".")
+
     def read(self, path: Path) -> Report:
         """One file as a report; any failure is a ReportError naming the file (blocking)."""
         return read_report(str(path), load_report, path, max_bytes=self.max_bytes)
@@ -96,7 +102,7 @@ class Inbox:
                 failures.append(str(exc))
                 self._seen[path] = (stamp, str(exc))
                 continue
-            if await store_report(store, report, SOURCE_KEY):
+            if await store_report(store, report, SOURCE_KEY, where=self.subfolder(path)):
                 new.append(report)
             self._seen[path] = (stamp, None)
         await store.record_source_success(SOURCE_KEY, new_reports=len(new))

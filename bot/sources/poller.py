@@ -15,7 +15,9 @@ import logging
 from dataclasses import dataclass
 
 from bot.analysis.model import Report, ReportError
+from bot.briefing.intake import store_report
 from bot.settings import Feed
+from bot.store.aio import AsyncStore
 from bot.store.db import Store
 
 from .feeds import Entry, parse_feed
@@ -39,6 +41,7 @@ class PollResult:
 class FeedPoller:
     def __init__(self, store: Store, policy: FetchPolicy) -> None:
         self.store = store
+        self.intake = AsyncStore(store)  # reports go in through the intake, as from every source
         self.policy = policy
 
     async def poll(self, feed: Feed) -> PollResult:
@@ -76,7 +79,7 @@ class FeedPoller:
                     else:
                         complete = False
                     continue
-                if await asyncio.to_thread(self.store.add_report, report):
+                if await store_report(self.intake, report, "feed", where=feed.name):
                     new.append(report)
                 await asyncio.to_thread(self.store.mark_entries_seen, feed.url, [entry.key])
         await asyncio.to_thread(

@@ -73,6 +73,9 @@ class AsyncStore:
     delivery_counts = _off_loop(Store.delivery_counts)
     record_digest = _off_loop(Store.record_digest)
     last_digest = _off_loop(Store.last_digest)
+    # follow-ups
+    record_shown = _off_loop(Store.record_shown)
+    delivered_since = _off_loop(Store.delivered_since)
     # sources
     save_feed = _off_loop(Store.save_feed)
     saved_feeds = _off_loop(Store.saved_feeds)
@@ -85,6 +88,13 @@ class AsyncStore:
     # health
     record_heartbeat = _off_loop(Store.record_heartbeat)
     heartbeat = _off_loop(Store.heartbeat)
+    # watchlists and alerts
+    report_origins = _off_loop(Store.report_origins)
+    add_watch = _off_loop(Store.add_watch)
+    watches = _off_loop(Store.watches)
+    remove_watch = _off_loop(Store.remove_watch)
+    sync_settings_watches = _off_loop(Store.sync_settings_watches)
+    claim_alert = _off_loop(Store.claim_alert)
 
 
 class AsyncLease:

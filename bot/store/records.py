@@ -96,3 +96,28 @@ class IndexedFigure:
     title: str
     source: str
     added_at: datetime
+
+
+@dataclass(frozen=True)
+class Watch:
+    """A term a chat watches: /watch in chat (created_by the user) or a target's settings."""
+
+    id: int
+    chat_id: str
+    term: str
+    created_by: int | None
+    created_at: datetime
+
+    @property
+    def from_settings(self) -> bool:
+        return self.created_by is None
+
+
+@dataclass(frozen=True)
+class DeliveredReport:
+    """A report sent to a chat, with the title and bullets the chat saw (for follow-ups)."""
+
+    report: Report
+    delivered_at: datetime
+    title: str
+    summary: tuple[str, ...]

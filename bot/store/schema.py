@@ -7,6 +7,7 @@ compares the migrated database against this metadata on every dialect the tests 
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -34,6 +35,9 @@ reports = Table(
     Column("language", String(16), nullable=False),
     Column("text", Text, nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
+    # where it came from, for routing (bot.briefing.routing): "feed:<name>", "inbox/<subfolder>",
+    # "links:<chat>"; NULL for reports stored before routing existed (they reach unrouted targets)
+    Column("origin", Text),
 )
 
 analyses = Table(
@@ -146,4 +150,38 @@ figure_index = Table(
     # stems of the sentence between spaces (bot.analysis.terms.stem_key), for whole-stem LIKE:
     # a figure's context is short ("12%"), the sentence says what it is about ("газа")
     Column("context_key", Text, nullable=False),
+)
+
+# -- watchlists: terms a chat wants an alert for, and the alerts already sent --------------------
+
+watches = Table(
+    "watches", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("chat_id", String(64), nullable=False, index=True),
+    Column("term", Text, nullable=False),
+    # who added it with /watch; NULL for a target's settings watchlist (kept in step at start)
+    Column("created_by", BigInteger),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+alerts_sent = Table(
+    "alerts_sent", metadata,
+    # one alert per report per watch, across restarts: the pair is claimed before sending
+    Column("watch_id", Integer, ForeignKey("watches.id", ondelete="CASCADE"), primary_key=True),
+    Column("report_id", String(64), ForeignKey("reports.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# -- follow-ups: what each chat was shown with a report (bot.digest.followups) -------------------
+
+shown_items = Table(
+    "shown_items", metadata,
+    Column("chat_id", String(64), primary_key=True),
+    Column("report_id", String(64), ForeignKey("reports.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("summary", Text, nullable=False),  # JSON list of the bullets shown
+    Column("shown_at", DateTime(timezone=True), nullable=False),
 )

@@ -9,7 +9,7 @@ the event loop.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, false, func, or_, select
@@ -23,6 +23,7 @@ from bot.store.indexing import index_analysis
 from bot.store.migrate import upgrade as upgrade_schema
 from bot.store.records import (
     Backlog,
+    DeliveredReport,
     DigestRun,
     IndexedFigure,
     IndexedQuote,
@@ -30,8 +31,10 @@ from bot.store.records import (
     SavedFeed,
     SourceState,
     StoredReport,
+    Watch,
 )
 from bot.store.schema import (
+    alerts_sent,
     analyses,
     analysis_failures,
     deliveries,
@@ -42,7 +45,9 @@ from bot.store.schema import (
     heartbeats,
     quote_index,
     reports,
+    shown_items,
     source_state,
+    watches,
 )
 from bot.store.statements import dialect_of, insert_ignore, now, upsert, utc
 
@@ -96,11 +101,16 @@ class Store:
 
     # -- reports -----------------------------------------------------------------------------
 
-    def add_report(self, report: Report, *, added_at: datetime | None = None) -> bool:
-        """Store a report by content id; False when the same text is already stored."""
+    def add_report(self, report: Report, *, added_at: datetime | None = None,
+                   origin: str | None = None) -> bool:
+        """Store a report by content id; False when the same text is already stored.
+
+        origin says where it came from ("feed:<name>", "inbox/<subfolder>", "links:<chat>"),
+        for routing; the first source to store a text keeps it."""
         row = {
             "id": report.id, "title": report.title, "source": report.source, "url": report.url,
             "language": report.language, "text": report.text, "added_at": added_at or now(),
+            "origin": origin,
         }
         with writing(self.engine) as conn:
             return insert_ignore(reports, conn, [row]) == 1
@@ -156,16 +166,19 @@ class Store:
             return [_report(r) for r in conn.execute(query.order_by(reports.c.seq))]
 
     def backlog(self, chat_id: int | str, limit: int,
-                quarantine_after: int | None = None) -> Backlog:
+                quarantine_after: int | None = None,
+                takes: Callable[[str | None], bool] | None = None) -> Backlog:
         """The latest `limit` undelivered reports in full, the older ones by id; oldest first.
 
         Texts are read only for the latest ones, so a new chat facing a large archive costs
-        one id scan, not the whole archive.
+        one id scan, not the whole archive. `takes` (a target's route, given each report's
+        origin) leaves out reports from sources the chat does not take: never selected.
         """
         pending = self._pending(chat_id, quarantine_after)
         with reading(self.engine) as conn:
-            ids = list(conn.execute(select(reports.c.id).where(pending).order_by(reports.c.seq))
-                       .scalars())
+            rows = conn.execute(select(reports.c.id, reports.c.origin).where(pending)
+                                .order_by(reports.c.seq))
+            ids = [r.id for r in rows if takes is None or takes(r.origin)]
             split = max(len(ids) - max(limit, 0), 0)
             latest = ids[split:]
             rows = conn.execute(select(reports).where(reports.c.id.in_(latest))
@@ -326,6 +339,37 @@ class Store:
             return None
         return DigestRun(row.chat_id, row.kind, row.report_count, utc(row.created_at))
 
+    # -- follow-ups: what a chat was shown, and what it received lately -------------------------
+
+    def record_shown(self, chat_id: int | str, shown: Mapping[str, tuple[str, Sequence[str]]],
+                     *, at: datetime | None = None) -> None:
+        """Keep the title and bullets a chat was shown with each report (report id -> both)."""
+        rows = [{"chat_id": chat_key(chat_id), "report_id": rid, "title": title,
+                 "summary": json.dumps(list(summary), ensure_ascii=False),
+                 "shown_at": at or now()} for rid, (title, summary) in shown.items()]
+        with writing(self.engine) as conn:
+            insert_ignore(shown_items, conn, rows)
+
+    def delivered_since(self, chat_id: int | str, since: datetime, options_key: str,
+                        limit: int = 200) -> list[DeliveredReport]:
+        """Reports sent to the chat since `since`, newest first, as the chat saw them: the
+        recorded title and bullets, else the report's title and its analysis summary under
+        options_key (sent by a path that records nothing), else no bullets."""
+        key = chat_key(chat_id)
+        query = (
+            select(reports, deliveries.c.delivered_at, shown_items.c.title.label("shown_title"),
+                   shown_items.c.summary.label("shown_summary"), analyses.c.data)
+            .join(deliveries, deliveries.c.report_id == reports.c.id)
+            .outerjoin(shown_items, (shown_items.c.report_id == reports.c.id)
+                       & (shown_items.c.chat_id == key))
+            .outerjoin(analyses, (analyses.c.report_id == reports.c.id)
+                       & (analyses.c.options_key == options_key))
+            .where(deliveries.c.chat_id == key, deliveries.c.skipped == false(),
+                   deliveries.c.delivered_at >= since)
+            .order_by(deliveries.c.delivered_at.desc(), reports.c.seq.desc()).limit(limit))
+        with reading(self.engine) as conn:
+            return [_delivered(row) for row in conn.execute(query)]
+
     # -- sources -------------------------------------------------------------------------------
 
     def save_feed(self, url: str, name: str, interval_seconds: int, *,
@@ -397,6 +441,68 @@ class Store:
         return utc(at) if at is not None else None
 
 
+    # -- watchlists and alerts -----------------------------------------------------------------
+
+    def report_origins(self, report_ids: Iterable[str]) -> dict[str, str | None]:
+        """Where each of these reports came from (None: stored before routing existed)."""
+        ids = list(dict.fromkeys(report_ids))
+        if not ids:
+            return {}
+        query = select(reports.c.id, reports.c.origin).where(reports.c.id.in_(ids))
+        with reading(self.engine) as conn:
+            return {r.id: r.origin for r in conn.execute(query)}
+
+    def add_watch(self, chat_id: int | str, term: str, created_by: int | None) -> Watch:
+        """The chat's watch for this term: the one it has, or a new one."""
+        with writing(self.engine) as conn:
+            found = conn.execute(select(watches).where(
+                watches.c.chat_id == chat_key(chat_id), watches.c.term == term)).first()
+            if found is not None:
+                return _watch(found)
+            row = {"chat_id": chat_key(chat_id), "term": term, "created_by": created_by,
+                   "created_at": now()}
+            watch_id = conn.execute(watches.insert().values(**row)
+                                    .returning(watches.c.id)).scalar_one()
+            return Watch(watch_id, row["chat_id"], term, created_by, row["created_at"])
+
+    def watches(self, chat_id: int | str | None = None) -> list[Watch]:
+        """A chat's watches (or every chat's), oldest first: /watches numbers them so."""
+        query = select(watches).order_by(watches.c.id)
+        if chat_id is not None:
+            query = query.where(watches.c.chat_id == chat_key(chat_id))
+        with reading(self.engine) as conn:
+            return [_watch(r) for r in conn.execute(query)]
+
+    def remove_watch(self, watch_id: int) -> bool:
+        with writing(self.engine) as conn:
+            conn.execute(alerts_sent.delete().where(alerts_sent.c.watch_id == watch_id))
+            return conn.execute(watches.delete().where(watches.c.id == watch_id)).rowcount > 0
+
+    def sync_settings_watches(self, watchlists: Mapping[str, Sequence[str]]) -> None:
+        """Make the settings watchlists (created_by NULL) exactly these, chat -> terms; a term
+        that stays keeps its id, so its alerts stay sent, and a chat no longer listed (a
+        target removed, or '@name' now known by its id) loses its settings watches."""
+        wanted = {(chat_key(chat), term) for chat, terms in watchlists.items() for term in terms}
+        with writing(self.engine) as conn:
+            current = {(r.chat_id, r.term): r.id for r in conn.execute(
+                select(watches.c.chat_id, watches.c.term, watches.c.id)
+                .where(watches.c.created_by.is_(None)))}
+            gone = [watch_id for pair, watch_id in current.items() if pair not in wanted]
+            if gone:
+                conn.execute(alerts_sent.delete().where(alerts_sent.c.watch_id.in_(gone)))
+                conn.execute(watches.delete().where(watches.c.id.in_(gone)))
+            new = [{"chat_id": chat, "term": term, "created_by": None, "created_at": now()}
+                   for chat, term in sorted(wanted - current.keys())]
+            if new:
+                conn.execute(watches.insert(), new)
+
+    def claim_alert(self, watch_id: int, report_id: str) -> bool:
+        """True once per (watch, report), ever: the caller sends the alert only then."""
+        row = {"watch_id": watch_id, "report_id": report_id, "sent_at": now()}
+        with writing(self.engine) as conn:
+            return insert_ignore(alerts_sent, conn, [row]) == 1
+
+
 def _report_label() -> tuple:
     """The columns that say which report an index row came from."""
     return reports.c.id, reports.c.title, reports.c.source, reports.c.added_at
@@ -417,6 +523,18 @@ def _state(row: Row) -> SourceState:
     )
 
 
+def _delivered(row: Row) -> DeliveredReport:
+    if row.shown_summary is not None:
+        title, summary = row.shown_title, json.loads(row.shown_summary)
+    else:
+        title, summary = row.title, json.loads(row.data)["summary"] if row.data else []
+    return DeliveredReport(_report(row), utc(row.delivered_at), title, tuple(summary))
+
+
 def _report(row: Row) -> Report:
     return Report(title=row.title, text=row.text, source=row.source, language=row.language,
                   url=row.url, id=row.id)
+
+
+def _watch(row: Row) -> Watch:
+    return Watch(row.id, row.chat_id, row.term, row.created_by, utc(row.created_at))

@@ -36,6 +36,8 @@ TITLES = {
     "12_development_fund_briefing.pdf":
         ("Eurasian Development Fund approves €300 million for Kyrgyz rural roads", "en"),
     "13_immunisation_review.docx": ("Mid-term review of the national immunisation programme", "en"),
+    "14_grain_exports_uk.txt": (
+        "Міністерство аграрної політики повідомило про зростання експорту зерна через Дунайські порти", "uk"),
 }
 
 

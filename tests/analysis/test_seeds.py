@@ -1,4 +1,4 @@
-"""The 13 sample reports against the independently written ground truth (notes/seed_facts.md)."""
+"""The sample reports against the independently written ground truth (notes/seed_facts.md)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -29,6 +29,7 @@ class MemoryStore:
 
     def __init__(self) -> None:
         self.reports: dict[str, Report] = {}
+        self.origins: dict[str, str | None] = {}
         self.delivered: dict[str, list[str]] = {}
         self.skipped: dict[str, list[str]] = {}
         self.analyses: dict[tuple[str, str], Analysis] = {}
@@ -40,18 +41,21 @@ class MemoryStore:
         if self.gone:
             raise StoreUnavailable("database", "the database file is gone")
 
-    async def add_report(self, report: Report) -> bool:
+    async def add_report(self, report: Report, *, origin: str | None = None) -> bool:
         self._check()
         if report.id in self.reports:
             return False
         self.reports[report.id] = report
+        self.origins[report.id] = origin
         return True
 
     async def backlog(self, chat_id: int | str, limit: int,
-                      quarantine_after: int | None = None) -> Backlog:
+                      quarantine_after: int | None = None,
+                      takes: Callable[[str | None], bool] | None = None) -> Backlog:
         self._check()
         done = set(self.delivered.get(str(chat_id), [])) | set(self.skipped.get(str(chat_id), []))
         pending = [r for r in self.reports.values() if r.id not in done
+                   and (takes is None or takes(self.origins[r.id]))
                    and (quarantine_after is None
                         or self.failures.get(r.id, (0, ""))[0] < quarantine_after)]
         split = max(len(pending) - limit, 0)

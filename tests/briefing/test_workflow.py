@@ -12,6 +12,7 @@ from bot.analysis.pipeline import analyze
 from bot.briefing import BriefingWorkflow, Destination, SendResult, SendStatus, WorkflowConfig
 from bot.briefing.workflow import send_messages
 from bot.errors import StoreUnavailable
+from bot.store.aio import AsyncStore
 from tests.briefing.memory import MemoryStore, RecordingSender
 
 NOW = datetime(2025, 3, 5, 9, 30, tzinfo=UTC)
@@ -224,3 +225,22 @@ async def test_older_reports_are_skipped_only_once_the_chat_was_told() -> None:
     await flow.deliver_new(CHAT, sender, kind="scheduled")
     assert sender.posted[0].plain.splitlines()[1] == "2 older reports were not sent"
     assert len(store.skipped[CHAT.key]) == 2
+
+
+async def test_the_real_store_satisfies_the_workflow(store) -> None:
+    """The same backfill and quarantine against SQLite through AsyncStore (the bot's store)."""
+    reports = [report(i) for i in range(13)]
+    for r in reports:
+        store.add_report(r)
+    flow = BriefingWorkflow(AsyncStore(store), WorkflowConfig(backfill=10, merge_threshold=None),
+                            clock=lambda: NOW, analyzer=breaking_on(reports[12].id))
+    sender = RecordingSender()
+    outcome = await flow.deliver_new(CHAT, sender, kind="summary")
+    assert (outcome.reports, outcome.skipped, len(outcome.failures)) == (9, 3, 1)
+    assert titles(sender) == [f"Report {i:02d}" for i in range(3, 12)]
+    for _ in range(2):
+        await flow.deliver_new(CHAT, sender, kind="scheduled")
+    [quarantined] = store.quarantined(3)
+    assert quarantined.id == reports[12].id and quarantined.attempts == 3
+    assert (await flow.deliver_new(CHAT, sender, kind="scheduled")).failures == ()
+    assert store.delivered_ids(CHAT.key) == {r.id for r in reports[:12]}

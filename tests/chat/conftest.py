@@ -48,7 +48,7 @@ def expected_messages(paths: Sequence[Path], settings: Settings) -> list[Message
     options = SummaryOptions(sentences=summary.sentences, algorithm=summary.algorithm,
                              figures=summary.figures, quotes=summary.quotes)
     analyses = [analyze(load_report(p), options) for p in paths]
-    return render_messages(build_digest(analyses, created=NOW))
+    return render_messages(build_digest(analyses, created=NOW), buttons=True)  # stored reports
 
 
 @pytest.fixture

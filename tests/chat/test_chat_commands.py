@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bot.analysis.loaders import load_bytes, report_from_text
 from bot.analysis.model import Report
@@ -13,7 +14,7 @@ from bot.chat.jobs import next_runs
 from bot.chat.texts import commands, text
 from bot.digest.build import build_digest
 from bot.digest.render_html import render_messages
-from bot.settings import Settings
+from bot.settings import Schedule, Settings
 from bot.store.aio import AsyncStore
 from bot.store.db import Store
 from tests.chat.conftest import NOW, OTHER_TEAM, TEAM, expected_messages, write_reports
@@ -51,7 +52,7 @@ async def test_start_help_and_command_menu(run_bot, settings: Settings,
     assert menu == [{"command": c, "description": d} for c, d in commands("en")]
     assert [c for c, _ in commands("en")] == ["summary", "reports", "status", "digest", "sources",
                                              "addfeed", "removefeed", "who", "figures",
-                                             "export", "help"]
+                                             "export", "watch", "watches", "unwatch", "help"]
 
 
 async def test_summary_sends_new_reports_once_then_nothing_new(
@@ -235,6 +236,22 @@ async def test_status_shows_schedule_counts_and_last_digest(
         f"<b>ops</b> (-200): next {ops_next:%Y-%m-%d %H:%M %Z}; "
         f"last digest {ops_last:%Y-%m-%d %H:%M %Z}"
     ]
+
+
+async def test_status_times_are_in_each_targets_time_zone(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, store: Store) -> None:
+    dushanbe = (Schedule(cron="0 8 * * mon-fri", timezone="Asia/Dushanbe"),)
+    team, ops = settings.targets
+    settings = replace(settings, targets=(replace(team, schedules=dushanbe), ops))
+    async with run_bot(settings):
+        await ask(fake_telegram, "/digest", chat_id=ADMIN, user_id=ADMIN)
+        status, = await ask(fake_telegram, "/status", chat_id=ADMIN, user_id=ADMIN)
+    team_line, ops_line = status.split("\n")[1:3]
+    # Dushanbe is UTC+5 all year; the interval-only target stays in UTC.
+    assert team_line.count("+05") == 2 and "UTC" not in team_line, team_line
+    assert ops_line.count("UTC") == 2, ops_line
+    last = store.last_digest(TEAM).created_at
+    assert f"last digest {last.astimezone(ZoneInfo('Asia/Dushanbe')):%Y-%m-%d %H:%M} +05" in team_line
 
 
 async def test_unknown_commands_and_other_bots(run_bot, settings: Settings,

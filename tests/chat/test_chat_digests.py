@@ -9,11 +9,11 @@ from pathlib import Path
 
 from telegram.ext import Application
 
-from bot.briefing.targets import target_timezone
 from bot.chat.app import TokenFilter, configure_logging
 from bot.chat.jobs import catch_up_due, previous_fire_time
 from bot.chat.texts import text
-from bot.settings import Schedule, Settings, Target
+from bot.settings import DeliverySettings, Schedule, Settings, Target
+from bot.settings.timing import target_zone
 from bot.store.db import Store
 from tests.chat.conftest import OTHER_TEAM, TEAM, expected_messages, write_reports
 from tests.conftest import FAST
@@ -295,5 +295,17 @@ async def test_digest_header_is_in_the_targets_time_zone(run_bot, settings: Sett
 def test_target_time_zone_is_its_first_cron_schedules() -> None:
     every = Schedule(interval=timedelta(hours=1))
     cron = Schedule(cron="0 9 * * *", timezone="Asia/Dushanbe")
-    assert str(target_timezone(Target(1, "a", (every, cron)))) == "Asia/Dushanbe"
-    assert target_timezone(Target(1, "b", (every,))) is UTC
+    assert str(target_zone(Target(1, "a", (every, cron)))) == "Asia/Dushanbe"
+    assert str(target_zone(Target(1, "b", (every,)))) == "UTC"
+
+
+async def test_delivery_backfill_setting_bounds_a_new_targets_first_digest(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, store: Store) -> None:
+    async with run_bot(settings, delivery=DeliverySettings(backfill=1)) as app:
+        await trigger(app, "team")
+    [sent] = fake_telegram.texts(TEAM)
+    lines = parse_telegram_html(sent).splitlines()
+    assert lines[:4] == ["Briefing digest · 05 Mar 2025 09:30 UTC · 1 report",
+                         "1 older report was not sent", "",
+                         "1. Rail green corridor opens at the northern border"]
+    assert len(store.delivered_ids(TEAM)) == 2  # one sent, one skipped for good

@@ -42,7 +42,7 @@ async def test_import_export_and_import_again_changes_nothing(
         polled = {j.name for j in app.job_queue.jobs() if j.name.startswith("feed:")}
         assert polled == {f"feed:{GRID}", f"feed:{OIL}"}
         assert await ask(fake_telegram, "/export", **ADMIN_CHAT) == [en("opml_exported", count=2)]
-        exported = fake_telegram.sent_to(ADMIN)[-1].params["document"]
+        exported = fake_telegram.documents[-1].params["document"]
         assert exported["filename"] == "briefbot-feeds.opml"
         again = fake_telegram.add_file(exported["content"], "briefbot-feeds.opml")
         assert await ask(fake_telegram, None, document=again, **ADMIN_CHAT) == [

@@ -190,3 +190,15 @@ async def test_health_is_stale_without_updates_or_with_an_old_heartbeat(
     assert stale == (False, {"status": "stale", "receiving": True,
                              "last_poll": old.isoformat()})
     assert fresh[0] is True and fresh[1]["status"] == "ok"
+
+
+async def test_briefbot_run_stops_cleanly_while_waiting_for_telegram(
+        inbox: Path, db_url: str, tmp_path: Path) -> None:
+    fake = FakeTelegram()  # never started: the network stays down
+    process = start_bot(tmp_path, inbox, db_url, f"http://127.0.0.1:{free_port()}/bot")
+    stderr = Lines(process)
+    await fake.wait_for(lambda: len(stderr.matching("Telegram unreachable")) >= 2, timeout=30)
+    process.send_signal(signal.SIGTERM)
+    await asyncio.to_thread(process.wait, 15)
+    assert process.returncode == 0, stderr.text()
+    assert "Traceback" not in stderr.text()

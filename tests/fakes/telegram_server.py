@@ -10,6 +10,8 @@ digest fails here as it would in production.
 from __future__ import annotations
 
 import asyncio
+import email.parser
+import email.policy
 import itertools
 import json
 import re
@@ -128,6 +130,8 @@ class FakeTelegram:
     webhook: dict = field(default_factory=dict)
     poll_wait: float = 0.3
     channels: dict[str, int] = field(default_factory=dict)  # "@name" -> id, for getChat
+    documents: list[Sent] = field(default_factory=list)     # sendDocument: text is the caption
+    answers: list[dict] = field(default_factory=list)       # answerCallbackQuery parameters
 
     def __post_init__(self) -> None:
         self._lock = threading.Condition()
@@ -220,6 +224,22 @@ class FakeTelegram:
         message = self.message(text, **kwargs)
         self.push_update({"message": message})
         return message
+
+    def press(self, sent: Sent, data: str, *, user_id: int = 42,
+              chat_type: str | None = None) -> dict:
+        """A user presses the inline button with callback `data` under a message the bot sent."""
+        chat_id = sent.chat_id if isinstance(sent.chat_id, int) else -1001234567890
+        chat_type = chat_type or ("private" if chat_id > 0 else "supergroup")
+        chat: dict[str, Any] = {"id": chat_id, "type": chat_type}
+        chat.update({"first_name": "User"} if chat_type == "private" else {"title": "Team"})
+        message = {"message_id": sent.message_id, "date": int(time.time()), "chat": chat,
+                   "from": {"id": BOT_ID, "is_bot": True, "first_name": "Brief"},
+                   "text": parse_telegram_html(sent.text) if sent.parse_mode else sent.text}
+        query = {"id": f"cq{next(self._update_ids)}", "chat_instance": "ci",
+                 "from": {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"},
+                 "message": message, "data": data}
+        self.push_update({"callback_query": query})
+        return query
 
     def add_file(self, content: bytes, file_name: str, *, file_size: int | None = None,
                  reported_size: int | None = None) -> dict:
@@ -381,6 +401,11 @@ class FakeTelegram:
         return _ok({"message_id": message_id, "date": int(time.time()), "chat": chat,
                     "text": visible})
 
+    def _api_answerCallbackQuery(self, params: dict) -> tuple[int, dict]:
+        with self._lock:
+            self.answers.append(dict(params))
+        return _ok(True)
+
     def _api_sendDocument(self, params: dict) -> tuple[int, dict]:
         """Recorded like a message: text is the caption, params["document"] holds
         {"filename", "content"} (bytes) as uploaded."""
@@ -390,8 +415,11 @@ class FakeTelegram:
         chat_id = _chat_id(params["chat_id"])
         message_id = next(self._message_ids)
         with self._lock:
-            self.sent.append(Sent(chat_id, params.get("caption", ""), params.get("parse_mode"),
-                                  params, message_id))
+            # A document is a message too: in `sent` (with its caption) and in `documents`.
+            record = Sent(chat_id, params.get("caption", ""), params.get("parse_mode"),
+                          params, message_id)
+            self.sent.append(record)
+            self.documents.append(record)
         chat = {"id": chat_id, "type": "private" if isinstance(chat_id, int) and chat_id > 0
                 else "supergroup", "first_name": "User", "title": "Team"}
         return _ok({"message_id": message_id, "date": int(time.time()), "chat": chat,
@@ -421,6 +449,20 @@ class FakeTelegram:
 
 
 _CHAT_INFO = {"accent_color_id": 0, "max_reaction_count": 11}  # required in a ChatFullInfo
+
+
+def _multipart(content_type: str, body: bytes) -> dict[str, Any]:
+    """Fields of a multipart/form-data body (sendDocument): files as {"filename", "content"}."""
+    parsed = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + body)
+    fields: dict[str, Any] = {}
+    for part in parsed.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        content = part.get_payload(decode=True)
+        filename = part.get_filename()
+        fields[name] = ({"filename": filename, "content": content} if filename
+                        else content.decode("utf-8"))
+    return fields
 
 
 def _suffix(name: str) -> str:

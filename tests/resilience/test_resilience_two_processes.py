@@ -1,4 +1,5 @@
-"""Two `briefbot run` processes on one SQLite database, and a database deleted while running.
+"""Two `briefbot run` processes on one database (SQLite, and PostgreSQL when CI starts one), and
+a database deleted while running.
 
 Before the lease, both processes polled and scheduled: every report reached every target
 twice. Now the second stands by (and never posts) until the first dies, then takes over
@@ -10,8 +11,12 @@ from __future__ import annotations
 import asyncio
 import signal
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+from tests.fakes.databases import KINDS, database_url
 from tests.fakes.reports import CITIES, city_report, title_of, write_reports
 from tests.fakes.telegram_server import FakeTelegram
 from tests.resilience.bot_process import bot_config, start, wait_for_line
@@ -29,8 +34,15 @@ def everywhere(fake: FakeTelegram, titles: list[str]) -> bool:
     return all(set(titles) <= set(delivered(fake, chat, titles)) for chat in TARGETS[:2])
 
 
+@pytest.fixture(params=KINDS)
+def shared_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    with database_url(request.param, tmp_path) as url:
+        yield url
+
+
 async def test_two_processes_post_each_report_once_and_the_standby_takes_over(
-        fake_telegram: FakeTelegram, inbox: Path, db_url: str, tmp_path: Path) -> None:
+        fake_telegram: FakeTelegram, inbox: Path, shared_db_url: str, tmp_path: Path) -> None:
+    db_url = shared_db_url
     first_titles = city_inbox(inbox, 3)
     config = bot_config(tmp_path, inbox, TARGETS[:2])
     logs = [tmp_path / "a.log", tmp_path / "b.log"]

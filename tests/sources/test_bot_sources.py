@@ -70,7 +70,7 @@ def quiet(settings: Settings, tmp_path: Path, **changes: object) -> Settings:
 def expected_digest(store: Store, chat_id: int) -> list[str]:
     """What a digest of the chat's undelivered reports must look like (library computed)."""
     analyses = [analyze(r) for r in store.undelivered(chat_id)]
-    return [m.html for m in render_messages(build_digest(analyses, created=NOW))]
+    return [m.html for m in render_messages(build_digest(analyses, created=NOW), buttons=True)]
 
 
 async def test_feed_jobs_store_entries_once_and_one_story_is_one_item(
@@ -157,7 +157,8 @@ async def test_links_in_chat_and_summary_url(run_bot, settings: Settings,
     def summary_of(url: str) -> list[str]:
         hit = web.routes[url.split(str(web.url("")), 1)[1] or "/"]
         report = report_from_page(Fetched(url, 200, hit.body, HTML), url)
-        return [m.html for m in render_messages(build_digest([analyze(report)], created=NOW))]
+        return [m.html for m in render_messages(build_digest([analyze(report)], created=NOW),
+                                                buttons=True)]  # stored: buttons
 
     async with run_bot(quiet(settings, tmp_path)):
         in_chat = await ask(fake_telegram, f"Worth reading: {page} (from a colleague)")
@@ -262,7 +263,7 @@ async def test_a_russian_speaking_bot_labels_its_digest_in_russian(
     async with run_bot(russian):
         replies = await ask(fake_telegram, "/summary")
     expected = render_messages(build_digest([analyze(load_report(report))], created=NOW),
-                               language="ru")
+                               language="ru", buttons=True)
     assert replies == [m.html for m in expected]
     assert replies[0].startswith("<b>Сводка отчётов</b> · 05 мар 2025 09:30 UTC · 1 отчёт")
     assert "<b>Ключевые цифры:</b>" in replies[0]

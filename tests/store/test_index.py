@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, select, text
 
 from bot.analysis.model import Analysis, Figure, Quote, Report
 from bot.store.engine import sqlite_file
-from bot.store.migrate import alembic_config
+from bot.store.migrate import alembic_config, head
 from bot.store.records import IndexedFigure, IndexedQuote
 from bot.store.schema import analyses, reports
 from bot.store.store import Store
@@ -112,6 +112,12 @@ def test_unanalysed_lists_reports_without_any_analysis(db_url: str) -> None:
         store.close()
 
 
+def rows_of(conn, table):
+    """The table's rows in the columns revision 0002 had (later revisions add some)."""
+    columns = [c for c in table.c if c.name != "origin"]
+    return conn.execute(select(*columns).order_by(*table.primary_key.columns)).all()
+
+
 def test_migration_0003_keeps_every_row_and_builds_the_index(db_url: str) -> None:
     file = sqlite_file(db_url)
     if file is not None:
@@ -129,16 +135,14 @@ def test_migration_0003_keeps_every_row_and_builds_the_index(db_url: str) -> Non
             for a in (SPRINT_ANALYSIS, BUDGET_ANALYSIS)] + [
             {"report_id": RELAY.id, "options_key": "damaged", "created_at": T1, "data": "{not"}])
     with engine.connect() as conn:
-        before = {t: conn.execute(select(t).order_by(*t.primary_key.columns)).all()
-                  for t in (reports, analyses)}
+        before = {t: rows_of(conn, t) for t in (reports, analyses)}
     engine.dispose()
 
     store = Store(db_url)
     try:
         with store.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
-            assert {t: conn.execute(select(t).order_by(*t.primary_key.columns)).all()
-                    for t in (reports, analyses)} == before
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head()
+            assert {t: rows_of(conn, t) for t in (reports, analyses)} == before
         assert store.quotes_by("Greene", 10) == GREENE_NEWEST_FIRST[1:]
         assert store.quotes_by("Кудрина", 10) == KUDRIN
         assert [f.value for f in store.figures_about("газа", 10)] == ["5%"]

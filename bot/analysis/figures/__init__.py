@@ -30,6 +30,7 @@ def extract_figures(
     if limit <= 0:
         return []
     found = [c for i, s in enumerate(sentences) for c in scan(s, i, language)]
+    found = _first_mentions(found)
     chosen = set(emphasis)
     total = max(1, len(sentences))
     scored = sorted(
@@ -51,3 +52,15 @@ def extract_figures(
         if len(figures) == limit:
             break
     return figures
+
+
+def _first_mentions(found: list[Candidate]) -> list[Candidate]:
+    """"The five writers" is a count the first time the report gives five; after "five
+    writers were shortlisted" it refers back and is dropped."""
+    seen: set[float] = set()
+    kept = []
+    for candidate in found:
+        if not (candidate.anaphoric and candidate.amount in seen):
+            kept.append(candidate)
+        seen.add(candidate.amount)
+    return kept

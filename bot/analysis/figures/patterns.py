@@ -22,8 +22,8 @@ _MASK = re.compile(
     r"|\d(?<!\w\d)(?:\d?:\d{2}(?::\d{2})?(?![.,]\d)"   # clock times (not race times)
     r"|\d?[./]\d{1,2}[./]\d{2,4}\b"                   # numeric dates
     r"|\d*/\d+\b|\d*\+\d+\b)"                         # fractions (1/2), added time (90+6)
-    r"|(?<=[^\W\d_])[-‐]?\d+[\w-]*"                    # glued to a word: G20, COVID-19, С-400
-)
+    r"|(?<=[^\W\d_])[-‐+]?\d+(?:[\w-]|/\d)*"         # glued to a word: G20, COVID-19, С-400,
+)                                                   # N+1, Сезон-2014/15
 MASK_CHAR = "\u2063"
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -49,6 +49,7 @@ class FigurePatterns:
     year: re.Pattern[str]
     date_after: re.Pattern[str]
     not_before: re.Pattern[str]
+    month_before: re.Pattern[str]
     not_after: re.Pattern[str]
     age_after: re.Pattern[str]
     age_around: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
@@ -83,6 +84,12 @@ class FigurePatterns:
     event_before: frozenset[str]
     event_after: frozenset[str]
     generic_nouns: frozenset[str]
+    multipliers: frozenset[str]
+    fraction_after: re.Pattern[str]
+    per_words: frozenset[str]
+    figurative_after: re.Pattern[str]
+    numbered_names: bool
+    count_verb: re.Pattern[str]
     word_values: dict[str, float]
     scale_values: tuple[tuple[re.Pattern[str], float], ...]
 
@@ -113,9 +120,10 @@ def _compiled(code: str) -> FigurePatterns:
         mask=_MASK,
         year=_YEAR,
         date_after=re.compile(rf"^\s*{months}(?![^\W\d_])", re.IGNORECASE),
-        not_before=re.compile(  # a month (a date), "page", "No." (a reference), "aged"
-            rf"(?<![^\W\d_])(?:{months}\.?|{_alternation(rules.reference_words)}"
+        not_before=re.compile(  # "page", "No." (a reference), "aged"
+            rf"(?<![^\W\d_])(?:{_alternation(rules.reference_words)}"
             rf"|{_alternation(rules.age_before)})\s*$", re.IGNORECASE),
+        month_before=re.compile(rf"(?<![^\W\d_]){months}\.?\s*$", re.IGNORECASE),
         not_after=re.compile(rf"^\s*{_alternation(rules.not_after)}", re.IGNORECASE),
         age_after=re.compile(rf"^\s*{_alternation(rules.age_after)}", re.IGNORECASE),
         age_around=tuple(
@@ -158,6 +166,14 @@ def _compiled(code: str) -> FigurePatterns:
         event_before=frozenset(rules.event_before),
         event_after=frozenset(rules.event_after),
         generic_nouns=frozenset(rules.generic_nouns),
+        multipliers=frozenset(rules.multiplier_words),
+        fraction_after=re.compile(rf"^\s+{_alternation(rules.fraction_after)}(?![\w])",
+                                  re.IGNORECASE),
+        per_words=frozenset(rules.per_words),
+        figurative_after=re.compile(rf"^\s+{_alternation(rules.figurative_after)}", re.IGNORECASE),
+        numbered_names=rules.numbered_names,
+        count_verb=re.compile(  # "было 8.", "названо уже три,": the verb, then the clause ends
+            rf"(?<![\w]){_alternation(rules.count_verbs)}(?:\s+\w{{2,6}})?\s+$", re.IGNORECASE),
         word_values={word.lower(): value for word, value in rules.number_words},
         scale_values=tuple(
             (re.compile(rf"{name}$", re.IGNORECASE), factor)
@@ -205,8 +221,8 @@ def _figure_pattern(rules: FigureRules, *, ranges: bool = True) -> re.Pattern[st
     # or "2000 and 2003" would be a range.
     second_end = (rf"(?:{scale})?(?:\s*(?:-|–|—|{range_words}|(?(between){and_words}|(?!)))\s*"
                   rf"(?:{symbols}\s?)?(?:{num}|\b{written}\b))")
-    return re.compile(
-        rf"(?<![\w.,{MASK_CHAR}])"
+    return re.compile(  # not glued to a word by a hyphen: "multi-billion", "under-21"
+        rf"(?<![\w.,{MASK_CHAR}])(?<![^\W\d_][-‐])"
         rf"(?:(?P<between>{_alternation(rules.between_words)})\s+"
         rf"|(?P<approx>{_alternation(rules.approximations)})\s+)?"
         rf"(?P<cur1>{symbols}\s?)?"

@@ -11,7 +11,7 @@ import re
 from .patterns import FigurePatterns
 
 MAX_CONTEXT = 80
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+(?:st|nd|rd|th)\b(?:-[^\W\d_]+)?")  # "two 18th-century"
 _GAP = re.compile(r"[ \u00a0]*[\"“”«»]?[ \u00a0]*")
 _CHUNK = re.compile(r"\S+")
 _CLOSES = tuple(",;:.!?\"“”«»()—–[]")

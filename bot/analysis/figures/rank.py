@@ -33,7 +33,8 @@ def same_fact(a: Candidate, b: Candidate, generic_nouns: frozenset[str]) -> bool
     """"Six miners" and "6 miners", "18 туристов" and "18 человек": one fact told twice.
 
     Counts of the same size are one fact when they count the same thing (a shared word stem)
-    or one of them counts plain people; sums and percentages when their phrases share a stem.
+    or one of them counts plain people; percentages when their phrases share a stem; sums
+    when they are the same amount in the same currency, wherever in the report.
     """
     if a.context.casefold() == b.context.casefold():
         return True
@@ -41,11 +42,27 @@ def same_fact(a: Candidate, b: Candidate, generic_nouns: frozenset[str]) -> bool
         return False  # one sentence does not tell the same fact twice
     if a.amount != b.amount or not a.amount or _group(a) != _group(b):
         return False
+    if _vague(a) != _vague(b):
+        return False  # "миллионы гектаров" and "более 1 миллиона гектаров" are two facts
+    if a.kind == b.kind == "money" and _currency(a.value) == _currency(b.value):
+        return True  # "$280bn" in the lead and "$280bn in profits" later: one sum, told twice
     stems_a, stems_b = _stems(a.noun), _stems(b.noun)
     if stems_a & stems_b:
         return True
     counts = _group(a) == "count"
     return counts and bool(set(a.noun.split()) & generic_nouns or set(b.noun.split()) & generic_nouns)
+
+
+def _currency(value: str) -> str:
+    """"$280bn" -> "$bn": the currency and scale as written, digits dropped (a figure's value
+    is its original sum; a conversion stays in the context)."""
+    return re.sub(r"[\d.,\s]", "", value).casefold()
+
+
+def _vague(candidate: Candidate) -> bool:
+    """A scale word with no digits ("thousands", "миллионы"): a vague size, never the same
+    fact as an exact number of the same scale."""
+    return candidate.amount >= 1000 and not any(ch.isdigit() for ch in candidate.value)
 
 
 def _group(candidate: Candidate) -> str:

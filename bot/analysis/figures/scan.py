@@ -8,6 +8,7 @@ one figure. Ranking happens later, over the whole report.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -31,10 +32,12 @@ class Candidate:
     amount: float        # the number itself, scaled ("2 млн" -> 2e6); words are valued too
     approximate: bool
     noun: str            # what is counted, for "one figure per fact"
+    anaphoric: bool = False  # "the five writers": counted already if the report gave the number
 
 
 _DIGIT = re.compile(r"\d")
 _WINDOW = 80   # characters around a number that phrases and checks may look at
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|[—–]|-\s|$)")
 _NEAR = 32     # characters before a number that word checks ("page", "aged", "killed") look at
 
 
@@ -189,9 +192,15 @@ def _interpret(
         approximate = True
         core, after = core + after[: approx_after.end()], after[approx_after.end():]
     amount = _amount(m, p)
+    if m.group("pct") and amount == 100 and p.figurative_after.match(after):
+        return None  # "100% sure", "на 100% солидарен": a manner of speaking
     if money or m.group("pct"):
         return _share_or_sum(m, before, core, after, index, p, amount, approximate)
     written = m.group("words") is not None
+    if p.fraction_after.match(after):
+        return None  # "two thirds of the population", "две трети": a share, not a count
+    if _is_denominator(before, amount, p):
+        return None  # "1-10 cases per 1 million people": the base of a rate
     vague = written and m.group("words").lower() in p.vague
     hyphen = re.match(r"-([^\W\d_]+)", after)
     if hyphen:
@@ -207,20 +216,26 @@ def _interpret(
     nouns = [n.lower().strip("\"“”«»'’") for n in counted.split()]
     nouns = [n for n in nouns if n not in p.partitives]
     duration = bool(hyphen) or any(n in p.time_units for n in nouns)
+    if duration and vague:
+        return None  # "for hundreds of years": a time frame, not a count
     self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
-                      or (approximate and not written) or _is_change(near, p))
-    if not (counted or impact or hyphen or self_described):
+                      or (approximate and not written) or _is_change(near, p)
+                      or (written and m.group("words").lower() in p.multipliers))
+    predicate = not counted and p.count_verb.search(near) and _CLAUSE_END.match(after)
+    if not (counted or impact or hyphen or self_described or predicate):
         return None  # a bare number says nothing on its own ("up from just over 900" does)
-    if written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora:
-        return None  # "the two task forces": counted already
+    anaphoric = written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora
+    if anaphoric and amount <= 2:
+        return None  # "the two task forces", "both": counted already
     if p.weak_nouns.intersection(nouns):
         return None  # "two sides", "two large factors"
-    if duration and (p.frame_before.search(near)
-                     or p.frame_after.match(after[len(counted):])):
-        return None  # "the past three years", "three years ago": when, not how much
+    if duration and not m.group("range") and (p.frame_before.search(near)
+                                              or p.frame_after.match(after[len(counted):])):
+        return None  # "the past three years", "three years ago": when, not how much; an
+        # estimate ("через 1,5—2 месяца я буду в строю") is a figure
     if m.group("scale") and _is_race_name(near, counted, p):
         return None
-    if not written and not approximate and _follows_a_name(before):
+    if p.numbered_names and not written and not approximate and _follows_a_name(before):
         return None  # "FTSE 100 companies", "Radio 4"
     if impact_before:
         lead = impact_before.group()
@@ -237,6 +252,7 @@ def _interpret(
     return Candidate(
         value=_value(m), context=bounded(lead, core, counted + impact), sentence_index=index,
         kind=kind, amount=amount, approximate=approximate, noun=" ".join(nouns).lower(),
+        anaphoric=anaphoric,
     )
 
 
@@ -268,6 +284,17 @@ def _is_change(near: str, p: FigurePatterns) -> bool:
     return _previous_word(near) in p.change_by and p.change.search(near) is not None
 
 
+def _is_denominator(before: str, amount: float, p: FigurePatterns) -> bool:
+    """"per 100,000 people", "на 1 млн человек" after another number: the base of a rate
+    (a round power of ten), while "выросло на 1000 человек" with no number before is a change."""
+    words = before.split()
+    if len(words) < 2 or _previous_word(before) not in p.per_words or amount < 1:
+        return False
+    if not math.log10(amount).is_integer():
+        return False
+    return _DIGIT.search(" ".join(words[-6:-1])) is not None
+
+
 def _previous_word(before: str) -> str:
     words = before.split()
     return words[-1].lower().strip("\"“”«»(,") if words else ""
@@ -280,9 +307,12 @@ def _follows_a_name(before: str) -> bool:
 
 
 def _is_race_name(before: str, counted: str, p: FigurePatterns) -> bool:
-    """"the women's 800m", "60m hurdles": an event, not a distance anyone ran."""
+    """"the women's 800m", "60m hurdles", "compete in the 60m": an event, not a distance
+    anyone ran (a distance achieved has a verb before it: "landed 17.30m")."""
     first = counted.split()[0].lower() if counted.split() else ""
-    return _previous_word(before) in p.event_before or first in p.event_after
+    previous = _previous_word(before)
+    return (previous in p.event_before or first in p.event_after
+            or (not counted and previous in p.anaphora))
 
 
 def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePatterns) -> bool:
@@ -292,6 +322,8 @@ def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePattern
     if any(a.match(after) and b.search(before) for b, a in p.age_around):
         return True
     number = m.group("num")
+    if p.month_before.search(before) and not _past_a_day(number, p):
+        return True  # "July 4", "июля 2019"; but "к концу июля около 500 пунктов" counts
     if number is None:
         return False
     dash = re.fullmatch(r"\s*[-–—]\s*(\d+)", m.group("range") or "")
@@ -304,6 +336,11 @@ def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePattern
         second = re.search(r"\d+$", m.group("range") or "")
         return second is None or bool(p.year.fullmatch(second.group()))
     return False
+
+
+def _past_a_day(number: str | None, p: FigurePatterns) -> bool:
+    """A number after a month is a date only when it could be a day or a year."""
+    return number is not None and number_value(number) > 31 and not p.year.fullmatch(number)
 
 
 def _value(m: re.Match[str]) -> str:

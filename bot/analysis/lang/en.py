@@ -107,18 +107,24 @@ FIGURES = FigureRules(
         ("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9),
         ("trillion", 1e12), ("dozen", 12.0), ("dozens", 24.0), ("hundreds", 1e2),
         ("thousands", 1e3), ("millions", 1e6), ("billions", 1e9), ("half", 0.5),
+        ("twofold", 2.0), ("threefold", 3.0), ("fourfold", 4.0), ("fivefold", 5.0),
+        ("tenfold", 10.0),
     ),
+    multiplier_words=("twofold", "threefold", "fourfold", "fivefold", "tenfold"),
     one_words=("one", "a"),
     number_joiners=("and",),
     scale_words=(
         ("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9),
         ("trillion", 1e12), ("mln", 1e6), ("bln", 1e9),
     ),
-    scale_suffixes=(("bn", 1e9), ("m", 1e6), ("k", 1e3), ("mn", 1e6), ("tn", 1e12)),
+    scale_suffixes=(("bn", 1e9), ("m", 1e6), ("k", 1e3), ("mn", 1e6), ("tn", 1e12),
+                    ("secs", 1.0), ("sec", 1.0)),  # a glued unit: "won in 6.46secs"
     currency_symbols=("US$", "C$", "A$", "$", "€", "£", "¥", "₽", "₸", "₴"),
     currency_words=(
         r"(?:US\s+)?dollars?", r"euros?", r"pounds?", "sterling", r"rubles?", r"roubles?", "somoni",
-        "tenge", "yuan", r"rupees?", r"soms?", r"manats?", r"sums?", r"hryvnias?", r"hryvnyas?",
+        "tenge", "yuan", "yen", "rupiah", r"rupees?", r"soms?", r"manats?", r"sums?", r"hryvnias?",
+        r"hryvnyas?", "rand", "baht", r"lir[ae]", r"francs?", r"krona", r"kronor", r"kroner",
+        r"zloty", r"dinars?", r"dirhams?", r"riyals?", "ringgit", r"pesos?", r"shekels?", "naira",
         r"cents?", r"pence", r"(?<=\d)p", "USD", "EUR", "GBP", "RUB", "TJS", "KZT", "UZS", "CNY", "UAH",
     ),
     percent_words=("%", "percent", r"per\s+cent", r"percentage\s+points?"),
@@ -141,11 +147,14 @@ FIGURES = FigureRules(
     reference_words=(
         "page", "pages", r"p\.", r"pp\.", r"no\.", r"nos\.", "article", r"art\.", "paragraph",
         r"para\.?", "section", "chapter", "item", r"vol\.", "volume", "room", "flight", "route",
-        "highway", "resolution", "№", "top",
+        "highway", "resolution", "№", "top", "first", "clause", "subsection", "part", "annex",
+        r"(?-i:No)",  # "No 10", "Ex-No 10 media chief": capitalised, so "no 10 people" counts
     ),
     not_after=(
         r"a\.m\.", r"p\.m\.", r"am\b", r"pm\b", r"gmt\b", r"utc\b", r"est\b", r"bst\b", r"cet\b",
         r"msk\b", "o'clock",
+        # an address: "10 Downing Street", "221 Baker Street"
+        r"(?-i:(?:[A-Z][\w'’-]+\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive)\b)",
     ),
     age_before=("aged",),
     age_after=(r"(?:years?|months?|weeks?|days?)[\s-]+old", r"-year-old"),
@@ -154,15 +163,20 @@ FIGURES = FigureRules(
         "decade decades century centuries quarter quarters"
     ).split(),
     frame_before=("the", "past", "last", "preceding", "previous", "first", "these",
-                  "within"),
+                  "within",
+                  # "its lowest level in three years", "the first time in two decades"; a
+                  # plain "in" stays a figure: "won in 14 minutes", "in 100 hours of tapes"
+                  r"(?:\w+est|level|levels|time|high|low)(?:\s+point)?\s+in"),
     frame_after=("ago", "later", "after", "earlier", "before"),
     anaphora_words=("the", "these", "those", "both", "its", "their", "his", "her", "our", "all"),
     weak_nouns=("sides", "factors", "ways", "things", "parts", "reasons", "times", "aspects",
-                "elements", "questions", "issues", "words", "options"),
+                "elements", "questions", "issues", "words", "options", "kinds", "types",
+                "categories"),
     event_before=("men's", "women's"),
     event_after=("hurdles", "relay", "freestyle", "backstroke", "breaststroke", "butterfly",
                  "medley", "final", "title", "champion", "race", "sprint", "record", "event",
-                 "indoor", "outdoor", "world"),
+                 "indoor", "outdoor", "indoors", "outdoors", "world", "victory", "win", "gold",
+                 "silver", "bronze", "heat", "crown", "runner", "runners", "specialist"),
     extra_stop_words=(
         "who which that whom whose than per each a an the and or of to from in on at by with for "
         "as is are was were be been this these those it its their his her our said says years-old"
@@ -172,6 +186,10 @@ FIGURES = FigureRules(
     partitive_words=("of",),
     vague_numbers=("dozens", "hundreds", "thousands", "millions", "billions"),
     of_them=(r"of\s+(?:them|whom|which)",),
+    fraction_after=(r"thirds?", r"fifths?", r"sixths?", r"eighths?", r"tenths?", r"halves",
+                    r"quarters?(?=\s+of\b)"),
+    per_words=("per",),
+    figurative_after=(r"(?:sure|certain|confident|convinced|committed|behind|fit|right)\b",),
     prepositions=("to", "by", "of", "at", "from"),
     clause_words=("and", "but", "while", "whereas", "which", "that", "who", "as", "although",
                   "though", "when", "where", "after", "because"),
@@ -200,6 +218,7 @@ FIGURES = FigureRules(
         r"beat", r"beaten", r"won", r"wins?", r"lost", r"loses?", r"drew", r"draw", r"defeat(?:ed)?",
         r"victory", r"score[ds]?", r"match", r"lead", r"led", r"trail(?:ed|ing)?", r"thrash(?:ed)?",
         r"half[\s-]time", r"goals?",
+        r"decision", r"ruling", r"verdict", r"votes?", r"voted", r"majority",  # a 2-1 decision
     ),
 )
 
@@ -215,10 +234,10 @@ QUOTES = QuoteRules(
         "urged conceded confirmed claimed predicted suggested believes reckons maintained "
         "complained boasted joked revealed described explains insists argues warns claims "
         "admits recalls continues concludes asks replies suggests confirms concedes urges "
-        "tweeted posted responded responds".split()
+        "tweeted posted responded responds specified specifies".split()
     ),
     speech_participles=("saying", "adding", "telling", "writing", "noting", "warning"),
-    pronouns=(("he", "m"), ("she", "f"), ("they", None)),
+    pronouns=(("he", "m"), ("she", "f"), ("they", None), ("it", "n")),
     first_person=("I", "we"),
     fillers=("also", "has", "have", "had", "was", "were", "is", "then", "later", "again"),
     adverb_ending="ly",
@@ -244,7 +263,8 @@ QUOTES = QuoteRules(
     organisation_nouns=tuple(
         "ministry department government agency company firm bank office committee commission "
         "council authority service regulator group federation union association party "
-        "organisation organization".split()
+        "organisation organization magazine newspaper broadcaster channel network website "
+        "club university".split()
     ),
     spokesperson_nouns=("spokesman", "spokeswoman", "spokesperson", "official", "officials",
                         "representative", "source", "sources", "statement"),
@@ -269,9 +289,9 @@ QUOTES = QuoteRules(
     title_nouns=tuple(
         "book film movie novel song album play show series programme program newspaper "
         "magazine campaign operation exhibition musical opera company party brand "
-        "title".split()
+        "title act bill decree order resolution treaty".split()
     ),
-    name_particles=("de", "da", "van", "von", "der", "bin", "ibn", "al", "le", "la", "du", "&",
+    name_particles=("de", "da", "van", "von", "der", "den", "bin", "ibn", "al", "le", "la", "du", "&",
                     "of"),
     region_joiners=("of",),
     passive_auxiliaries=("was", "were", "been", "being", "is", "are", "be"),

@@ -16,6 +16,7 @@ class FigureRules:
 
     # -- Numbers ----------------------------------------------------------------------------
     number_words: tuple[tuple[str, float], ...] = ()  # every written form and its value
+    multiplier_words: tuple[str, ...] = ()   # "вдвое", "threefold": a figure without a noun
     one_words: tuple[str, ...] = ()          # "one", "a": a figure only before a scale word
     number_joiners: tuple[str, ...] = ()     # "two hundred and fifty"
     decimal_comma: bool = False              # "12,5" is a decimal; groups are "4 000"
@@ -45,13 +46,19 @@ class FigureRules:
     frame_after: tuple[str, ...] = ()        # "three years ago"
     anaphora_words: tuple[str, ...] = ()     # "the two men": a word number already counted
     weak_nouns: tuple[str, ...] = ()         # "two sides", "three ways": counts of nothing newsworthy
+    numbered_names: bool = True              # "Radio 4": a capitalised word before a number names
+                                             # it; not where a place leads ("на МКС 20 зерен")
     event_before: tuple[str, ...] = ()       # "men's 60m": a race name, not a distance run
     event_after: tuple[str, ...] = ()        # "60m hurdles"
+    fraction_after: tuple[str, ...] = ()     # regex after a plain number: "two thirds of", "две трети"
+    figurative_after: tuple[str, ...] = ()   # regex after "100%": "100% sure", "на 100% уверен"
+    per_words: tuple[str, ...] = ()          # "per", "на": "10 cases per 100,000" is a rate's base
     # -- What the number counts -------------------------------------------------------------
     extra_stop_words: tuple[str, ...] = ()   # words that end a counted phrase
     filler_words: tuple[str, ...] = ()       # stop words that may open one: "four other fixes"
     partitive_words: tuple[str, ...] = ()    # "hundreds of companies", "104.2 percent of plan"
     vague_numbers: tuple[str, ...] = ()      # "hundreds", "thousands": counted after "of"
+    count_verbs: tuple[str, ...] = ()        # regex: "автомобилей было 8.": the noun is before
     of_them: tuple[str, ...] = ()            # regex: "24 of them won": the noun is before
     letters: str = ""                        # regex class: a counted word has one ("а-яё")
     prepositions: tuple[str, ...] = ()       # "rose to 5%": kept inside the leading phrase

@@ -5,16 +5,24 @@ Order (PTB runs the first matching handler of each group, groups in ascending or
             and over-long commands; everything after it may assume an allowed chat.
   group 0:  the commands; then files (in private, or captioned /summary); then plain
             messages with links (when sources.listen_links); and last the unknown-command
-            answer, which must never win over a real command.
+            answer, which must never win over a real command; button presses (callback
+            queries, which the gate admits through buttons.admit_press).
 Errors from any of them go to `errors.on_error`.
 """
 
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, MessageHandler, TypeHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
-from . import help, links, opml, reports, sources, status, summary, uploads, who
+from . import buttons, help, links, opml, reports, sources, status, summary, uploads, watch, who
 from .errors import on_error
 from .gate import gate
 
@@ -25,6 +33,7 @@ COMMANDS = (
     ("sources", sources.sources), ("addfeed", sources.add_feed),
     ("removefeed", sources.remove_feed),
     ("who", who.who), ("figures", who.figures), ("export", opml.export),
+    ("watch", watch.watch), ("watches", watch.watches), ("unwatch", watch.unwatch),
 )
 
 
@@ -43,4 +52,5 @@ def register(application: Application, *, listen_links: bool) -> None:
             filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
             & filters.Regex(r"(?i)https?://\S"), links.links))
     application.add_handler(MessageHandler(filters.COMMAND & COMMAND_UPDATES, help.unknown))
+    application.add_handler(CallbackQueryHandler(buttons.press))  # gate-admitted presses only
     application.add_error_handler(on_error)

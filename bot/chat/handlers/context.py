@@ -7,9 +7,9 @@ attribute error at the first test, and an editor knows every field.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.settings import Settings
 
@@ -46,10 +46,6 @@ class BotState:
     def language(self) -> str:
         return self.settings.telegram.language
 
-    def __getitem__(self, key: str) -> Any:
-        """bot_data["briefing"] for jobs.py until it reads `context.bot_data.briefing`."""
-        return getattr(self, key)
-
 
 class BriefContext(CallbackContext[ExtBot, dict, dict, BotState]):
     """The context every handler and job receives."""
@@ -64,4 +60,3 @@ class BriefContext(CallbackContext[ExtBot, dict, dict, BotState]):
 
 
 CONTEXT_TYPES = ContextTypes(context=BriefContext, bot_data=BotState)
-BriefApplication = Application[ExtBot, BriefContext, dict, dict, BotState, Any]

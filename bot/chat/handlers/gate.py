@@ -14,6 +14,7 @@ from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
 from .. import access
+from . import buttons
 from .context import BriefContext
 from .replies import reply
 
@@ -27,6 +28,10 @@ def _body(message: TgMessage) -> str:
 
 async def gate(update: Update, context: BriefContext) -> None:
     """Stop updates that are not for us or from a chat that may not use the bot."""
+    if update.callback_query is not None:  # a button: checked, and answered if refused, there
+        if not await buttons.admit_press(update, context):
+            raise ApplicationHandlerStop
+        return
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return

@@ -38,7 +38,7 @@ async def summarize_link(update: Update, context: BriefContext, url: str) -> Non
     keep = access.is_member(state.settings.access, user.id if user else None)
     async with state.heavy.slot(), typing(message.get_bot(), message.chat_id):
         try:
-            report = await state.sources.report_for(url, keep=keep)
+            report = await state.sources.report_for(url, keep=keep, chat=message.chat_id)
         except ReportError as exc:
             await reply(state, message, context.t("link_failed", url=display_name(url, URL_SHOWN),
                                                   reason=exc.reason))

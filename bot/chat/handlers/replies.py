@@ -17,21 +17,21 @@ from telegram import Message as TgMessage
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 
-from bot.analysis.clean import normalize
+from bot.digest.bounds import MAX_TITLE, one_line
 from bot.digest.model import Message
 from bot.digest.render_html import _Packer
 
 from ..delivery import deliver, plain_of, send_html
 from .context import BotState
 
-NAME_LIMIT = 200
+NAME_LIMIT = MAX_TITLE
 
 
 def display_name(name: str, limit: int = NAME_LIMIT) -> str:
-    """A title or name as one visible line: no bidi or zero-width controls, bounded.
-
-    Not escaped: `text()` escapes its values; lines built here use `html_name`."""
-    return " ".join(normalize(name).split())[:limit]
+    """A title or name as one visible line: no bidi or zero-width controls, bounded at a word
+    (the digest's own rule, bot.digest.bounds). Not escaped: `text()` escapes its values;
+    lines built here use `html_name`."""
+    return one_line(name, limit)
 
 
 def html_name(name: str, limit: int = NAME_LIMIT) -> str:

@@ -2,18 +2,47 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
+from urllib.parse import urlsplit
 
 from telegram import Update
+
+from bot.settings import Target
+from bot.settings.timing import target_zone
 
 from .. import access
 from ..jobs import next_runs
 from .context import BriefContext
 from .replies import display_name, html_name, reply, reply_lines
+from .watch import terms_line
 
 
-def when(moment: datetime | None, fallback: str) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M %Z").strip() if moment else fallback
+def when(moment: datetime | None, fallback: str, zone: tzinfo | None = None) -> str:
+    """A time as the target's team reads it: in the target's zone when one is given."""
+    if moment is None:
+        return fallback
+    if zone is not None:
+        moment = moment.astimezone(zone)
+    return moment.strftime("%Y-%m-%d %H:%M %Z").strip()
+
+
+def desk_lines(context: BriefContext, target: Target, admin: bool) -> list[str]:
+    """A target's routing, filters, topic and settings watchlist (docs/desk.md); nothing for
+    a target that takes everything as it comes. Feed URLs show as hosts to non-admins."""
+    lines = []
+    none = context.t("status_route_none")
+    if target.sources is not None or target.include or target.exclude:
+        shown = tuple(s if admin or "://" not in s else urlsplit(s).hostname or "feed"
+                      for s in target.sources or ())
+        lines.append(context.t("status_route",
+                               sources=terms_line(shown, context.t("status_route_all")),
+                               include=terms_line(target.include, none),
+                               exclude=terms_line(target.exclude, none)))
+    if target.topic_id is not None:
+        lines.append(context.t("status_topic", topic=target.topic_id))
+    if target.watch:
+        lines.append(context.t("status_watch", terms=terms_line(target.watch, none)))
+    return lines
 
 
 def asked_by_admin(update: Update, context: BriefContext) -> bool:
@@ -33,13 +62,15 @@ async def status(update: Update, context: BriefContext) -> None:
     for target in state.settings.targets:
         last = await db.last_digest(target.chat_id)
         upcoming = next_runs(job_queue, target) if job_queue else None
+        zone = target_zone(target)
         values = {"name": display_name(target.name),
-                  "next": when(upcoming, context.t("status_none")),
-                  "last": when(last.created_at if last else None, context.t("status_never"))}
+                  "next": when(upcoming, context.t("status_none"), zone),
+                  "last": when(last.created_at if last else None, context.t("status_never"), zone)}
         if admin:
             lines.append(context.t("status_target", chat=target.chat_id, **values))
         else:
             lines.append(context.t("status_target_public", **values))
+        lines.extend(desk_lines(context, target, admin))
     problems = await state.briefing.problems()
     if problems:
         lines.append(context.t("status_failures"))

@@ -1,8 +1,8 @@
 """/summary in its forms: new reports, the last N, one report by id or words, a replied message,
 a replied document, a link.
 
-Every form costs analysis, so each counts against the asker's rate limit; the digest of new
-reports runs under the heavy-work bound like downloads and fetches.
+Every form costs analysis, so each counts against the asker's rate limit; analyses of given
+reports, texts and files run under the heavy-work bound like downloads and fetches.
 """
 
 from __future__ import annotations
@@ -50,7 +50,9 @@ async def summary(update: Update, context: BriefContext) -> None:
 
 async def _summarize_new(context: BriefContext, message: TgMessage) -> None:
     state = context.state
-    async with state.heavy.slot(), typing(message.get_bot(), message.chat_id):
+    # No heavy slot here: this also sends, and a flood-controlled send may wait for minutes
+    # while downloads and analyses for others should go on (the workflow's chat lock orders it).
+    async with typing(message.get_bot(), message.chat_id):
         outcome = await state.briefing.send_new(
             message.get_bot(), message.chat_id, kind="summary",
             reply_to=reply_to_id(message), thread_id=thread_of(message))

@@ -1,7 +1,7 @@
 """Files sent in chat (in private, or captioned /summary in a group): summarized, never stored.
 
-The download goes to a temporary file under the heavy-work bound, so six 20 MB uploads at
-once hold one or two files in memory, not six (and never the several copies that
+The download streams to a temporary file under the heavy-work bound, so six 20 MB uploads at
+once hold one file in memory, not six (and never the several copies that
 download_as_bytearray makes).
 """
 
@@ -11,7 +11,8 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from telegram import Document, Update
+import httpx
+from telegram import Document, File, Update
 
 from bot.analysis.model import ReportError
 
@@ -21,7 +22,36 @@ from .gate import within_rate
 from .replies import reply, reply_messages, typing
 
 MIB = 1024 * 1024
+CHUNK = 64 * 1024
+DOWNLOAD_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 UPLOAD_TYPES = (".pdf", ".docx", ".txt", ".html", ".htm", ".md", ".markdown")
+
+
+async def download(file: File, path: Path, limit: int) -> int:
+    """Stream the file to `path`, a chunk at a time; stop reading past `limit` bytes.
+
+    Returns the size (the declared one when the server says more than the limit). PTB's own
+    download holds the whole body in memory, twice while it is joined; a server without
+    Telegram's 20 MB cap (a local Bot API server) could send any size.
+    """
+    url = file.file_path or ""
+    if not url.startswith(("http://", "https://")):  # a local Bot API server's own path
+        await file.download_to_drive(path)
+        return path.stat().st_size
+    async with httpx.AsyncClient(timeout=DOWNLOAD_TIMEOUT) as client, \
+            client.stream("GET", url) as response:
+        response.raise_for_status()
+        declared = int(response.headers.get("content-length") or 0)
+        if declared > limit:
+            return declared
+        size = 0
+        with path.open("wb") as out:
+            async for chunk in response.aiter_bytes(CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    return size
+                out.write(chunk)
+    return size
 
 
 async def document(update: Update, context: BriefContext) -> None:
@@ -57,8 +87,8 @@ async def summarize_document(update: Update, context: BriefContext, document: Do
             await too_big(file.file_size)
             return
         with tempfile.TemporaryDirectory(prefix="briefbot-upload-") as folder:
-            path = await file.download_to_drive(Path(folder) / "upload")
-            size = path.stat().st_size
+            path = Path(folder) / "upload"
+            size = await download(file, path, limit)
             if size > limit:  # neither the message nor getFile gave the size
                 await too_big(size)
                 return

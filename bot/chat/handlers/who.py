@@ -14,7 +14,7 @@ from typing import Any
 
 from telegram import Chat, Update
 
-from bot.briefing.targets import target_timezone
+from bot.settings.timing import target_zone
 
 from .context import BriefContext
 from .gate import within_rate
@@ -30,7 +30,7 @@ def chat_timezone(context: BriefContext, chat: Chat) -> tzinfo:
     keys = {str(chat.id)} | ({f"@{chat.username}".lower()} if chat.username else set())
     target = next((t for t in context.state.settings.targets
                    if str(t.chat_id).lower() in keys), None)
-    return target_timezone(target) if target is not None else UTC
+    return target_zone(target) if target is not None else UTC
 
 
 def day(moment: datetime, zone: tzinfo) -> str:
