@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 NOT_NEEDED = ("sqlalchemy", "httpx", "httpcore", "telegram", "sumy", "nltk", "scipy", "pydantic",
               "multiprocessing", "concurrent.futures.process", "charset_normalizer",
-              "apscheduler", "alembic", "natasha", "importlib.metadata")
+              "apscheduler", "alembic", "natasha", "importlib.metadata", "asyncio")
 
 PROBE = """
 import json, runpy, sys

@@ -10,11 +10,9 @@ workflow (bot.briefing) against a temporary store, with the terminal as its one 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -67,7 +65,9 @@ def digest(args: argparse.Namespace, settings: Settings) -> int:
     for path in unsupported:
         print(f"briefbot digest: skipped {path}: unsupported file type ({SUPPORTED_HINT})",
               file=sys.stderr)
-    from .terminal import TerminalDigest  # the workflow and the store: digest only
+    import asyncio  # the workflow and the store: digest only (summarize starts without them)
+
+    from .terminal import TerminalDigest
 
     options, max_bytes = summary_options(args, settings), int(settings.max_file_mb * MIB)
     analyses: list[Analysis] = []
@@ -89,6 +89,8 @@ async def _deliver(analyses: list[Analysis], view: TerminalDigest, options: Summ
     """The bot's workflow for one terminal: the analyses (made in parallel above) go into a
     temporary store through the intake and its analysis cache, then out as one digest.
     Every report is printed (no backfill bound). True when a report failed on the way."""
+    import tempfile
+
     from bot.briefing.intake import store_report
     from bot.briefing.workflow import BriefingWorkflow, WorkflowConfig
     from bot.store.aio import AsyncStore
