@@ -23,8 +23,10 @@ _MASK = re.compile(
     r"|\d(?<!\w\d)(?:\d?:\d{2}(?::\d{2})?(?![.,]\d)"   # clock times (not race times)
     r"|\d?[./]\d{1,2}[./]\d{2,4}\b"                   # numeric dates
     r"|\d*/\d+\b|\d*\+\d+\b)"                         # fractions (1/2), added time (90+6)
-    r"|(?<=[^\W\d_])[-‐+]?\d+(?:[\w-]|/\d)*"         # glued to a word: G20, COVID-19, С-400,
-)                                                   # N+1, Сезон-2014/15
+    # glued to a word (G20, COVID-19, С-400, N+1, Сезон-2014/15): the letter is looked for
+    # behind the sign or digit, so that this branch too opens with one
+    r"|(?:[-‐+](?<=[^\W\d_][-‐+])\d+|\d(?<=[^\W\d_]\d)\d*)(?:[\w-]|/\d)*"
+)
 MASK_CHAR = "\u2063"
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
