@@ -234,10 +234,10 @@ QUOTES = QuoteRules(
         "urged conceded confirmed claimed predicted suggested believes reckons maintained "
         "complained boasted joked revealed described explains insists argues warns claims "
         "admits recalls continues concludes asks replies suggests confirms concedes urges "
-        "tweeted posted responded responds".split()
+        "tweeted posted responded responds specified specifies".split()
     ),
     speech_participles=("saying", "adding", "telling", "writing", "noting", "warning"),
-    pronouns=(("he", "m"), ("she", "f"), ("they", None)),
+    pronouns=(("he", "m"), ("she", "f"), ("they", None), ("it", "n")),
     first_person=("I", "we"),
     fillers=("also", "has", "have", "had", "was", "were", "is", "then", "later", "again"),
     adverb_ending="ly",
@@ -263,7 +263,8 @@ QUOTES = QuoteRules(
     organisation_nouns=tuple(
         "ministry department government agency company firm bank office committee commission "
         "council authority service regulator group federation union association party "
-        "organisation organization".split()
+        "organisation organization magazine newspaper broadcaster channel network website "
+        "club university".split()
     ),
     spokesperson_nouns=("spokesman", "spokeswoman", "spokesperson", "official", "officials",
                         "representative", "source", "sources", "statement"),
@@ -288,9 +289,9 @@ QUOTES = QuoteRules(
     title_nouns=tuple(
         "book film movie novel song album play show series programme program newspaper "
         "magazine campaign operation exhibition musical opera company party brand "
-        "title".split()
+        "title act bill decree order resolution treaty".split()
     ),
-    name_particles=("de", "da", "van", "von", "der", "bin", "ibn", "al", "le", "la", "du", "&",
+    name_particles=("de", "da", "van", "von", "der", "den", "bin", "ibn", "al", "le", "la", "du", "&",
                     "of"),
     region_joiners=("of",),
     passive_auxiliaries=("was", "were", "been", "being", "is", "are", "be"),

@@ -17,7 +17,8 @@ class QuoteRules:
     speech_verbs: tuple[str, ...] = ()
     # Participles whose speaker is the subject of the sentence: "saying:", "adding:".
     speech_participles: tuple[str, ...] = ()
-    # Personal pronouns with their gender ("m", "f", None for plural or unknown).
+    # Personal pronouns with their gender ("m", "f", None for plural or unknown, "n" for an
+    # organisation's "it").
     pronouns: tuple[tuple[str, str | None], ...] = ()
     # First-person pronouns: in a transcript ("Name:" then their words) "I said" is that person.
     first_person: tuple[str, ...] = ()
@@ -41,6 +42,15 @@ class QuoteRules:
     spokesperson_nouns: tuple[str, ...] = ()
     # Phrases a speaker's name follows: "according to", "по словам" (genitive in Russian).
     according_to: tuple[str, ...] = ()
+    # Prepositions an organisation takes before a speech verb when it speaks as a body:
+    # "В Кремле заявили", "У Мінфіні наголошують".
+    source_prepositions: tuple[str, ...] = ()
+    # Anonymous sources in every case: the organisation right after one is the outlet it
+    # talked to ("источник «Медузы»", "собеседник агентства"), not the speaker.
+    anonymous_sources: tuple[str, ...] = ()
+    # Nouns for any body in every case ("рассказали в ведомстве"): the organisation last given
+    # as a source.
+    generic_organisations: tuple[str, ...] = ()
     # "говорится в сообщении", "said in a statement": the quote is the last named source's.
     statement_phrases: tuple[str, ...] = ()
     # Phrases an organisation follows as the source: "в пресс-службе", "на сайте", "a spokesman for".

@@ -23,7 +23,9 @@ _BOUNDARY = re.compile(rf"[.!?…]+[\"”»]?\s+(?=[{UPPER}\"“«„—–-])")
 _WORDS = re.compile(r"[\w’'-]+")
 _ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many words
 _LAST_WORD = re.compile(r"[\w’'-]+$")
+_WORD_BEFORE = re.compile(r"[\w’'-]+(?=[\s\"«“„]*$)")   # 'клуба "' before "Спартак"
 _CLAUSE_END = re.compile(r"[.,;:]")
+_DATELINE_DASH = re.compile(r" [-—–] ")   # "INTERFAX.RU - Французский защитник ..."
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Found:
 
 
 NOT_FRAMED = Found(None, False)
+NEUTER = "n"   # the gender QuoteRules.pronouns gives "it": an organisation, never a person
 
 
 class Reader:
@@ -173,6 +176,8 @@ class Reader:
 
     def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
         wanted = self.patterns.pronoun_gender.get(pronoun.casefold())
+        if wanted == NEUTER:
+            return self._organisation_pronoun(position)
         speakers = self.speakers
         for event in reversed(self.events):
             if event.position >= position or event.kind != "PER":
@@ -184,6 +189,24 @@ class Reader:
             if wanted is None or gender is None or gender == wanted:
                 return event.name
         return None
+
+    def _organisation_pronoun(self, position: int) -> str | None:
+        """"it concluded": the organisation that spoke or was the subject in this paragraph or
+        the one before; a person in between, or nothing recent, leaves it unknown."""
+        here = self.paragraph(position)
+        for event in reversed(self.events):
+            if event.position >= position:
+                continue
+            if here - self.paragraph(event.position) > 1 or event.kind != "ORG":
+                return None
+            return event.name
+        return None
+
+    def _dateline_agency(self, entity: Entity) -> bool:
+        """"/ТАСС/." or "INTERFAX.RU - ": the agency that files the report."""
+        before, after = self.text[max(0, entity.start - 1): entity.start], self.text[entity.end:]
+        return (before == "/" and after[:1] == "/") or (
+            entity.name.isupper() and _DATELINE_DASH.match(after) is not None)
 
     def resolve_role(self, role: str, position: int) -> str | None:
         """"the chancellor": the person the report introduced with that role, else the subject
@@ -282,26 +305,83 @@ class Reader:
         entity = self._entity_after(end, words=3)
         if entity is None:
             # "a spokesman for the ministry": the ministry the report named; "рассказали в
-            # ведомстве" with no ministry named before stays unknown
-            return Found(self._organisation_named_by_noun(end, start), True)
+            # ведомстве" (any body): the organisation last given as a source, else unknown
+            press = bool(self.patterns.spokesperson.search(self.masked, start, end))
+            named = self._organisation_named_by_noun(end, start, main=press)
+            if named is None and self._generic_organisation(end):
+                named = self.last_source(start, kind="ORG")
+            return Found(named, True)
         return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
 
-    def _organisation_named_by_noun(self, position: int, before: int) -> str | None:
-        stems = [n.casefold()[: max(4, len(n) - 2)] for n in self.patterns.rules.organisation_nouns]
-        words = [w.group().casefold() for w in _WORDS.finditer(self.masked, position, position + 40)]
-        stem = next((s for w in words[:3] for s in stems if w.startswith(s)), None)
+    def _generic_organisation(self, position: int) -> bool:
+        word = _WORDS.search(self.masked, position, position + 30)
+        return bool(word) and word.group().casefold() in self.patterns.generic_organisations
+
+    def _organisation_named_by_noun(self, position: int, before: int, *,
+                                    main: bool = False) -> str | None:
+        """The organisation noun in the three words after `position` ("ministry",
+        "клуба") resolved to the organisation the report named with it."""
+        words = [w.group() for w in _WORDS.finditer(self.masked, position, position + 40)]
+        noun = next((w for w in words[:3] if self._organisation_stem(w)), None)
+        return self.organisation_by_noun(noun, before, main=main) if noun else None
+
+    def _organisation_stem(self, word: str) -> str | None:
+        """The organisation noun `word` is a form of ("клуба": "клуб"); a role ("minister",
+        not "ministry") is none."""
+        if self.patterns.role.fullmatch(word) or self.patterns.spokesperson.fullmatch(word):
+            return None
+        word = word.casefold()
+        return next((stem for stem in self.patterns.organisation_stems if word.startswith(stem)
+                     and len(word) - len(stem) <= 4), None)
+
+    def organisation_by_noun(self, noun: str, position: int, *, main: bool = False) -> str | None:
+        """"the magazine", "агентство", "пресс-служба клуба": the last organisation named with
+        that noun ("US magazine Mobile PC", "агентство Киодо", "Министерство обороны"). With
+        `main` (a press service of "the club", "the university" the report is about), else the
+        organisation the report names most often."""
+        stem = self._organisation_stem(noun)
         if stem is None:
             return None
-        for entity in reversed(self.entities_in(0, before)):
-            if entity.kind == "ORG" and any(w.casefold().startswith(stem)
-                                            for w in entity.name.split()):
-                return self.named(entity)
-        return None
+        for entity in reversed(self.entities_in(0, position)):
+            introduced = _WORD_BEFORE.search(self.masked, max(0, entity.start - 30), entity.start)
+            # "magazine Pocket World" (a person to the rules) but not "главы министерства
+            # Евгения Зиничева", a person by gender
+            if (entity.kind == "ORG" and any(w.casefold().startswith(stem)
+                                             for w in entity.name.split())) \
+                    or (introduced and introduced.group().casefold().startswith(stem)
+                        and (entity.kind == "ORG" or entity.gender is None)):
+                name = self.named(replace(entity, kind="ORG"))
+                self.kinds[name] = "ORG"   # "magazine Pocket World": "it" may refer to it later
+                return name
+        return self._main_organisation() if main else None
+
+    def _main_organisation(self) -> str | None:
+        """The organisation the report names most often, a short form counting for its fuller
+        ones ("МГУ" for "МГУ им. Ломоносова"); the agency in a dateline ("/ТАСС/",
+        "INTERFAX.RU -") reports the news and is not what it is about."""
+        counts: dict[str, int] = {}
+        for entity in self.entities:
+            if entity.kind == "ORG" and not self._dateline_agency(entity):
+                counts[self.named(entity)] = counts.get(self.named(entity), 0) + 1
+        totals = {name: sum(n for other, n in counts.items()
+                            if other == name or other.startswith(name + " ")) for name in counts}
+        return max(totals, key=lambda name: totals[name]) if totals else None   # first wins a tie
 
     def _after_phrase(self, start: int, end: int) -> Found:
         """"According to X", "по словам X", "according to a statement from X"."""
         entity = self._entity_after(end, words=5, person=True, through=True)
+        if entity is not None and self._outlet_of_source(end, entity):
+            entity = None
+        if entity is None and self._generic_organisation(end):
+            return Found(self.last_source(start, kind="ORG"), True)   # "по версии ведомства"
         return Found(self.named(entity, oblique=True) if entity else None, True)
+
+    def _outlet_of_source(self, position: int, entity: Entity) -> bool:
+        """"по словам источника «Медузы»", "сказал собеседник агентства": the organisation right
+        after an anonymous source is the outlet it talked to, not who speaks ("источник в МЧС"
+        is someone at МЧС)."""
+        words = [w.casefold() for w in _WORDS.findall(self.masked[position: entity.start])]
+        return bool(words) and words[-1] in self.patterns.anonymous_sources
 
     def _entity_after(self, position: int, *, words: int, person: bool = False,
                       through: bool = False) -> Entity | None:
@@ -335,7 +415,12 @@ class Reader:
             return Found(None, True)   # "Я сказал Анне:": the name after is who was told
         entity = self.entity_ending_before(verb_start)
         if entity is not None and self._object_of_preposition(entity, start):
-            entity = None   # "a member of the Cabinet says": not the Cabinet speaking
+            # "В Greenpeace считают": the organisation speaks; "Михаил Крейндлин из Greenpeace
+            # соглашается": the person before the preposition; "a member of the Cabinet says":
+            # neither
+            if entity.kind == "ORG" and self._preposition_before(entity) in p.source_prepositions:
+                return Found(self.named(entity, oblique=True), True)
+            entity = self._person_before_preposition(entity, start)
         entity = self._appositive_subject(start, verb_start, loose=entity is None
                                           or entity.kind == "ORG") or entity
         if entity:
@@ -349,6 +434,21 @@ class Reader:
         words = _WORDS.findall(self.masked[max(start, entity.start - 30): entity.start])[-2:]
         words = [w.casefold() for w in words if w.casefold() not in self.patterns.rules.articles]
         return bool(words) and words[-1] in self.patterns.prepositions
+
+    def _preposition_before(self, entity: Entity) -> str:
+        word = _LAST_WORD.search(self.masked, max(0, entity.start - 12), entity.start - 1) \
+            if entity.start > 1 else None
+        return word.group().casefold() if word else ""
+
+    def _person_before_preposition(self, entity: Entity, start: int) -> Entity | None:
+        """"Михаил Крейндлин из Greenpeace", "John Hale from Oxfam": the person whose
+        organisation the preposition names."""
+        before = self.entities_in(start, entity.start)
+        if not before or before[-1].kind != "PER":
+            return None
+        between = _WORDS.findall(self.masked[before[-1].end: entity.start])
+        return before[-1] if len(between) == 1 and not _CLAUSE_END.search(
+            self.masked[before[-1].end: entity.start]) else None
 
     def _pronoun_after(self, after: str) -> re.Match[str] | None:
         """"— сказал он." or "said he, ...": the pronoun ends the attribution or its clause."""
@@ -378,17 +478,24 @@ class Reader:
     def _after_verb(self, verb_end: int, end: int) -> Found:
         """"said Robert Sinche, head of ...", "прокомментировала победу Екатерина Бурмистрова"."""
         p = self.patterns
-        cursor, noun = verb_end, None
+        cursor, noun, placed = verb_end, None, False
         for count, word in enumerate(_WORDS.finditer(self.masked, verb_end, end)):
             entity = self.entity_at(cursor, word.end())
-            if entity is not None and not entity.oblique and not self._modifier(entity, end):
+            if entity is not None and not entity.oblique and not self._modifier(entity, end) \
+                    and not (placed and entity.kind != "PER"):
                 return Found(self._speaker_of(entity), True)
             text = word.group()
-            # after a role noun its genitive chain may run on: "министр труда, миграции и ... X"
-            if count >= (12 if noun else 5) or text.casefold() in p.prepositions \
-                    or re.search(r"[.;:]" if noun else r"[.,;:]", self.masked[cursor: word.start()]):
+            gap = self.masked[cursor: word.start()]
+            preposition = text.casefold() in p.prepositions
+            # after a role noun its chain may run on, places included: "министр труда, миграции
+            # и ... X", "заведующий лабораторией в Институте леса X" (then only a person)
+            # "suggested they should get X": a pronoun opens a reported clause, X is no speaker
+            if count >= (25 if noun else 5) or (preposition and (not noun or "," in gap)) \
+                    or p.pronoun.fullmatch(text) or re.search(r"[.;:]" if noun else r"[.,;:]", gap):
                 break
-            if p.spokesperson.fullmatch(text) or p.role.fullmatch(text):
+            placed = placed or preposition
+            if p.spokesperson.fullmatch(text) or p.role.fullmatch(text) \
+                    or (count <= 2 and p.organisation.fullmatch(text)):
                 noun = noun or (text, word.start())
             cursor = word.end()
         if noun:
@@ -400,7 +507,8 @@ class Reader:
         followed by a common word or another name describes the speaker; it is not the speaker."""
         if re.match(r"[’']s\b", self.masked[entity.end: end]):
             return True   # "Ernst and Young's Sanjay Mehta"
-        following = re.match(r"[ \u00a0]+([\w’'-]+)", self.masked[entity.end: end])
+        # "рассказал «Медузе» сотрудник министерства": the closing mark does not hide the noun
+        following = re.match(r"[»”\"]?[ \u00a0]+([\w’'-]+)", self.masked[entity.end: end])
         if not following:
             return False
         word = following.group(1)
@@ -419,12 +527,24 @@ class Reader:
         p = self.patterns
         if p.spokesperson.fullmatch(noun):
             entity = self.entity_ending_before(position, reach=3)
-            if entity:
+            # "an IAAF spokesman"; not the outlet told in "рассказывает «Медузе» сотрудник"
+            if entity and not entity.oblique and "»" not in self.masked[entity.end: position]:
                 return self.named(entity)
             after = self._entity_after(position + len(noun), words=3)
-            if after and after.kind == "ORG":
+            if after and after.kind == "ORG" and not self._outlet_of_source(position, after):
                 return self.named(after, oblique=True)
+            # "пресс-служба вуза": the university the report is about; "сотрудник министерства"
+            # is one person there, not the ministry's voice
+            # is one person there, not the ministry's voice; an organisation the report does not
+            # name ("сотрудник иркутского министерства") leaves the speaker unknown
+            press = bool(p.source.fullmatch(noun))
+            words = _WORDS.findall(self.masked, position + len(noun), position + len(noun) + 40)
+            outlet = noun.casefold() in p.anonymous_sources   # "собеседник агентства"
+            if not outlet and any(self._organisation_stem(w) for w in words[:3]):
+                return self._organisation_named_by_noun(position + len(noun), position, main=press)
             return self.last_source(position, kind="ORG")
+        if self._organisation_stem(noun):
+            return self.organisation_by_noun(noun, position)   # "said the magazine"
         return self.resolve_role(noun, position)
 
     def _subject(self, start: int, end: int) -> str | None:
@@ -441,7 +561,8 @@ class Reader:
     def read_narrative(self, start: int, end: int) -> None:
         """Note the sentence's subject, and its speaker or source if it reports speech."""
         entity = next((e for e in self.entities_in(start, end) if e.kind == "PER"), None)
-        if self.patterns.opening_pronoun.match(self.masked, start, end):
+        opening = self.patterns.opening_pronoun.match(self.masked, start, end)
+        if opening and self.patterns.pronoun_gender.get(opening.group(1).casefold()) != NEUTER:
             self.note(start, self._subject(start, end), "PER", "subject")
         elif entity is not None and (entity.oblique is False or self._opens(start, entity.start)):
             self.note(entity.start, self.named(entity), "PER", "subject")

@@ -43,7 +43,7 @@ def _runs(language: str) -> re.Pattern[str]:
     particles = "|".join(re.escape(p) for p in rules.name_particles) or "(?!x)x"
     abbreviations = "|".join(re.escape(a) for a in sorted(rules.abbreviations, key=len, reverse=True))
     word = rf"(?:(?:{abbreviations or '(?!x)x'})\.(?=[ \u00a0]{NAME_WORD})|{NAME_WORD}|[{UPPER}]\.)"
-    return re.compile(rf"(?<![\w’'-]){word}(?:[ \u00a0](?:(?:{particles})[ \u00a0])?{word})*")
+    return re.compile(rf"(?<![\w’'-]){word}(?:[ \u00a0](?:(?:{particles})[ \u00a0])*{word})*")
 
 
 def find_entities(text: str, masked: str, language: str) -> list[Entity]:
@@ -52,7 +52,8 @@ def find_entities(text: str, masked: str, language: str) -> list[Entity]:
     if rules.rules.ner and len(text) <= MAX_NER_CHARS:
         found = recognised(text, rules.rules.ner, language)
         if found is not None:
-            return [e for e in found if masked[e.start: e.end] == text[e.start: e.end]]
+            return _people_behind_acronyms(
+                [e for e in found if masked[e.start: e.end] == text[e.start: e.end]], text)
     entities = []
     for run in _runs(language).finditer(masked):
         found = _from_run(run.group(), run.start(), rules)
@@ -60,7 +61,7 @@ def find_entities(text: str, masked: str, language: str) -> list[Entity]:
                 and masked[run.end(): run.end() + 1] in ("»", '"', "”", "“"):
             found = [replace(e, kind="ORG") for e in found]   # «Деловой Юг» is a name of a body
         entities += found
-    return _without_sentence_openers(entities, masked)
+    return _people_behind_acronyms(_without_sentence_openers(entities, masked), text)
 
 
 def _without_sentence_openers(entities: list[Entity], masked: str) -> list[Entity]:
@@ -102,6 +103,11 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
         head = _from_run(run[: possessive.start()], start, patterns)
         tail_at = possessive.end() + 1
         return head + _from_run(run[tail_at:], start + tail_at, patterns)
+    switch = _SCRIPT_SWITCH.search(run)
+    if switch:
+        # "CityAir Андрей Самодин": a Latin-script company before a Cyrillic name is two names
+        return _from_run(run[: switch.start()], start, patterns) \
+            + _from_run(run[switch.end():], start + switch.end(), patterns)
     joined = _joiner(patterns.rules.region_joiners).search(run) if " " in run else None
     if joined and not _looks_like_organisation(run[: joined.start()].split(), patterns):
         # "Zara Hyde Peters of UK Athletics" is a person and an organisation; "Bank of America" one
@@ -131,6 +137,7 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
 
 
 _POSSESSIVE = re.compile(r"[’']s(?=\s)")
+_SCRIPT_SWITCH = re.compile(r"(?<=[A-Za-z])[ \u00a0](?=[А-ЯЁІЇЄҐ])|(?<=[а-яёіїєґ])[ \u00a0](?=[A-Z])")
 _NON_SPACE = re.compile(r"\S+")
 
 
@@ -276,6 +283,37 @@ def recognised(text: str, engine: str, language: str) -> list[Entity] | None:
         name = " ".join(re.sub(r"[\[\]{}<>]", "", _with_yo(name, span.text)).split())
         entities.append(Entity(span.start, end, name, span.type, gender, oblique))
     return entities
+
+
+def _people_behind_acronyms(entities: list[Entity], text: str) -> list[Entity]:
+    """"цитирует пресс-служба СФУ Еркаева" may come as one organisation (or one person): an
+    acronym then a surname of a person the report already named is that person."""
+    people: list[str] = []
+    fixed = []
+    for entity in entities:
+        name, start = _without_acronym(entity.name, text, entity.start)
+        if start != entity.start and entity.kind == "PER":
+            entity = replace(entity, start=start, name=name)
+        elif entity.kind == "ORG":
+            if start != entity.start and any(same_person(name, full) for full in people):
+                entity = replace(entity, start=start, name=name, kind="PER", oblique=None)
+        elif len(entity.name.split()) > 1:
+            people.append(entity.name)
+        fixed.append(entity)
+    return fixed
+
+
+def _without_acronym(name: str, text: str, start: int) -> tuple[str, int]:
+    """"пресс-служба СФУ Еркаева" tags "СФУ Еркаев" as one person: an acronym opening a
+    person's name is the organisation before it, not part of the name."""
+    words = name.split()
+    acronyms = 0
+    while acronyms < len(words) - 1 and len(words[acronyms]) > 1 and words[acronyms].isupper():
+        acronyms += 1
+    if not acronyms:
+        return name, start
+    skipped = re.match(rf"(?:\S+\s+){{{acronyms}}}", text[start:])
+    return " ".join(words[acronyms:]), start + (skipped.end() if skipped else 0)
 
 
 def _tag_morph_where_named(doc: Any, tagger: Any) -> None:

@@ -20,6 +20,8 @@ from .rules import Patterns
 from .spans import Span
 
 MAX_QUOTE_CHARS = 1000
+# The word before a quoted title, past a number: "приказ № 426 «О внесении ...»", "Act No. 5".
+_TITLED = re.compile(r"([\w’'-]+)[ \u00a0]*(?:(?:№|No\.?|N)[ \u00a0]*)?(?:[\d/-]+[ \u00a0]*)?$")
 _WORDS = re.compile(r"[\w’'-]+")
 
 
@@ -116,9 +118,13 @@ class Extraction:
                      start=span.start, end=span.end)
 
     def _head(self, span: Span, index: int) -> tuple[int, int]:
+        """From the sentence start or the last quotation in it: a scare-quoted phrase before
+        («по неблагоприятному сценарию») does not cut "X заявил, что ...: «...»" off."""
         start = self.reader.sentence_start(span.open)
         if index > 0 and self.spans[index - 1].close > start:
-            start = self.spans[index - 1].close
+            last = self.accepted[-1][0] if self.accepted else None
+            start = max(start, last.close) if last is not None and last.close <= span.open \
+                else start
         return start, span.open
 
     def _tail(self, span: Span, index: int) -> tuple[int, int]:
@@ -171,9 +177,22 @@ class Extraction:
                     and not self.reader.patterns.first_person.search(gap):
                 return speaker
             return None
-        if within_paragraph or self.masked[paragraph: span.open].strip(" —–-\t"):
+        if within_paragraph:
             return None
+        if self.masked[paragraph: span.open].strip(" —–-\t"):
+            return self._previous_sentence_speaker(span, paragraph)
         return self._paragraph_speaker(paragraph)
+
+    def _previous_sentence_speaker(self, span: Span, paragraph: int) -> str | None:
+        """"..., объяснил X. «Quote»": a quotation that opens its sentence continues the
+        reported speech of the sentence before it in the paragraph."""
+        start = self.reader.sentence_start(span.open)
+        if start <= paragraph or self.masked[start: span.open].strip(" —–-\t"):
+            return None
+        previous = self.reader.sentence_start(start - 1)
+        said = [e for e in self.reader.events_in(max(previous, paragraph), start)
+                if e.role in ("speaker", "source")]
+        return said[-1].name if said else None
 
     def _paragraph_speaker(self, paragraph: int) -> str | None:
         """Who the paragraph before ends with: its last quote, "X said:", or reported speech."""
@@ -224,7 +243,7 @@ def is_candidate(text: str, span: Span, rules: Patterns) -> bool:
         return True
     if len(_WORDS.findall(text[span.start: span.end])) < 3:
         return False
-    before = re.search(r"([\w’'-]+)[ \u00a0]*$", text[max(0, span.open - 40): span.open])
+    before = _TITLED.search(text[max(0, span.open - 50): span.open])
     return not (before and rules.is_title_noun(before.group(1)))
 
 

@@ -13,6 +13,9 @@ UPPER = "A-ZА-ЯЁІЇЄҐ"
 # One word of a name: "Greene", "Jean-Michel", "O'Sullivan", "Абдо"; an initial "J." is its own case.
 NAME_WORD = rf"[{UPPER}][\w’'-]*"
 WORD = r"[\w’'-]+"
+# One piece of an apposition ("one of the so-called "Blair Babes" elected in 1997"): a character
+# that ends no clause, or a short term in quotation marks.
+_APPOSITION = r"(?:[^.;:\"“”«»]|[\"“«][^.;:\"“”«»]{1,40}[\"”»])"
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -37,12 +40,16 @@ class Patterns:
     kept_titles: frozenset[str]
     role: re.Pattern[str]            # a role noun (person)
     organisation: re.Pattern[str]    # an organisation noun
+    organisation_stems: tuple[str, ...]  # their stems, for case forms ("клуба", "вуза")
     spokesperson: re.Pattern[str]
     according: re.Pattern[str]
     statement: re.Pattern[str]
     source: re.Pattern[str]
     words_of: re.Pattern[str]
     prepositions: frozenset[str]
+    source_prepositions: frozenset[str]   # "В Кремле заявили"
+    anonymous_sources: frozenset[str]     # "источник", casefolded
+    generic_organisations: frozenset[str]  # "ведомстве", casefolded
     name_particles: frozenset[str]
     abbreviations: frozenset[str]    # words a "." may follow inside a name: "Mr", "Dr"
     # Compiled shapes of attributions, built from the words above.
@@ -73,6 +80,13 @@ def _words(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", re.IGNORECASE)
 
 
+def _stem(noun: str) -> str:
+    """What every case form of a noun starts with: a final vowel changes ("агентство" ->
+    "агентства", "служба" -> "службы"), a final consonant stays ("клуб" -> "клуба")."""
+    noun = noun.casefold()
+    return noun[:-1] if noun[-1] in "аеёиоуыэюяьйіїєaeiouy" and len(noun) > 3 else noun
+
+
 def _key_word(phrase: str) -> str:
     """The word a phrase cannot occur without, and the rarest: its longest ("spokesman" in "a
     spokesman for"), so a cheap set lookup can rule the phrase out."""
@@ -85,7 +99,8 @@ def patterns(language: str) -> Patterns:
     abbreviations = {h for h, _ in rules.honorifics} | {t for t in rules.title_words if len(t) <= 4}
     pronoun = _alternation(tuple(p for p, _ in rules.pronouns)) or "(?!x)x"
     first_person = _alternation(rules.first_person) or "(?!x)x"
-    nouns = _alternation(rules.spokesperson_nouns + rules.role_nouns) or "(?!x)x"
+    nouns = _alternation(rules.spokesperson_nouns + rules.role_nouns
+                         + rules.organisation_nouns) or "(?!x)x"
     relative = _alternation(rules.relative_pronouns) or "(?!x)x"
     adverb = rf"\w+{re.escape(rules.adverb_ending)}" if rules.adverb_ending else "(?!x)x"
     filler = rf"(?:{adverb}|{_alternation(rules.fillers) or '(?!x)x'})"
@@ -105,12 +120,17 @@ def patterns(language: str) -> Patterns:
         kept_titles=frozenset(rules.kept_titles),
         role=_words(rules.role_nouns),
         organisation=_words(rules.organisation_nouns),
+        organisation_stems=tuple(sorted({_stem(n) for n in rules.organisation_nouns}, key=len,
+                                        reverse=True)),
         spokesperson=_words(rules.spokesperson_nouns),
         according=_words(rules.according_to),
         statement=_words(rules.statement_phrases),
         source=_words(rules.source_phrases),
         words_of=_words(rules.words_of),
         prepositions=frozenset(w.casefold() for w in rules.prepositions),
+        source_prepositions=frozenset(w.casefold() for w in rules.source_prepositions),
+        anonymous_sources=frozenset(w.casefold() for w in rules.anonymous_sources),
+        generic_organisations=frozenset(w.casefold() for w in rules.generic_organisations),
         name_particles=frozenset(rules.name_particles),
         abbreviations=frozenset(abbreviations),
         frame_words=frozenset(_key_word(phrase) for phrase in (
@@ -130,6 +150,6 @@ def patterns(language: str) -> Patterns:
         pronoun_after=re.compile(rf"\s+({pronoun})(?:\s*[.,;:!?]|\s*$|\s+(\w+))", flags),
         opening_pronoun=re.compile(rf"\W*(?:\w+,?\s+)?({pronoun})\b", flags),
         relative_clause=re.compile(rf"\s*,\s+(?:{relative})\b[^.;:]{{0,100}}$", flags),
-        appositive=re.compile(rf"\s*,[^.;:\"“”«»]{{2,100}}?,\s*{fillers}"),
-        loose_appositive=re.compile(rf"\s*,[^.;:\"“”«»]{{2,100}}?,?\s*{fillers}"),
+        appositive=re.compile(rf"\s*,{_APPOSITION}{{2,100}}?,\s*{fillers}"),
+        loose_appositive=re.compile(rf"\s*,{_APPOSITION}{{2,100}}?,?\s*{fillers}"),
     )
