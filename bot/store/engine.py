@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -97,6 +99,23 @@ class FileGuard:
                                                "running; restore it or restart")
 
 
+def _switch_to_wal(cursor, patience: float) -> None:
+    """WAL lets readers and one writer work at once. Switching a brand-new file to it while
+    other processes open that file can fail at once with "database is locked" (SQLite does not
+    call the busy handler for it), so the switch is retried within the busy timeout."""
+    deadline = time.monotonic() + patience
+    delay = 0.02
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
 def make_engine(url: str, *, busy_timeout: float = 30.0) -> Engine:
     """An engine for sqlite (WAL, foreign keys, parent folder created, file guarded) or PostgreSQL.
 
@@ -114,7 +133,7 @@ def make_engine(url: str, *, busy_timeout: float = 30.0) -> Engine:
     def _pragmas(dbapi_connection, _record) -> None:
         cursor = dbapi_connection.cursor()
         if file is not None:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(cursor, busy_timeout)
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
         cursor.close()

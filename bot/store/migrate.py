@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from alembic import command
@@ -53,8 +54,25 @@ def current(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine) -> None:
-    """Upgrade to head under the migration lock; raises StoreUnavailable when unreachable."""
+def upgrade(engine: Engine, *, attempts: int = 6) -> None:
+    """Upgrade to head under the migration lock; raises StoreUnavailable when unreachable.
+
+    SQLite can answer "database is locked" at once, without waiting for the busy timeout,
+    while several processes switch a brand-new file to WAL together: such an answer is
+    retried a few times with fresh connections before it counts.
+    """
+    for attempt in range(attempts):
+        try:
+            _upgrade_once(engine)
+            return
+        except StoreUnavailable as exc:
+            if "locked" not in exc.reason or attempt == attempts - 1:
+                raise
+            engine.dispose()
+            time.sleep(0.05 * 2 ** attempt)
+
+
+def _upgrade_once(engine: Engine) -> None:
     with writing(engine, immediate=True) as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
