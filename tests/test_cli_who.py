@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.analysis.model import Report
+from bot.analysis.model import Report, SummaryOptions
 from bot.analysis.pipeline import analyze
-from bot.briefing import summary_options
 from bot.cli import main
 from bot.settings import load_settings
 from bot.sources.inbox import Inbox
@@ -106,7 +105,7 @@ def test_figures_by_a_word_form_of_their_sentence(deployment, capsys) -> None:
     store = Store(DB)
     try:  # the contexts are the extractor's wording; the CLI shows them as they are
         contexts = {f.value: f.context for s in store.recent_reports(10)
-                    for f in analyze(s.report, summary_options(load_settings(
+                    for f in analyze(s.report, SummaryOptions.from_settings(load_settings(
                         Path("c.toml")).summary)).figures}
     finally:
         store.close()

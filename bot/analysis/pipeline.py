@@ -44,7 +44,7 @@ def analyze(report: Report, options: SummaryOptions | None = None) -> Analysis:
     except ValueError:
         raise ReportError(report.source, f"unknown algorithm {options.algorithm!r} "
                                          f"(use one of {', '.join(ALGORITHMS)})") from None
-    text = _bounded(report.text)
+    text = bounded_text(report.text)
     sentences = split_sentences(text, report.language)
     if not any(any(ch.isalpha() for ch in s) for s in sentences):
         raise ReportError(report.source, "no sentences to summarize")
@@ -87,7 +87,8 @@ def _pronoun_attribution(language: str) -> re.Pattern[str]:
     return re.compile(get_pack(language).text.pronoun_attribution, re.IGNORECASE)
 
 
-def _bounded(text: str) -> str:
+def bounded_text(text: str) -> str:
+    """The part of a report that is analysed: past MAX_ANALYZED_CHARS, its beginning, cut at a line."""
     if len(text) <= MAX_ANALYZED_CHARS:
         return text
     cut = text.rfind("\n", 0, MAX_ANALYZED_CHARS)

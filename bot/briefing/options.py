@@ -1,12 +1,8 @@
-"""Settings -> SummaryOptions for the bot, and the cache key of an analysis."""
+"""The cache key of an analysis (settings -> options is `SummaryOptions.from_settings`)."""
 
 from __future__ import annotations
 
 from bot.analysis.model import SummaryOptions
-
-# The one mapping lives on SummaryOptions (the CLI uses it too, then applies its flags);
-# this name is what the bot's modules import.
-summary_options = SummaryOptions.from_settings
 
 
 def options_key(options: SummaryOptions) -> str:

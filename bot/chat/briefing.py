@@ -17,7 +17,7 @@ from functools import partial
 from telegram import Bot
 
 from bot.analysis.loaders import load_bytes, report_from_text
-from bot.analysis.model import Report, ReportError
+from bot.analysis.model import Report, ReportError, SummaryOptions
 from bot.briefing import (
     BriefingWorkflow,
     Destination,
@@ -25,7 +25,6 @@ from bot.briefing import (
     Rendered,
     WorkflowConfig,
     read_report,
-    summary_options,
 )
 from bot.briefing.alerts import Alerter
 from bot.briefing.routing import Route
@@ -58,7 +57,7 @@ class Briefing:
         self.language = settings.telegram.language
         self.inbox = Inbox(settings.inbox, max_file_mb=settings.max_file_mb,
                            settle_seconds=settings.sources.settle_seconds)
-        self.options = summary_options(settings.summary)
+        self.options = SummaryOptions.from_settings(settings.summary)
         self.quarantine_after = settings.delivery.quarantine_after
         self.workflow = BriefingWorkflow(self.db, WorkflowConfig(
             options=self.options, language=self.language,

@@ -28,7 +28,8 @@ def analyse_pending(store, settings: Settings, limit: int = ANALYSE_LIMIT) -> tu
     """Analyse (and so index) stored reports that have no analysis; (analysed, failed)."""
     import asyncio
 
-    from bot.briefing import BriefingWorkflow, WorkflowConfig, summary_options
+    from bot.analysis.model import SummaryOptions
+    from bot.briefing import BriefingWorkflow, WorkflowConfig
     from bot.store.aio import AsyncStore
 
     quarantine = settings.delivery.quarantine_after
@@ -36,7 +37,7 @@ def analyse_pending(store, settings: Settings, limit: int = ANALYSE_LIMIT) -> tu
     if not pending:
         return 0, 0
     workflow = BriefingWorkflow(AsyncStore(store), WorkflowConfig(
-        options=summary_options(settings.summary), quarantine_after=quarantine))
+        options=SummaryOptions.from_settings(settings.summary), quarantine_after=quarantine))
     analyses, failures = asyncio.run(workflow.analyse(pending))
     return len(analyses), len(failures)
 

@@ -14,7 +14,7 @@ from typing import Any
 from bot.analysis.lang import codes
 from bot.analysis.model import SummaryOptions
 from bot.settings import Settings
-from bot.settings.algorithms import algorithm_names, resolve_algorithm
+from bot.settings.algorithms import algorithms, resolve_algorithm
 
 ALL_QUOTES = 1_000_000  # "--quotes all": no report has this many
 FORMATS = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "text": ".txt", "md": ".md"}
@@ -52,7 +52,7 @@ def algorithm(text: str) -> str:
     name = resolve_algorithm(text)
     if name is None:
         raise argparse.ArgumentTypeError(
-            f"unknown algorithm {text!r} (choose from {', '.join(algorithm_names())})")
+            f"unknown algorithm {text!r} (choose from {', '.join(algorithms())})")
     return name
 
 

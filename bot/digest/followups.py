@@ -28,7 +28,7 @@ import numpy as np
 from scipy import sparse
 
 from ..analysis.model import Analysis, Report, SummaryOptions
-from ..analysis.pipeline import _bounded
+from ..analysis.pipeline import bounded_text
 from ..analysis.ranking import rank
 from ..analysis.sentences import split_sentences
 from ..analysis.tokens import content_stems
@@ -62,7 +62,7 @@ class Selection:
 
 def report_sentences(report: Report) -> list[str]:
     """The sentences `analyze` ranks, split the same way from the same (bounded) text."""
-    return split_sentences(_bounded(report.text), report.language)
+    return split_sentences(bounded_text(report.text), report.language)
 
 
 def ranked_order(report: Report, sentences: Sequence[str], options: SummaryOptions,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .buttons import Button, item_buttons
 from .layout import Line, header, item_lines, skipped_line
@@ -60,9 +60,14 @@ def split_message(message: Message, limit: int) -> list[Message]:
     """The same message re-packed into pieces of at most `limit`, each carrying its reports.
 
     For a message Telegram still found too long (its count and ours disagreed)."""
+    return pack_lines(message.html.split("\n"), limit, message.report_ids)
+
+
+def pack_lines(lines: Sequence[str], limit: int = 4000,
+               report_ids: tuple[str, ...] = ()) -> list[Message]:
+    """Lines of HTML in as few messages as fit, split between lines (or inside a long one)."""
     packer = _Packer(limit)
-    lines = [(h, plain_of(h)) for h in message.html.split("\n")]
-    packer.add_block(lines, message.report_ids)
+    packer.add_block([(line, plain_of(line)) for line in lines], report_ids)
     return packer.finish()
 
 

@@ -1,8 +1,8 @@
-"""Summary algorithm names as users type them: briefbot's names and sumy's spellings.
+"""Summary algorithm names as users type them, checked without paying for the rankers.
 
-sumy's own command line says `lex-rank`, `text-rank`, `sum-basic`; people who come from it
-type those. Until bot.analysis.ranking offers `resolve_algorithm`, this table is the one
-place that maps a spelling to a ranker name (the settings and the CLI both ask here).
+The spellings (sumy's "lex-rank", "text-rank", "sum-basic", "KL-Sum") are resolved in one
+place, `bot.analysis.ranking.resolve_algorithm`; this module only imports it lazily, because
+the rankers pull in numpy, which `briefbot health` and `--help` should not pay for.
 """
 
 from __future__ import annotations
@@ -10,43 +10,26 @@ from __future__ import annotations
 from functools import cache
 
 DEFAULT = "default"  # the project's own ranker: known without importing the rankers
-ALIASES = {
-    "lex-rank": "lexrank",
-    "text-rank": "textrank",
-    "sum-basic": "sumbasic",
-    "kl-sum": "kl",
-    "klsum": "kl",
-}
 
 
 @cache
 def algorithms() -> tuple[str, ...]:
-    """The rankers' names. Imported on first use: the rankers pull in sumy and NLTK (over a
-    second), which `briefbot health` and `--help` should not pay for."""
+    """The rankers' names (imported on first use)."""
     from bot.analysis.ranking import ALGORITHMS
 
     return ALGORITHMS
 
 
 def resolve_algorithm(name: str) -> str | None:
-    """The ranker name for `name` (case and sumy's hyphens tolerated), or None if unknown."""
-    spelled = name.strip().lower()
-    spelled = ALIASES.get(spelled, spelled)
-    if spelled == DEFAULT:
+    """The ranker name for `name` (case and sumy's spellings tolerated), or None if unknown."""
+    if name.strip().lower() == DEFAULT:
         return DEFAULT
-    try:  # the ranking package's own resolver wins once it exists
-        from bot.analysis.ranking import resolve_algorithm as ranking_resolver  # type: ignore[attr-defined]
-    except ImportError:
-        return spelled if spelled in algorithms() else None
+    from bot.analysis.ranking import resolve_algorithm as resolve
+
     try:
-        return ranking_resolver(name)
-    except (KeyError, ValueError):
+        return resolve(name)
+    except ValueError:
         return None
 
 
-def algorithm_names() -> tuple[str, ...]:
-    """Every accepted spelling, canonical names first (for --help and error messages)."""
-    return (*algorithms(), *ALIASES)
-
-
-__all__ = ["ALIASES", "algorithm_names", "algorithms", "resolve_algorithm"]
+__all__ = ["algorithms", "resolve_algorithm"]

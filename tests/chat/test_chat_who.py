@@ -6,9 +6,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from html import escape
 
-from bot.analysis.model import Report
+from bot.analysis.model import Report, SummaryOptions
 from bot.analysis.pipeline import analyze
-from bot.briefing import summary_options
 from bot.chat.texts import commands, text
 from bot.settings import Schedule, Settings
 from bot.store.db import Store
@@ -49,7 +48,7 @@ def with_team_clock(settings: Settings) -> Settings:
 
 def context(report: Report, value: str, settings: Settings) -> str:
     """The context the analysis gives the figure, as the bot shows it (escaped)."""
-    figures = analyze(report, summary_options(settings.summary)).figures
+    figures = analyze(report, SummaryOptions.from_settings(settings.summary)).figures
     return escape(next(f.context for f in figures if f.value == value), quote=False)
 
 

@@ -19,7 +19,7 @@ from telegram.error import TelegramError
 
 from bot.digest.bounds import MAX_TITLE, one_line
 from bot.digest.model import Message
-from bot.digest.render_html import _Packer
+from bot.digest.render_html import pack_lines
 
 from ..delivery import deliver, plain_of, send_html
 from .context import BotState
@@ -36,13 +36,6 @@ def display_name(name: str, limit: int = NAME_LIMIT) -> str:
 
 def html_name(name: str, limit: int = NAME_LIMIT) -> str:
     return escape(display_name(name, limit), quote=False)
-
-
-def pack_lines(lines: Sequence[str]) -> list[Message]:
-    """Lines of our own HTML as few messages as fit, split between lines by the digest packer."""
-    packer = _Packer(limit=4000)
-    packer.add_block([(line, plain_of(line)) for line in lines], ())
-    return packer.finish()
 
 
 def reply_to_id(message: TgMessage) -> int | None:
