@@ -32,6 +32,11 @@ class StoreUnavailable(BriefbotError):
     """The database cannot be reached, is locked, full or gone; nothing was written."""
 
 
+class DatabaseGone(StoreUnavailable):
+    """The database file was deleted or replaced while running: unlike a lock, waiting will not
+    help, and carrying on against a fresh file would re-post everything."""
+
+
 class SettingsError(BriefbotError):
     """A setting that cannot be used; the message names the setting and the fix."""
 

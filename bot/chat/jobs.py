@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from apscheduler.triggers.cron import CronTrigger
 from telegram.ext import Application, Job, JobQueue
 
-from bot.errors import StoreUnavailable
+from bot.errors import DatabaseGone
 from bot.settings import Schedule, Target
 
 if TYPE_CHECKING:  # handlers import this module (status shows the next runs)
@@ -64,19 +64,11 @@ async def digest_job(context: BriefContext) -> None:
     kind = "catch-up" if job.name and job.name.startswith(CATCH_UP_PREFIX) else "scheduled"
     try:
         await briefing.run_target(context.bot, target, kind)
-    except StoreUnavailable as exc:
-        if not database_gone(exc):
-            raise  # locked or full: on_error logs it; the next run tries again
+    except DatabaseGone as exc:  # locked or full goes to on_error; the next run tries again
         stop_for_database(context.application, exc)
 
 
-def database_gone(exc: StoreUnavailable) -> bool:
-    """The database file was deleted or replaced while running (the store's words), as opposed
-    to locked or full for a moment."""
-    return "while running" in exc.reason
-
-
-def stop_for_database(application: Application, exc: StoreUnavailable) -> None:
+def stop_for_database(application: Application, exc: DatabaseGone) -> None:
     """A database that vanished while running: say so and stop, never re-post.
 
     (A fresh empty database would make every inbox report look new to every target.)"""

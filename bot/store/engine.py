@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, DataError, IntegrityError, ProgrammingError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from bot.errors import StoreUnavailable
+from bot.errors import DatabaseGone, StoreUnavailable
 
 _GUARDS: WeakKeyDictionary[Engine, FileGuard] = WeakKeyDictionary()
 
@@ -92,11 +92,11 @@ class FileGuard:
             return  # nothing opened yet: the first connection may create the file
         current = self._stat()
         if current is None:
-            raise StoreUnavailable("database", f"the database file {self.path} disappeared while "
-                                               "running; restore it or restart")
+            raise DatabaseGone("database", f"the database file {self.path} disappeared while "
+                                           "running; restore it or restart")
         if current != self.identity:
-            raise StoreUnavailable("database", f"the database file {self.path} was replaced while "
-                                               "running; restore it or restart")
+            raise DatabaseGone("database", f"the database file {self.path} was replaced while "
+                                           "running; restore it or restart")
 
 
 def _switch_to_wal(cursor, patience: float) -> None:

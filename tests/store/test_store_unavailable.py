@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.analysis.model import Report
-from bot.errors import StoreUnavailable
+from bot.errors import DatabaseGone, StoreUnavailable
 from bot.store.store import Store
 
 REPORT = Report(title="Dam", text="The dam holds 2 billion cubic metres.", source="dam.txt")
@@ -62,7 +62,7 @@ def test_deleted_file_is_an_error_and_no_new_file_appears(tmp_path: Path,
     expected = (f"the database file {file} disappeared while running; restore it or restart")
     for call in (lambda: store.add_report(LATER), store.count_reports,
                  lambda: store.undelivered(-100)):
-        with pytest.raises(StoreUnavailable) as info:
+        with pytest.raises(DatabaseGone) as info:
             call()
         assert (info.value.source, info.value.reason) == ("database", expected)
     assert not file.exists()
@@ -73,7 +73,7 @@ def test_file_deleted_right_after_opening_is_an_error(tmp_path: Path) -> None:
     file = tmp_path / "fresh.db"
     store = Store(f"sqlite:///{file}")  # migrated, nothing else done yet
     remove_database(file)
-    with pytest.raises(StoreUnavailable):
+    with pytest.raises(DatabaseGone):
         store.count_reports()
     assert not file.exists()
     store.close()
@@ -85,7 +85,7 @@ def test_replaced_file_is_an_error(tmp_path: Path) -> None:
     shutil.copy(file, tmp_path / "copy.db")
     remove_database(file)
     shutil.move(tmp_path / "copy.db", file)
-    with pytest.raises(StoreUnavailable) as info:
+    with pytest.raises(DatabaseGone) as info:
         store.count_reports()
     assert info.value.reason == (f"the database file {file} was replaced while running; "
                                  "restore it or restart")
