@@ -212,3 +212,32 @@ def test_version_of_the_body_that_reported(recogniser: str) -> None:
             "держали цены одинаковыми, «в связи с чем конкуренция на рынке фактически "
             "исчезла».\n")
     assert [s for _, s in speakers(text, "ru")] == ["ФАС"]
+
+
+# --- English classes the check set found (texts written for the tests) ----------------------
+
+def test_title_of_a_see_then_the_name_and_honorifics_gives_the_name() -> None:
+    text = ("The Bishop of Hexford, the Rt Rev Dr Alan Marsh, called the plans short-sighted.\n"
+            'Writing in the Hexford Gazette, the Bishop said: "Closing rural churches will '
+            'leave whole villages without a meeting place."\n'
+            '"Nobody has asked the parishes what they want," he said.\n')
+    assert speakers(text, "en") == [
+        ("Closing rural churches will leave whole villages without a meeting place.",
+         "Alan Marsh"),
+        ("Nobody has asked the parishes what they want", "Alan Marsh"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["the Rev Helen Ward", "Rev Helen Ward", "the Revd Helen Ward",
+                                  "the Rt Hon Helen Ward"])
+def test_clerical_and_courtesy_honorifics_are_not_part_of_the_name(name: str) -> None:
+    text = f'"The hall will reopen in the spring," said {name}.\n'
+    assert [s for _, s in speakers(text, "en")] == ["Helen Ward"]
+
+
+@pytest.mark.parametrize("attribution", ["the Tory leader said", "said the Former Tory leader",
+                                         "the Bishop said"])
+def test_a_title_word_alone_is_never_a_speaker(attribution: str) -> None:
+    text = ("Nobody in the hall expected the leaked figures.\n"
+            f'"We will publish everything in good time," {attribution}.\n')
+    assert [s for _, s in speakers(text, "en")] == [None]

@@ -243,7 +243,10 @@ QUOTES = QuoteRules(
     adverb_ending="ly",
     articles=("the", "a", "an"),
     honorifics=(("Mr", "m"), ("Mrs", "f"), ("Ms", "f"), ("Miss", "f"), ("Dr", None),
-                ("Sir", "m"), ("Dame", "f"), ("Prof", None), ("Professor", None)),
+                ("Sir", "m"), ("Dame", "f"), ("Prof", None), ("Professor", None),
+                # "the Rt Rev Dr Tom Wright", "the Rt Hon Jack Straw", "the Revd Helen Ward"
+                ("Rt", None), ("Rev", None), ("Revd", None), ("Reverend", None), ("Hon", None),
+                ("Fr", "m")),
     title_words=tuple(
         "Minister Deputy Prime President Vice Chairman Chairwoman Chair Head Director General "
         "Chief Executive Governor Mayor Ambassador Secretary Spokesman Spokeswoman Spokesperson "
@@ -251,14 +254,19 @@ QUOTES = QuoteRules(
         "Interior Foreign Affairs Labour Labor Agriculture Education Justice Trade Industry Water "
         "Resources Home Culture Sports Coach Manager Captain Judge Inspector Superintendent "
         "Officer Colonel Gen Col Lt Sgt Tory Conservative Liberal Democrat Lib Dem "
-        "Republican Democratic Independent Green Shadow State MP MEP".split()
+        "Republican Democratic Independent Green Shadow State MP MEP "
+        "Bishop Archbishop Cardinal Rabbi Imam".split()
     ),
     kept_titles=("Prince", "Princess", "King", "Queen", "Crown", "Lord", "Lady", "Baroness", "Pope"),
     role_nouns=tuple(
         "minister chancellor president premier secretary chairman chairwoman chair chief head "
         "director governor mayor ambassador commissioner spokesman spokeswoman spokesperson "
         "leader official economist analyst lawyer coach manager captain artist artists author "
-        "professor expert founder executive boss".split()
+        "professor expert founder executive boss "
+        # "the Bishop said" is the Bishop of Durham the report named; sport and show business
+        # call people by what they won or do: "said the European champion"
+        "bishop archbishop cardinal champion medallist star player striker winner singer "
+        "actor actress presenter novelist".split()
     ),
     organisation_nouns=tuple(
         "ministry department government agency company firm bank office committee commission "
@@ -284,7 +292,9 @@ QUOTES = QuoteRules(
         "Before Earlier Later Last Next Yesterday Today Tomorrow Monday Tuesday Wednesday "
         "Thursday Friday Saturday Sunday January February March April May June July August "
         "September October November December His Her Their Our Its My There Here What Why "
-        "How Who Where Which Some Many Most All Both Each Every No Not Family".split()
+        "How Who Where Which Some Many Most All Both Each Every No Not Family "
+        # what a title says of its holder's time: "Former Tory chancellor Ken Clarke"
+        "Former Ex Acting Interim Outgoing".split()
     ),
     title_nouns=tuple(
         "book film movie novel song album play show series programme program newspaper "

@@ -25,6 +25,8 @@ _ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many 
 _LAST_WORD = re.compile(r"[\w’'-]+$")
 _WORD_BEFORE = re.compile(r"[\w’'-]+(?=[\s\"«“„]*$)")   # 'клуба "' before "Спартак"
 _CLAUSE_END = re.compile(r"[.,;:]")
+# ", the " (with honorifics already outside the name) between a place and a person's name
+_APPOSED = re.compile(rf"\s*,\s*(?:([a-z]+)\s+)?(?:[{UPPER}][\w’'-]*\.?\s+)*")
 _DATELINE_DASH = re.compile(r" [-—–] ")   # "INTERFAX.RU - Французский защитник ..."
 
 
@@ -156,9 +158,12 @@ class Reader:
         """(position, role word, person): "Chancellor Gordon Brown", "президент UFC Дана Уайт"."""
         holders = []
         previous_end = 0
-        for entity in self.entities:
+        for index, entity in enumerate(self.entities):
             if entity.kind != "PER":
                 continue
+            apposed = self._apposed_role(self.entities[index - 1], entity) if index else None
+            if apposed:
+                holders.append((entity.start, apposed, self.fullest(entity.name)))
             before = self.masked[max(self.sentence_start(entity.start), entity.start - 60,
                                      previous_end): entity.start]
             previous_end = entity.end
@@ -171,6 +176,24 @@ class Reader:
                 roles.append(after.group(1))
             holders += [(entity.start, role.casefold(), self.fullest(entity.name)) for role in roles]
         return holders
+
+    def _apposed_role(self, place: Entity, entity: Entity) -> str | None:
+        """"The Bishop of Durham, the Rt Rev Dr Tom Wright": the role of the place or body
+        named just before the comma is the person's."""
+        if not self._apposition_gap(place.end, entity.start):
+            return None
+        articles = self.patterns.rules.articles
+        words = _WORDS.findall(self.masked[max(0, place.start - 40): place.start])[-3:]
+        while words and words[-1].casefold() in articles:
+            words.pop()
+        if len(words) < 2 or words[-1].casefold() not in self.patterns.prepositions:
+            return None
+        return words[-2].casefold() if self.patterns.role.fullmatch(words[-2]) else None
+
+    def _apposition_gap(self, start: int, end: int) -> bool:
+        """Only ", the Rt Rev Dr " between two names: the second is the first's apposition."""
+        comma = _APPOSED.fullmatch(self.masked, start, end)
+        return bool(comma) and comma.group(1) in (None, *self.patterns.rules.articles)
 
     # --- resolution ------------------------------------------------------------------------
 
@@ -421,8 +444,9 @@ class Reader:
             if entity.kind == "ORG" and self._preposition_before(entity) in p.source_prepositions:
                 return Found(self.named(entity, oblique=True), True)
             entity = self._person_before_preposition(entity, start)
-        entity = self._appositive_subject(start, verb_start, loose=entity is None
-                                          or entity.kind == "ORG") or entity
+        # "Writing in the Northern Echo, the Bishop said": a new subject after the comma
+        loose = (entity is None or entity.kind == "ORG") and not p.the_noun_before.search(before)
+        entity = self._appositive_subject(start, verb_start, loose=loose) or entity
         if entity:
             return Found(self._speaker_of(entity), True)
         noun = p.noun_before.search(before)
@@ -469,8 +493,11 @@ class Reader:
             if appositive:
                 inner = self.entity_at(entity.end, verb_start)
                 if inner is not None and inner.kind == "PER" \
-                        and self.masked[inner.start: inner.end] == appositive.group(1):
-                    return inner   # "the organiser in Uganda, Sarah Mukasa, told the BBC"
+                        and inner.end == entity.end + appositive.end(1) \
+                        and self._apposition_gap(entity.end, inner.start):
+                    # "the organiser in Uganda, Sarah Mukasa, told the BBC", "The Bishop of
+                    # Durham, the Rt Rev Dr Tom Wright, described"
+                    return inner
             if entity.kind == "PER" and (shape.fullmatch(between) or p.relative_clause.match(between)):
                 return entity
         return None

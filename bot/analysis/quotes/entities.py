@@ -61,7 +61,8 @@ def find_entities(text: str, masked: str, language: str) -> list[Entity]:
                 and masked[run.end(): run.end() + 1] in ("»", '"', "”", "“"):
             found = [replace(e, kind="ORG") for e in found]   # «Деловой Юг» is a name of a body
         entities += found
-    return _people_behind_acronyms(_without_sentence_openers(entities, masked), text)
+    entities = _without_bare_titles(_without_sentence_openers(entities, masked), masked, rules)
+    return _people_behind_acronyms(entities, text)
 
 
 def _without_sentence_openers(entities: list[Entity], masked: str) -> list[Entity]:
@@ -76,6 +77,24 @@ def _without_sentence_openers(entities: list[Entity], masked: str) -> list[Entit
     return [e for e in entities
             if len(e.name.split()) > 1 or not opens_sentence(e) or e.name in trusted
             or fuller.longer_forms(e.name)]
+
+
+def _without_bare_titles(entities: list[Entity], masked: str, rules: Patterns) -> list[Entity]:
+    """"the Bishop said", "the Tory leader": title words alone name an office or a party, not
+    a person; they stay a name after a courtesy title ("Mr Green") or as the surname of a
+    fuller name the report gives ("Philip Green")."""
+    fuller = NameIndex(e.name for e in entities if len(e.name.split()) > 1)
+
+    def after_honorific(entity: Entity) -> bool:
+        before = _LAST_WORD.search(masked, max(0, entity.start - 12), entity.start)
+        return bool(before) and before.group(1).casefold() in rules.honorific_gender
+
+    return [e for e in entities
+            if not all(w in rules.title_words for w in e.name.split())
+            or after_honorific(e) or fuller.longer_forms(e.name)]
+
+
+_LAST_WORD = re.compile(r"([\w’'-]+)\.?[ \u00a0]+$")
 
 
 class NameIndex:

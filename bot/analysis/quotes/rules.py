@@ -63,6 +63,7 @@ class Patterns:
     pronoun_before: re.Pattern[str]        # "he said", "she also said"
     first_person_before: re.Pattern[str]   # "Я сказал"
     noun_before: re.Pattern[str]           # "a spokesman said", "the minister told"
+    the_noun_before: re.Pattern[str]       # "the Bishop said", "the world champion says"
     pronoun_after: re.Pattern[str]         # "— сказал он.", "said he,"
     opening_pronoun: re.Pattern[str]       # "He", "Later, she" opening a sentence
     relative_clause: re.Pattern[str]       # ", who presents ..." up to the verb
@@ -106,6 +107,9 @@ def patterns(language: str) -> Patterns:
     filler = rf"(?:{adverb}|{_alternation(rules.fillers) or '(?!x)x'})"
     fillers = rf"(?:{filler}\s+)*"
     articles = _alternation(rules.articles) or "(?!x)x"
+    roles = _alternation(rules.role_nouns) or "(?!x)x"
+    verbs = _alternation(rules.speech_verbs) or "(?!x)x"
+    prepositions = _alternation(rules.prepositions) or "(?!x)x"
     flags = re.IGNORECASE
     return Patterns(
         rules=rules,
@@ -142,11 +146,17 @@ def patterns(language: str) -> Patterns:
                                            rules.according_to, rules.source_phrases,
                                            rules.speech_participles)),
         filler=re.compile(filler, re.IGNORECASE),
-        role_after_comma=re.compile(rf",\s+(?:(?:{articles})\s+)?([\w’'-]+)", re.IGNORECASE),
+        # ", the trade secretary", ", Minister of Transport"; not ", the Bishop said" (a new
+        # subject) and not ", in his role as ..." (no preposition among the modifiers)
+        role_after_comma=re.compile(
+            rf",\s+(?:(?:{articles})\s+)?(?:(?!(?:{prepositions})\b)[\w’'-]+\s+){{0,2}}?"
+            rf"({roles})(?![\w’'-])(?!\s+{fillers}(?:{verbs})(?![\w’'-]))", re.IGNORECASE),
         named_appositive=re.compile(rf"\s*,\s*([^,]+?)\s*,\s*{fillers}"),
         pronoun_before=re.compile(rf"(?<!\w)({pronoun})\s+(?:\w+\s+)?$", flags),
         first_person_before=re.compile(rf"(?<!\w)(?:{first_person})\s+(?:\w+\s+)?$", flags),
         noun_before=re.compile(rf"(?<![\w-])({nouns})\s+(?:\w+\s+)?$", flags),
+        the_noun_before=re.compile(rf"(?<![\w-])(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}?({nouns})"
+                                   rf"\s+(?:\w+\s+)?$", flags),
         pronoun_after=re.compile(rf"\s+({pronoun})(?:\s*[.,;:!?]|\s*$|\s+(\w+))", flags),
         opening_pronoun=re.compile(rf"\W*(?:\w+,?\s+)?({pronoun})\b", flags),
         relative_clause=re.compile(rf"\s*,\s+(?:{relative})\b[^.;:]{{0,100}}$", flags),
