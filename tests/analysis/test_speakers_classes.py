@@ -241,3 +241,13 @@ def test_a_title_word_alone_is_never_a_speaker(attribution: str) -> None:
     text = ("Nobody in the hall expected the leaked figures.\n"
             f'"We will publish everything in good time," {attribution}.\n')
     assert [s for _, s in speakers(text, "en")] == [None]
+
+
+@pytest.mark.parametrize("aside", ["- who spent nine years in prison -", "(freed in 1991)",
+                                   "— who spent nine years in prison —"])
+def test_a_parenthesis_between_the_name_and_the_verb_keeps_the_name(aside: str) -> None:
+    text = (f"One of the so-called Bristol Three, Martin Keane {aside} said the apology came "
+            'too late, adding: "We lost our youth in those cells."\n'
+            '"Nobody can give those years back."\n')
+    assert speakers(text, "en") == [("We lost our youth in those cells.", "Martin Keane"),
+                                    ("Nobody can give those years back.", "Martin Keane")]

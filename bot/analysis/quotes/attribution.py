@@ -27,6 +27,8 @@ _WORD_BEFORE = re.compile(r"[\w’'-]+(?=[\s\"«“„]*$)")   # 'клуба "' 
 _CLAUSE_END = re.compile(r"[.,;:]")
 # ", the " (with honorifics already outside the name) between a place and a person's name
 _APPOSED = re.compile(rf"\s*,\s*(?:([a-z]+)\s+)?(?:[{UPPER}][\w’'-]*\.?\s+)*")
+# An aside between a subject and its verb: " - who was wrongly convicted - ", " (aged 31) "
+_ASIDE = re.compile(r"\s+(?:[-–—]\s(?=[^-–—]*?\w)[^-–—.;:]{1,150}?\s[-–—]|\([^()]*\w[^()]*\))\s*$")
 _DATELINE_DASH = re.compile(r" [-—–] ")   # "INTERFAX.RU - Французский защитник ..."
 
 
@@ -431,6 +433,10 @@ class Reader:
         auxiliary = re.search(r"([\w’'-]+)\s+$", before)
         if auxiliary and auxiliary.group(1).casefold() in p.rules.passive_auxiliaries:
             return Found(None, False)   # "she was told": someone else spoke
+        # "Gerry Conlon - who was wrongly convicted - said": the subject is before the aside
+        aside = _ASIDE.search(before)
+        if aside:
+            before, verb_start = before[: aside.start()], start + aside.start()
         pronoun = self._pronoun_after(after) or p.pronoun_before.search(before)
         if pronoun:
             return Found(self.resolve_pronoun(pronoun.group(1), verb_start), True)
