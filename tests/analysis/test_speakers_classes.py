@@ -251,3 +251,25 @@ def test_a_parenthesis_between_the_name_and_the_verb_keeps_the_name(aside: str) 
             '"Nobody can give those years back."\n')
     assert speakers(text, "en") == [("We lost our youth in those cells.", "Martin Keane"),
                                     ("Nobody can give those years back.", "Martin Keane")]
+
+
+def test_a_possessive_is_not_part_of_the_name() -> None:
+    text = ("Sales of Ann Lyle's novels have doubled since the prize.\n"
+            '"I never expected any of this," Ms Lyle said.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Ann Lyle"]
+
+
+@pytest.mark.parametrize("spokesman", ["Mr Hale's official spokesman",
+                                       "The prime minister's spokesman"])
+def test_a_person_s_spokesman_is_not_that_person(spokesman: str) -> None:
+    text = ("Prime Minister Gordon Hale met the families on Monday.\n"
+            f"{spokesman} said the talks would \"carry on until a deal is "
+            'reached".\n')
+    assert speakers(text, "en") == [("carry on until a deal is reached", None)]
+
+
+def test_the_ruling_of_a_body_is_the_body_named_before() -> None:
+    text = ("The Hexford Licensing Council has banned the show.\n"
+            '"The show offends public decency and is hereby banned," the council\'s ruling '
+            "said.\n")
+    assert [s for _, s in speakers(text, "en")] == ["Hexford Licensing Council"]

@@ -456,7 +456,10 @@ class Reader:
         if entity:
             return Found(self._speaker_of(entity), True)
         noun = p.noun_before.search(before)
+        if noun and noun.group(2) and not self._organisation_stem(noun.group(1)):
+            return Found(None, True)   # "the minister's spokesman": who, the text does not say
         if noun:
+            # "a spokesman said", "the council's ruling said"
             return Found(self._unnamed(noun.group(1), start + noun.start(1)), True)
         return self._after_verb(verb_end, end)
 

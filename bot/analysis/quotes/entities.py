@@ -117,6 +117,9 @@ def _bucket(name: str) -> str:
 
 def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
     """"Deputy Prime Minister John Prescott" -> John Prescott; "Ireland's Alistair Cragg" splits."""
+    run = _TRAILING_POSSESSIVE.sub("", run)   # "Dan Brown's novel", "Jesus' life"
+    if not run:
+        return []
     possessive = _POSSESSIVE.search(run)
     if possessive:
         head = _from_run(run[: possessive.start()], start, patterns)
@@ -156,6 +159,7 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
 
 
 _POSSESSIVE = re.compile(r"[’']s(?=\s)")
+_TRAILING_POSSESSIVE = re.compile(r"[’']s?$")
 _SCRIPT_SWITCH = re.compile(r"(?<=[A-Za-z])[ \u00a0](?=[А-ЯЁІЇЄҐ])|(?<=[а-яёіїєґ])[ \u00a0](?=[A-Z])")
 _NON_SPACE = re.compile(r"\S+")
 

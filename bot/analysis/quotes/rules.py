@@ -154,7 +154,7 @@ def patterns(language: str) -> Patterns:
         named_appositive=re.compile(rf"\s*,\s*([^,]+?)\s*,\s*{fillers}"),
         pronoun_before=re.compile(rf"(?<!\w)({pronoun})\s+(?:\w+\s+)?$", flags),
         first_person_before=re.compile(rf"(?<!\w)(?:{first_person})\s+(?:\w+\s+)?$", flags),
-        noun_before=re.compile(rf"(?<![\w-])({nouns})\s+(?:\w+\s+)?$", flags),
+        noun_before=re.compile(rf"(?<![\w-])({nouns})([’']s)?\s+(?:\w+\s+)?$", flags),
         the_noun_before=re.compile(rf"(?<![\w-])(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}?({nouns})"
                                    rf"\s+(?:\w+\s+)?$", flags),
         pronoun_after=re.compile(rf"\s+({pronoun})(?:\s*[.,;:!?]|\s*$|\s+(\w+))", flags),
