@@ -273,3 +273,18 @@ def test_the_ruling_of_a_body_is_the_body_named_before() -> None:
             '"The show offends public decency and is hereby banned," the council\'s ruling '
             "said.\n")
     assert [s for _, s in speakers(text, "en")] == ["Hexford Licensing Council"]
+
+
+def test_the_role_with_its_modifier_is_the_holder_described_that_way() -> None:
+    text = ("European indoor champion Tom Reid will run the 60m in Glasgow.\n"
+            "The field includes Olympic 200m champion and national record holder Sam Ortiz.\n"
+            "The European champion says he is in the best shape of his career.\n"
+            '"I have trained through the winter without a single injury."\n')
+    assert speakers(text, "en") == [
+        ("I have trained through the winter without a single injury.", "Tom Reid")]
+
+
+def test_a_new_description_of_the_person_just_named_is_that_person() -> None:
+    text = ("Team captain Lucy Grant said the squad would wait for the decision.\n"
+            '"We all want her in the team," said the former world cross-country champion.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Lucy Grant"]

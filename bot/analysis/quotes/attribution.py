@@ -49,6 +49,16 @@ class Found:
     framed: bool         # a speech verb or an "according to" frames the quote
 
 
+@dataclass(frozen=True)
+class Holder:
+    """A person the report introduced with a role, and the words that described it."""
+
+    position: int
+    role: str            # casefolded role noun: "champion"
+    person: str
+    described: frozenset[str]   # casefolded: {"world", "and", "commonwealth", "100m", "champion"}
+
+
 NOT_FRAMED = Found(None, False)
 NEUTER = "n"   # the gender QuoteRules.pronouns gives "it": an organisation, never a person
 
@@ -73,7 +83,7 @@ class Reader:
         self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
         self.boundaries = self._sentence_starts()
         self.genders = self._genders()
-        self._holders: list[tuple[int, str, str]] | None = None
+        self._holders: list[Holder] | None = None
 
     # --- sentences -------------------------------------------------------------------------
 
@@ -156,27 +166,35 @@ class Reader:
             return self.entities[i]
         return None
 
-    def _role_holders(self) -> list[tuple[int, str, str]]:
-        """(position, role word, person): "Chancellor Gordon Brown", "президент UFC Дана Уайт"."""
+    def _role_holders(self) -> list[Holder]:
+        """"Chancellor Gordon Brown", "World and Commonwealth 100m champion Kim Collins",
+        "президент UFC Дана Уайт": who holds which role, described how."""
         holders = []
         previous_end = 0
         for index, entity in enumerate(self.entities):
             if entity.kind != "PER":
                 continue
+            person = self.fullest(entity.name)
             apposed = self._apposed_role(self.entities[index - 1], entity) if index else None
             if apposed:
-                holders.append((entity.start, apposed, self.fullest(entity.name)))
-            before = self.masked[max(self.sentence_start(entity.start), entity.start - 60,
-                                     previous_end): entity.start]
+                holders.append(Holder(entity.start, apposed, person, frozenset((apposed,))))
+            opening = max(self.sentence_start(entity.start), entity.start - 60)
+            words = _WORDS.findall(self.masked[max(opening, previous_end): entity.start])[-8:]
+            # the description may hold names: "European indoor champion Tom Reid"
+            wide = _WORDS.findall(self.masked[opening: entity.start])
             previous_end = entity.end
-            words = _WORDS.findall(before)[-8:]
-            roles = [word for i, word in enumerate(words) if self.patterns.role.fullmatch(word)
-                     and not any(w.casefold() in self.patterns.prepositions for w in words[i + 1:])]
+            holders += [Holder(entity.start, word.casefold(), person,
+                               frozenset(w.casefold()
+                                         for w in wide[: len(wide) - len(words) + i + 1][-8:]))
+                        for i, word in enumerate(words) if self.patterns.role.fullmatch(word)
+                        and not any(w.casefold() in self.patterns.prepositions
+                                    for w in words[i + 1:])]
             # "Farrukh Sharipov, Minister of Transport": the role right after the comma
             after = self.patterns.role_after_comma.match(self.masked, entity.end, entity.end + 40)
-            if after and self.patterns.role.fullmatch(after.group(1)):
-                roles.append(after.group(1))
-            holders += [(entity.start, role.casefold(), self.fullest(entity.name)) for role in roles]
+            if after:
+                described = _WORDS.findall(self.masked, after.start(), after.end())
+                holders.append(Holder(entity.start, after.group(1).casefold(), person,
+                                      frozenset(w.casefold() for w in described)))
         return holders
 
     def _apposed_role(self, place: Entity, entity: Entity) -> str | None:
@@ -239,9 +257,13 @@ class Reader:
         role = role.casefold()
         if self._holders is None:
             self._holders = self._role_holders()   # most reports never need it
-        named = [person for at, word, person in self._holders if word == role and at < position]
+        named = [h for h in self._holders if h.role == role and h.position < position]
+        # "the world champion": the one introduced as "World and Commonwealth 100m champion",
+        # not the "Olympic 100m champion" named after him
+        described = self._role_modifiers(position)
+        named = [h for h in named if described <= h.described] or named
         if named:
-            return named[-1]
+            return named[-1].person
         # "Пётр Ян перенёс операцию ... написал спортсмен": the person the last paragraphs are about
         here = self.paragraph(position)
         for event in reversed(self.events):
@@ -249,6 +271,14 @@ class Reader:
                 recent = here - self.paragraph(event.position) <= 1
                 return event.name if recent and event.role != "source" else None
         return None
+
+    def _role_modifiers(self, position: int) -> frozenset[str]:
+        """The words between the article and the role noun at `position`: "world" in "the
+        world champion", none in "the minister" or "a spokesman"."""
+        words = _WORDS.findall(self.masked, max(0, position - 40), position)[-3:]
+        articles = [i for i, w in enumerate(words) if w.casefold() in self.patterns.rules.articles]
+        return frozenset(w.casefold() for w in words[articles[-1] + 1:]) if articles \
+            else frozenset()
 
     def last_source(self, position: int, kind: str | None = None, *,
                     statement: bool = False) -> str | None:
