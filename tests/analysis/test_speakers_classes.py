@@ -288,3 +288,11 @@ def test_a_new_description_of_the_person_just_named_is_that_person() -> None:
     text = ("Team captain Lucy Grant said the squad would wait for the decision.\n"
             '"We all want her in the team," said the former world cross-country champion.\n')
     assert [s for _, s in speakers(text, "en")] == ["Lucy Grant"]
+
+
+@pytest.mark.parametrize("subject", ["He went on to say", "Mr Berry went on to say",
+                                     "He then went on to tell the BBC"])
+def test_a_verb_chain_before_the_speech_verb_keeps_its_subject(subject: str) -> None:
+    text = ("Shadow minister Tom Berry told reporters the plan was flawed.\n"
+            f'{subject}: "We will vote against the bill unless it changes."\n')
+    assert [s for _, s in speakers(text, "en")] == ["Tom Berry"]

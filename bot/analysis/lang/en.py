@@ -228,7 +228,7 @@ FIGURES = FigureRules(
 
 QUOTES = QuoteRules(
     speech_verbs=tuple(
-        "said says say told tells added adds stated states noted notes stressed emphasised "
+        "said says say tell told tells add added adds stated states noted notes stressed emphasised "
         "emphasized warned explained declared insisted argued continued concluded wrote writes "
         "asked replied remarked announced acknowledged admitted commented observed recalled "
         "urged conceded confirmed claimed predicted suggested believes reckons maintained "
@@ -241,6 +241,9 @@ QUOTES = QuoteRules(
     first_person=("I", "we"),
     fillers=("also", "has", "have", "had", "was", "were", "is", "then", "later", "again"),
     adverb_ending="ly",
+    verb_leads=("went on to", "goes on to", "going on to", "was quick to", "were quick to",
+                "was keen to", "were keen to", "wanted to", "wants to", "would", "will",
+                "did not", "didn't", "went further", "went on"),
     articles=("the", "a", "an"),
     honorifics=(("Mr", "m"), ("Mrs", "f"), ("Ms", "f"), ("Miss", "f"), ("Dr", None),
                 ("Sir", "m"), ("Dame", "f"), ("Prof", None), ("Professor", None),

@@ -26,6 +26,9 @@ class QuoteRules:
     # and the ending of adverbs that may too ("Smith reportedly said").
     fillers: tuple[str, ...] = ()
     adverb_ending: str = ""
+    # Phrases that lead a subject into its speech verb: "He went on to say:", "X was quick to
+    # add".
+    verb_leads: tuple[str, ...] = ()
     # Articles before a role after a name: "Mervyn King, the governor".
     articles: tuple[str, ...] = ()
     # Courtesy titles dropped from a speaker's name, with the gender they imply.

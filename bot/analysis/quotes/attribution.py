@@ -160,7 +160,7 @@ class Reader:
             i -= 1
         if i < 0 or position - self.entities[i].end > reach:
             return None
-        between = self.masked[self.entities[i].end: position]
+        between = self.patterns.verb_lead.sub(" ", self.masked[self.entities[i].end: position])
         words = _WORDS.findall(between)
         if all(self.patterns.filler.fullmatch(w) for w in words) and not _CLAUSE_END.search(between):
             return self.entities[i]

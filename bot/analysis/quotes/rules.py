@@ -54,6 +54,7 @@ class Patterns:
     abbreviations: frozenset[str]    # words a "." may follow inside a name: "Mr", "Dr"
     # Compiled shapes of attributions, built from the words above.
     filler: re.Pattern[str]                # "also", "reportedly", "уже" between name and verb
+    verb_lead: re.Pattern[str]             # "went on to" between a subject and its verb
     role_after_comma: re.Pattern[str]      # ", the governor" after a name
     named_appositive: re.Pattern[str]      # ", Sarah Mukasa," between a noun and the verb
     frame_words: frozenset[str]            # key words of anything that can frame a quote
@@ -107,6 +108,7 @@ def patterns(language: str) -> Patterns:
     filler = rf"(?:{adverb}|{_alternation(rules.fillers) or '(?!x)x'})"
     fillers = rf"(?:{filler}\s+)*"
     articles = _alternation(rules.articles) or "(?!x)x"
+    leads = _alternation(rules.verb_leads) or "(?!x)x"
     roles = _alternation(rules.role_nouns) or "(?!x)x"
     verbs = _alternation(rules.speech_verbs) or "(?!x)x"
     prepositions = _alternation(rules.prepositions) or "(?!x)x"
@@ -146,13 +148,15 @@ def patterns(language: str) -> Patterns:
                                            rules.according_to, rules.source_phrases,
                                            rules.speech_participles)),
         filler=re.compile(filler, re.IGNORECASE),
+        verb_lead=_words(rules.verb_leads),
         # ", the trade secretary", ", Minister of Transport"; not ", the Bishop said" (a new
         # subject) and not ", in his role as ..." (no preposition among the modifiers)
         role_after_comma=re.compile(
             rf",\s+(?:(?:{articles})\s+)?(?:(?!(?:{prepositions})\b)[\w’'-]+\s+){{0,2}}?"
             rf"({roles})(?![\w’'-])(?!\s+{fillers}(?:{verbs})(?![\w’'-]))", re.IGNORECASE),
         named_appositive=re.compile(rf"\s*,\s*([^,]+?)\s*,\s*{fillers}"),
-        pronoun_before=re.compile(rf"(?<!\w)({pronoun})\s+(?:\w+\s+)?$", flags),
+        pronoun_before=re.compile(rf"(?<!\w)({pronoun})\s+(?:\w+\s+)?(?:(?:{leads})\s+)?$",
+                                  flags),
         first_person_before=re.compile(rf"(?<!\w)(?:{first_person})\s+(?:\w+\s+)?$", flags),
         noun_before=re.compile(rf"(?<![\w-])({nouns})([’']s)?\s+(?:\w+\s+)?$", flags),
         the_noun_before=re.compile(rf"(?<![\w-])(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}?({nouns})"
