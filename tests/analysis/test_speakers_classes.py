@@ -296,3 +296,11 @@ def test_a_verb_chain_before_the_speech_verb_keeps_its_subject(subject: str) -> 
     text = ("Shadow minister Tom Berry told reporters the plan was flawed.\n"
             f'{subject}: "We will vote against the bill unless it changes."\n')
     assert [s for _, s in speakers(text, "en")] == ["Tom Berry"]
+
+
+def test_a_name_introduced_by_an_organisation_noun_is_what_it_refers_to() -> None:
+    text = ("Software firm Brightwave has withdrawn its new photo app.\n"
+            "In a statement Brightwave said the app would return after an audit.\n"
+            'It said: "No user data was ever at risk."\n'
+            '"We will relaunch the app next month."\n')
+    assert [s for _, s in speakers(text, "en")] == ["Brightwave", "Brightwave"]

@@ -62,6 +62,7 @@ def find_entities(text: str, masked: str, language: str) -> list[Entity]:
             found = [replace(e, kind="ORG") for e in found]   # «Деловой Юг» is a name of a body
         entities += found
     entities = _without_bare_titles(_without_sentence_openers(entities, masked), masked, rules)
+    entities = _organisations_by_noun(entities, masked, rules)
     return _people_behind_acronyms(entities, text)
 
 
@@ -92,6 +93,18 @@ def _without_bare_titles(entities: list[Entity], masked: str, rules: Patterns) -
     return [e for e in entities
             if not all(w in rules.title_words for w in e.name.split())
             or after_honorific(e) or fuller.longer_forms(e.name)]
+
+
+def _organisations_by_noun(entities: list[Entity], masked: str, rules: Patterns) -> list[Entity]:
+    """"Search engine firm Google", "US magazine Pocket World": a name the report introduces
+    with an organisation noun is an organisation wherever it recurs (so "it said" finds it)."""
+    def introduced(entity: Entity) -> bool:
+        before = _LAST_WORD.search(masked, max(0, entity.start - 20), entity.start)
+        word = before.group(1) if before else ""
+        return word[:1].islower() and bool(rules.organisation.fullmatch(word))
+
+    bodies = {e.name for e in entities if e.kind == "PER" and introduced(e)}
+    return [replace(e, kind="ORG", gender=None) if e.name in bodies else e for e in entities]
 
 
 _LAST_WORD = re.compile(r"([\w’'-]+)\.?[ \u00a0]+$")
