@@ -304,3 +304,18 @@ def test_a_name_introduced_by_an_organisation_noun_is_what_it_refers_to() -> Non
             'It said: "No user data was ever at risk."\n'
             '"We will relaunch the app next month."\n')
     assert [s for _, s in speakers(text, "en")] == ["Brightwave", "Brightwave"]
+
+
+def test_a_body_named_by_a_description_and_then_by_its_noun() -> None:
+    text = ("Ministers must act on teacher shortages, the Commons education and skills "
+            "committee said.\n"
+            'In its report the committee said: "The shortages are getting worse every year."\n'
+            '"The government needs a plan, and soon."\n')
+    assert [s for _, s in speakers(text, "en")] == [
+        "Commons education and skills committee", "Commons education and skills committee"]
+
+
+def test_the_committee_never_described_stays_unknown() -> None:
+    text = ("Ministers must act on teacher shortages, according to a report.\n"
+            'In its report the committee said: "The shortages are getting worse every year."\n')
+    assert [s for _, s in speakers(text, "en")] == [None]

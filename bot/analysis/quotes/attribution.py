@@ -397,7 +397,8 @@ class Reader:
         stem = self._organisation_stem(noun)
         if stem is None:
             return None
-        for entity in reversed(self.entities_in(0, position)):
+        described = self._described_organisation(stem, position + len(noun))
+        for entity in reversed(self.entities_in(described.start() if described else 0, position)):
             introduced = _WORD_BEFORE.search(self.masked, max(0, entity.start - 30), entity.start)
             # "magazine Pocket World" (a person to the rules) but not "главы министерства
             # Евгения Зиничева", a person by gender
@@ -408,7 +409,23 @@ class Reader:
                 name = self.named(replace(entity, kind="ORG"))
                 self.kinds[name] = "ORG"   # "magazine Pocket World": "it" may refer to it later
                 return name
+        if described:
+            name = " ".join(described.group(1).split())
+            self.kinds[name] = "ORG"
+            return name
         return self._main_organisation() if main else None
+
+    def _described_organisation(self, stem: str, end: int) -> re.Match[str] | None:
+        """The last "the Commons science and technology committee" before `end`: a body the
+        report names by a capitalised word and a description ending in its noun."""
+        rules = self.patterns.rules
+        if not rules.articles:
+            return None
+        articles = "|".join(re.escape(a) for a in rules.articles)
+        shape = re.compile(rf"(?<![\w-])(?i:{articles})\s+([{UPPER}][\w’'-]*"
+                           rf"(?:\s+(?!(?i:{articles})\s)[\w’'-]+){{0,5}}?\s+(?i:{re.escape(stem)})"
+                           rf"\w{{0,4}})(?![\w-])")
+        return next(reversed(list(shape.finditer(self.masked, max(0, end - 5000), end))), None)
 
     def _main_organisation(self) -> str | None:
         """The organisation the report names most often, a short form counting for its fuller
