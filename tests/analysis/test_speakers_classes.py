@@ -319,3 +319,11 @@ def test_the_committee_never_described_stays_unknown() -> None:
     text = ("Ministers must act on teacher shortages, according to a report.\n"
             'In its report the committee said: "The shortages are getting worse every year."\n')
     assert [s for _, s in speakers(text, "en")] == [None]
+
+
+def test_a_role_opening_a_sentence_is_its_holder_for_the_pronoun_after() -> None:
+    text = ("Opposition leader Alan Pryor has defended his asylum plans.\n"
+            "Film maker Tom Reed was given access to Mr Pryor for a documentary.\n"
+            "The opposition leader was asked about his own parents.\n"
+            'He replies: "What is the point of that question?"\n')
+    assert [s for _, s in speakers(text, "en")] == ["Alan Pryor"]

@@ -254,16 +254,9 @@ class Reader:
     def resolve_role(self, role: str, position: int) -> str | None:
         """"the chancellor": the person the report introduced with that role, else the subject
         of the last sentence about a person when it is in this paragraph or the one before."""
-        role = role.casefold()
-        if self._holders is None:
-            self._holders = self._role_holders()   # most reports never need it
-        named = [h for h in self._holders if h.role == role and h.position < position]
-        # "the world champion": the one introduced as "World and Commonwealth 100m champion",
-        # not the "Olympic 100m champion" named after him
-        described = self._role_modifiers(position)
-        named = [h for h in named if described <= h.described] or named
+        named = self.role_holder(role, position)
         if named:
-            return named[-1].person
+            return named
         # "Пётр Ян перенёс операцию ... написал спортсмен": the person the last paragraphs are about
         here = self.paragraph(position)
         for event in reversed(self.events):
@@ -271,6 +264,18 @@ class Reader:
                 recent = here - self.paragraph(event.position) <= 1
                 return event.name if recent and event.role != "source" else None
         return None
+
+    def role_holder(self, role: str, position: int) -> str | None:
+        """The person introduced before `position` with `role`; "the world champion" is the
+        one introduced as "World and Commonwealth 100m champion", not the "Olympic 100m
+        champion" named after him."""
+        role = role.casefold()
+        if self._holders is None:
+            self._holders = self._role_holders()   # most reports never need it
+        named = [h for h in self._holders if h.role == role and h.position < position]
+        described = self._role_modifiers(position)
+        named = [h for h in named if described <= h.described] or named
+        return named[-1].person if named else None
 
     def _role_modifiers(self, position: int) -> frozenset[str]:
         """The words between the article and the role noun at `position`: "world" in "the
@@ -645,8 +650,13 @@ class Reader:
         """Note the sentence's subject, and its speaker or source if it reports speech."""
         entity = next((e for e in self.entities_in(start, end) if e.kind == "PER"), None)
         opening = self.patterns.opening_pronoun.match(self.masked, start, end)
+        role = self.patterns.opening_role.match(self.masked, start, end)
         if opening and self.patterns.pronoun_gender.get(opening.group(1).casefold()) != NEUTER:
             self.note(start, self._subject(start, end), "PER", "subject")
+        elif role and (entity is None or entity.start > role.end()):
+            # "The Tory leader was asked ...": the holder the report introduced, if any
+            self.note(role.start(1), self.role_holder(role.group(1), role.start(1)), "PER",
+                      "subject")
         elif entity is not None and (entity.oblique is False or self._opens(start, entity.start)):
             self.note(entity.start, self.named(entity), "PER", "subject")
         found = self.speaker_in(start, end)

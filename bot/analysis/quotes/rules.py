@@ -67,6 +67,7 @@ class Patterns:
     the_noun_before: re.Pattern[str]       # "the Bishop said", "the world champion says"
     pronoun_after: re.Pattern[str]         # "— сказал он.", "said he,"
     opening_pronoun: re.Pattern[str]       # "He", "Later, she" opening a sentence
+    opening_role: re.Pattern[str]          # "The Tory leader", "But the minister" opening one
     relative_clause: re.Pattern[str]       # ", who presents ..." up to the verb
     appositive: re.Pattern[str]            # ", a friend of Y," up to the verb
     loose_appositive: re.Pattern[str]      # ", Blackpool Hotel Association" up to the verb
@@ -163,6 +164,8 @@ def patterns(language: str) -> Patterns:
                                    rf"\s+(?:\w+\s+)?$", flags),
         pronoun_after=re.compile(rf"\s+({pronoun})(?:\s*[.,;:!?]|\s*$|\s+(\w+))", flags),
         opening_pronoun=re.compile(rf"\W*(?:\w+,?\s+)?({pronoun})\b", flags),
+        opening_role=re.compile(rf"\W*(?:\w+,?\s+)?(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}?"
+                                rf"({roles})(?![\w’'-])", flags),
         relative_clause=re.compile(rf"\s*,\s+(?:{relative})\b[^.;:]{{0,100}}$", flags),
         appositive=re.compile(rf"\s*,{_APPOSITION}{{2,100}}?,\s*{fillers}"),
         loose_appositive=re.compile(rf"\s*,{_APPOSITION}{{2,100}}?,?\s*{fillers}"),
