@@ -327,3 +327,12 @@ def test_a_role_opening_a_sentence_is_its_holder_for_the_pronoun_after() -> None
             "The opposition leader was asked about his own parents.\n"
             'He replies: "What is the point of that question?"\n')
     assert [s for _, s in speakers(text, "en")] == ["Alan Pryor"]
+
+
+@pytest.mark.parametrize("attribution", ["said one of their lawyers, Nikos Varelas",
+                                         "said the club's chairman, Nikos Varelas",
+                                         "said a lawyer for the pair, Nikos Varelas"])
+def test_a_description_after_the_verb_then_the_name_is_that_name(attribution: str) -> None:
+    text = ("The pair are facing long bans for missed tests.\n"
+            f'"A decision is now expected by the middle of March," {attribution}.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Nikos Varelas"]

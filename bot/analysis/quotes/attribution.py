@@ -29,6 +29,8 @@ _CLAUSE_END = re.compile(r"[.,;:]")
 _APPOSED = re.compile(rf"\s*,\s*(?:([a-z]+)\s+)?(?:[{UPPER}][\w’'-]*\.?\s+)*")
 # An aside between a subject and its verb: " - who was wrongly convicted - ", " (aged 31) "
 _ASIDE = re.compile(r"\s+(?:[-–—]\s(?=[^-–—]*?\w)[^-–—.;:]{1,150}?\s[-–—]|\([^()]*\w[^()]*\))\s*$")
+# The description between a speech verb and the name after its comma: " one of their lawyers, "
+_DESCRIPTION = re.compile(r"\s+[^.,;:!?\"“”«»]{1,60}?,\s+")
 _DATELINE_DASH = re.compile(r" [-—–] ")   # "INTERFAX.RU - Французский защитник ..."
 
 
@@ -586,9 +588,18 @@ class Reader:
                     or (count <= 2 and p.organisation.fullmatch(text)):
                 noun = noun or (text, word.start())
             cursor = word.end()
-        if noun:
-            return Found(self._unnamed(*noun), True)
-        return Found(None, True)
+        speaker = self._unnamed(*noun) if noun else None
+        return Found(speaker or self._named_after_description(verb_end, end), True)
+
+    def _named_after_description(self, verb_end: int, end: int) -> str | None:
+        """"said one of their lawyers, Michalis Dimitrakopoulos.": a description, a comma and
+        a person's name that ends the attribution."""
+        comma = _DESCRIPTION.match(self.masked, verb_end, end)
+        entity = self.entity_at(comma.end(), comma.end() + 1) if comma else None
+        if entity is None or entity.kind != "PER" \
+                or not re.match(r"\s*(?:[.,;!?]|$)", self.masked[entity.end: end]):
+            return None
+        return self.named(entity)
 
     def _modifier(self, entity: Entity, end: int) -> bool:
         """"said Moscow-based US lawyer Jamie Firestone", "said the European champion": a name
