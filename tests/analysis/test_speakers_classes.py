@@ -336,3 +336,16 @@ def test_a_description_after_the_verb_then_the_name_is_that_name(attribution: st
     text = ("The pair are facing long bans for missed tests.\n"
             f'"A decision is now expected by the middle of March," {attribution}.\n')
     assert [s for _, s in speakers(text, "en")] == ["Nikos Varelas"]
+
+
+def test_a_relative_introduced_by_the_relation_is_who_the_pronoun_means() -> None:
+    text = ("Ms Lyle, a friend of the candidate, said he was a courteous man.\n"
+            "The film shows him playing tennis with his wife, former dancer Sandra.\n"
+            'Asked if she enjoys the game, she confesses: "I would like to win now and then."\n')
+    assert [s for _, s in speakers(text, "en")] == ["Sandra"]
+
+
+def test_a_relative_does_not_take_a_pronoun_of_the_other_gender() -> None:
+    text = ("Tom Hale arrived with his wife, Sandra.\n"
+            '"We are delighted to be here," he said.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Tom Hale"]

@@ -234,7 +234,7 @@ QUOTES = QuoteRules(
         "urged conceded confirmed claimed predicted suggested believes reckons maintained "
         "complained boasted joked revealed described explains insists argues warns claims "
         "admits recalls continues concludes asks replies suggests confirms concedes urges "
-        "tweeted posted responded responds specified specifies".split()
+        "tweeted posted responded responds specified specifies confesses confessed".split()
     ),
     speech_participles=("saying", "adding", "telling", "writing", "noting", "warning"),
     pronouns=(("he", "m"), ("she", "f"), ("they", None), ("it", "n")),
@@ -250,6 +250,10 @@ QUOTES = QuoteRules(
                 # "the Rt Rev Dr Tom Wright", "the Rt Hon Jack Straw", "the Revd Helen Ward"
                 ("Rt", None), ("Rev", None), ("Revd", None), ("Reverend", None), ("Hon", None),
                 ("Fr", "m")),
+    relation_nouns=(("wife", "f"), ("husband", "m"), ("mother", "f"), ("father", "m"),
+                    ("daughter", "f"), ("son", "m"), ("sister", "f"), ("brother", "m"),
+                    ("widow", "f"), ("widower", "m"), ("girlfriend", "f"), ("boyfriend", "m"),
+                    ("fiancee", "f"), ("fiance", "m")),
     title_words=tuple(
         "Minister Deputy Prime President Vice Chairman Chairwoman Chair Head Director General "
         "Chief Executive Governor Mayor Ambassador Secretary Spokesman Spokeswoman Spokesperson "

@@ -31,6 +31,8 @@ class QuoteRules:
     verb_leads: tuple[str, ...] = ()
     # Articles before a role after a name: "Mervyn King, the governor".
     articles: tuple[str, ...] = ()
+    # Relations that introduce a person with a gender: "his wife, ex-model Sandra".
+    relation_nouns: tuple[tuple[str, str], ...] = ()
     # Courtesy titles dropped from a speaker's name, with the gender they imply.
     honorifics: tuple[tuple[str, str | None], ...] = ()
     # Capitalised words that open a name but belong to a title: "Minister", "Deputy", "Глава".

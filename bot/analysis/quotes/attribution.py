@@ -84,6 +84,7 @@ class Reader:
         self._fullest: dict[tuple[str, str], str] = {}
         self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
         self.boundaries = self._sentence_starts()
+        self.relatives = self._relatives() if patterns.relation_gender else {}
         self.genders = self._genders()
         self._holders: list[Holder] | None = None
 
@@ -123,9 +124,22 @@ class Reader:
     def _genders(self) -> dict[str, str]:
         genders: dict[str, str] = {}
         for entity in self.entities:
-            if entity.gender:
-                genders.setdefault(self.fullest(entity.name, entity.kind), entity.gender)
+            gender = entity.gender or self.relatives.get(entity.start)
+            if gender:
+                genders.setdefault(self.fullest(entity.name, entity.kind), gender)
         return genders
+
+    def _relatives(self) -> dict[int, str]:
+        """People introduced by a relation, by position: "his wife, ex-model Sandra" is a
+        woman, and the one a following "she" most likely means."""
+        p = self.patterns
+        relatives = {}
+        for entity in self.entities:
+            relation = p.relation_before.search(self.masked, max(0, entity.start - 50),
+                                                entity.start) if entity.kind == "PER" else None
+            if relation:
+                relatives[entity.start] = p.relation_gender[relation.group(1).casefold()]
+        return relatives
 
     def fullest(self, name: str, kind: str = "PER") -> str:
         """The fullest form the report gives: "Greene" -> "Maurice Greene"."""
@@ -682,6 +696,9 @@ class Reader:
             after = self._entity_after(source.end(), words=3)
             if after:
                 self.note(source.start(), self.named(after, oblique=True), after.kind, "source")
+        for entity in self.entities_in(start, end):
+            if entity.start in self.relatives:
+                self.note(entity.start, self.named(entity), "PER", "subject")
 
     def entities_in(self, start: int, end: int) -> list[Entity]:
         return self.entities[bisect.bisect_left(self.starts, start): bisect.bisect_left(self.starts,
