@@ -349,3 +349,27 @@ def test_a_relative_does_not_take_a_pronoun_of_the_other_gender() -> None:
     text = ("Tom Hale arrived with his wife, Sandra.\n"
             '"We are delighted to be here," he said.\n')
     assert [s for _, s in speakers(text, "en")] == ["Tom Hale"]
+
+
+def test_a_named_spokesman_speaks_as_himself() -> None:
+    text = ('"We are not looking for anyone else," said Bill Roe, a spokesman for the Ohio '
+            "State Highway Patrol.\n")
+    assert [s for _, s in speakers(text, "en")] == ["Bill Roe"]
+
+
+@pytest.mark.parametrize("attribution", ["one witness told the BBC", "a neighbour told CNN",
+                                         "she told the Daily Mail"])
+def test_who_was_told_is_never_the_speaker(attribution: str) -> None:
+    text = f'"The whole street was shaking," {attribution}.\n'
+    assert [s for _, s in speakers(text, "en")] == [None]
+
+
+def test_the_subject_of_said_in_a_statement_is_the_speaker() -> None:
+    text = 'Scotland Yard said in a statement: "Inquiries are continuing."\n'
+    assert [s for _, s in speakers(text, "en")] == ["Scotland Yard"]
+
+
+@pytest.mark.parametrize("subject", ["Her mother, Linda, said", "The organiser, Sarah Mukasa, said"])
+def test_a_name_in_commas_after_a_description_is_the_subject(subject: str) -> None:
+    text = f'{subject}: "She was a lovely girl."\n'
+    assert [s for _, s in speakers(text, "en")] == [subject.split(", ")[1]]

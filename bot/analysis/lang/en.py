@@ -236,6 +236,7 @@ QUOTES = QuoteRules(
         "admits recalls continues concludes asks replies suggests confirms concedes urges "
         "tweeted posted responded responds specified specifies confesses confessed".split()
     ),
+    addressee_verbs=("told", "tells", "tell"),
     speech_participles=("saying", "adding", "telling", "writing", "noting", "warning"),
     pronouns=(("he", "m"), ("she", "f"), ("they", None), ("it", "n")),
     first_person=("I", "we"),

@@ -15,6 +15,9 @@ class QuoteRules:
 
     # Finite forms that frame a quotation: "said", "told", "заявил", "сказала".
     speech_verbs: tuple[str, ...] = ()
+    # Speech verbs whose object is who was spoken to ("told the BBC"): the name after one is
+    # never the speaker.
+    addressee_verbs: tuple[str, ...] = ()
     # Participles whose speaker is the subject of the sentence: "saying:", "adding:".
     speech_participles: tuple[str, ...] = ()
     # Personal pronouns with their gender ("m", "f", None for plural or unknown, "n" for an

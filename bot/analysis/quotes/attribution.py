@@ -374,10 +374,17 @@ class Reader:
         entity = self._entity_after(end, words=3)
         if entity:
             return Found(self.named(entity, oblique=True), True)
+        subject = self.entity_ending_before(start)   # "Scotland Yard said in a statement"
+        if subject is not None:
+            return Found(self._speaker_of(subject), True)
         return Found(self.last_source(start, statement=True), True)
 
     def _source(self, start: int, end: int) -> Found:
-        """"сообщили в Минобороны", "a spokesman for the ministry": the organisation."""
+        """"сообщили в Минобороны", "a spokesman for the ministry": the organisation; "Bill
+        Roe, a spokesman for the patrol": a spokesman the report names speaks as himself."""
+        named = self._person_in_commas_before(start)
+        if named is not None:
+            return Found(self.named(named), True)
         entity = self._entity_after(end, words=3)
         if entity is None:
             # "a spokesman for the ministry": the ministry the report named; "рассказали в
@@ -388,6 +395,26 @@ class Reader:
                 named = self.last_source(start, kind="ORG")
             return Found(named, True)
         return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
+
+    def _person_in_commas_before(self, position: int) -> Entity | None:
+        """The person whose name ends just before `position` with a comma between: "said Bill
+        Roe, a spokesman for ...", "Her mother, Linda, said"."""
+        before = self.entities_in(max(0, position - 80), position)
+        if before and before[-1].kind == "PER" \
+                and re.fullmatch(r"\s*,\s*", self.masked[before[-1].end: position]):
+            return before[-1]
+        return None
+
+    def _apposed_subject(self, start: int, verb_start: int) -> Entity | None:
+        """"Her mother, Linda, said": a short description, then the name in commas."""
+        entity = self._person_in_commas_before(verb_start)
+        if entity is None:
+            return None
+        head = self.masked[start: entity.start].rstrip()
+        if not head.endswith(",") or "," in head[:-1] or len(_WORDS.findall(head)) > 6 \
+                or self.patterns.verb.search(head):
+            return None
+        return entity
 
     def _generic_organisation(self, position: int) -> bool:
         word = _WORDS.search(self.masked, position, position + 30)
@@ -498,6 +525,7 @@ class Reader:
         p = self.patterns
         after = self.masked[verb_end: end]
         before = self.masked[start: verb_start]
+        verb = self.masked[verb_start: verb_end].casefold()
         auxiliary = re.search(r"([\w’'-]+)\s+$", before)
         if auxiliary and auxiliary.group(1).casefold() in p.rules.passive_auxiliaries:
             return Found(None, False)   # "she was told": someone else spoke
@@ -520,7 +548,8 @@ class Reader:
             entity = self._person_before_preposition(entity, start)
         # "Writing in the Northern Echo, the Bishop said": a new subject after the comma
         loose = (entity is None or entity.kind == "ORG") and not p.the_noun_before.search(before)
-        entity = self._appositive_subject(start, verb_start, loose=loose) or entity
+        entity = self._appositive_subject(start, verb_start, loose=loose) or entity \
+            or self._apposed_subject(start, verb_start)
         if entity:
             return Found(self._speaker_of(entity), True)
         noun = p.noun_before.search(before)
@@ -529,6 +558,8 @@ class Reader:
         if noun:
             # "a spokesman said", "the council's ruling said"
             return Found(self._unnamed(noun.group(1), start + noun.start(1)), True)
+        if verb in p.rules.addressee_verbs:
+            return Found(None, True)   # "one witness told the BBC": the BBC only listened
         return self._after_verb(verb_end, end)
 
     def _object_of_preposition(self, entity: Entity, start: int) -> bool:
