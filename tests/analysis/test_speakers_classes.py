@@ -373,3 +373,17 @@ def test_the_subject_of_said_in_a_statement_is_the_speaker() -> None:
 def test_a_name_in_commas_after_a_description_is_the_subject(subject: str) -> None:
     text = f'{subject}: "She was a lovely girl."\n'
     assert [s for _, s in speakers(text, "en")] == [subject.split(", ")[1]]
+@pytest.mark.parametrize("attribution", ['"I played really well today," said the 22-year-old.',
+                                         'The 22-year-old said: "I played really well today."',
+                                         'The Scot added: "I played really well today."',
+                                         '"I played really well today," the Briton said.'])
+def test_an_age_or_a_nationality_refers_to_the_person_just_named(attribution: str) -> None:
+    text = f"Andy Murray beat Tim Lowe in straight sets on Sunday.\n{attribution}\n"
+    assert [s for _, s in speakers(text, "en")] == ["Andy Murray"]
+
+
+def test_a_role_with_an_age_after_it_is_the_person_just_named() -> None:
+    text = 'Tom Hale was fined on Monday.\nThe actor, 45, said: "I regret it deeply."\n'
+    assert [s for _, s in speakers(text, "en")] == ["Tom Hale"]
+
+

@@ -263,7 +263,8 @@ QUOTES = QuoteRules(
         "Resources Home Culture Sports Coach Manager Captain Judge Inspector Superintendent "
         "Officer Colonel Gen Col Lt Sgt Tory Conservative Liberal Democrat Lib Dem "
         "Republican Democratic Independent Green Shadow State MP MEP "
-        "Bishop Archbishop Cardinal Rabbi Imam".split()
+        "Bishop Archbishop Cardinal Rabbi Imam "
+        "Spaniard Scotsman Welshman Englishman Irishman Frenchman Dutchman Briton".split()
     ),
     kept_titles=("Prince", "Princess", "King", "Queen", "Crown", "Lord", "Lady", "Baroness", "Pope"),
     role_nouns=tuple(
@@ -274,8 +275,13 @@ QUOTES = QuoteRules(
         # "the Bishop said" is the Bishop of Durham the report named; sport and show business
         # call people by what they won or do: "said the European champion"
         "bishop archbishop cardinal champion medallist star player striker winner singer "
-        "actor actress presenter novelist".split()
+        "actor actress presenter novelist "
+        # "the Spaniard added", "said the Brazilian": a nationality for the person just named
+        "Spaniard Scot Scotsman Welshman Englishman Irishman Frenchman Dutchman Swede Briton "
+        "American Australian Brazilian Argentine Italian German Russian Kenyan Ethiopian "
+        "Jamaican Canadian Portuguese".split()
     ),
+    role_shapes=(r"\d+-year-old",),
     organisation_nouns=tuple(
         "ministry department government agency company firm bank office committee commission "
         "council authority service regulator group federation union association party "

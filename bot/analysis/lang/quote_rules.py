@@ -44,6 +44,8 @@ class QuoteRules:
     kept_titles: tuple[str, ...] = ()
     # Nouns for a person's role; "the chancellor" resolves to the person introduced with it.
     role_nouns: tuple[str, ...] = ()
+    # Roles that are a shape rather than a word (regular expressions): "the 22-year-old".
+    role_shapes: tuple[str, ...] = ()
     # Nouns for an organisation; "the ministry" resolves to the organisation named with it.
     organisation_nouns: tuple[str, ...] = ()
     # Unnamed spokespeople: the organisation next to them is the speaker.

@@ -81,18 +81,24 @@ def _without_sentence_openers(entities: list[Entity], masked: str) -> list[Entit
 
 
 def _without_bare_titles(entities: list[Entity], masked: str, rules: Patterns) -> list[Entity]:
-    """"the Bishop said", "the Tory leader": title words alone name an office or a party, not
-    a person; they stay a name after a courtesy title ("Mr Green") or as the surname of a
-    fuller name the report gives ("Philip Green")."""
+    """"the Bishop said", "the Tory leader", "the Brazilian": title words or a role alone name
+    an office, a party or someone described, not a person; they stay a name after a courtesy
+    title ("Mr Green") or as the surname of a fuller name the report gives ("Philip Green")."""
     fuller = NameIndex(e.name for e in entities if len(e.name.split()) > 1)
 
-    def after_honorific(entity: Entity) -> bool:
+    def word_before(entity: Entity) -> str:
         before = _LAST_WORD.search(masked, max(0, entity.start - 12), entity.start)
-        return bool(before) and before.group(1).casefold() in rules.honorific_gender
+        return before.group(1).casefold() if before else ""
+
+    def bare(entity: Entity) -> bool:
+        # "the Brazilian said": a role after an article, not a name
+        return all(w in rules.title_words for w in entity.name.split()) or (
+            " " not in entity.name and bool(rules.role.fullmatch(entity.name))
+            and word_before(entity) in rules.rules.articles)
 
     return [e for e in entities
-            if not all(w in rules.title_words for w in e.name.split())
-            or after_honorific(e) or fuller.longer_forms(e.name)]
+            if not bare(e) or word_before(e) in rules.honorific_gender
+            or fuller.longer_forms(e.name)]
 
 
 def _organisations_by_noun(entities: list[Entity], masked: str, rules: Patterns) -> list[Entity]:

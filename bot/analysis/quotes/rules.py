@@ -104,15 +104,16 @@ def patterns(language: str) -> Patterns:
     abbreviations = {h for h, _ in rules.honorifics} | {t for t in rules.title_words if len(t) <= 4}
     pronoun = _alternation(tuple(p for p, _ in rules.pronouns)) or "(?!x)x"
     first_person = _alternation(rules.first_person) or "(?!x)x"
-    nouns = _alternation(rules.spokesperson_nouns + rules.role_nouns
-                         + rules.organisation_nouns) or "(?!x)x"
+    shapes = "|".join(rules.role_shapes)
+    nouns = "|".join(filter(None, (_alternation(rules.spokesperson_nouns + rules.role_nouns
+                                                + rules.organisation_nouns), shapes))) or "(?!x)x"
     relative = _alternation(rules.relative_pronouns) or "(?!x)x"
     adverb = rf"\w+{re.escape(rules.adverb_ending)}" if rules.adverb_ending else "(?!x)x"
     filler = rf"(?:{adverb}|{_alternation(rules.fillers) or '(?!x)x'})"
     fillers = rf"(?:{filler}\s+)*"
     articles = _alternation(rules.articles) or "(?!x)x"
     leads = _alternation(rules.verb_leads) or "(?!x)x"
-    roles = _alternation(rules.role_nouns) or "(?!x)x"
+    roles = "|".join(filter(None, (_alternation(rules.role_nouns), shapes))) or "(?!x)x"
     verbs = _alternation(rules.speech_verbs) or "(?!x)x"
     prepositions = _alternation(rules.prepositions) or "(?!x)x"
     flags = re.IGNORECASE
@@ -131,7 +132,7 @@ def patterns(language: str) -> Patterns:
         not_names=frozenset(rules.not_names),
         title_words=frozenset(rules.title_words),
         kept_titles=frozenset(rules.kept_titles),
-        role=_words(rules.role_nouns),
+        role=re.compile(rf"(?<![\w-])(?:{roles})(?![\w-])", re.IGNORECASE),
         organisation=_words(rules.organisation_nouns),
         organisation_stems=tuple(sorted({_stem(n) for n in rules.organisation_nouns}, key=len,
                                         reverse=True)),
@@ -165,9 +166,11 @@ def patterns(language: str) -> Patterns:
         pronoun_before=re.compile(rf"(?<!\w)({pronoun})\s+(?:\w+\s+)?(?:(?:{leads})\s+)?$",
                                   flags),
         first_person_before=re.compile(rf"(?<!\w)(?:{first_person})\s+(?:\w+\s+)?$", flags),
-        noun_before=re.compile(rf"(?<![\w-])({nouns})([’']s)?\s+(?:\w+\s+)?$", flags),
+        # "the actor, 45, said"
+        noun_before=re.compile(rf"(?<![\w-])({nouns})([’']s)?(?:\s*,\s*\d{{1,3}}\s*,)?\s+"
+                               rf"(?:\w+\s+)?$", flags),
         the_noun_before=re.compile(rf"(?<![\w-])(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}?({nouns})"
-                                   rf"\s+(?:\w+\s+)?$", flags),
+                                   rf"(?:\s*,\s*\d{{1,3}}\s*,)?\s+(?:\w+\s+)?$", flags),
         pronoun_after=re.compile(rf"\s+({pronoun})(?:\s*[.,;:!?]|\s*$|\s+(\w+))", flags),
         opening_pronoun=re.compile(rf"\W*(?:\w+,?\s+)?({pronoun})\b", flags),
         opening_role=re.compile(rf"\W*(?:\w+,?\s+)?(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}?"
