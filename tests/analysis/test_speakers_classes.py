@@ -387,3 +387,33 @@ def test_a_role_with_an_age_after_it_is_the_person_just_named() -> None:
     assert [s for _, s in speakers(text, "en")] == ["Tom Hale"]
 
 
+
+
+@pytest.mark.parametrize(("name", "speaker"), [
+    ("Det Supt Ian Grey", "Ian Grey"), ("Sen. John McCain", "John McCain"),
+    ("UN Secretary-General Ban Ki-moon", "Ban Ki-moon"), ("PC Amy Lowe", "Amy Lowe"),
+    ("Rep. Nancy Hale", "Nancy Hale"), ("the Foreign Office", "Foreign Office"),
+    ("the Home Office", "Home Office")])
+def test_ranks_and_offices_before_a_name(name: str, speaker: str) -> None:
+    text = f'"We are keeping an open mind," {name} said.\n'
+    assert [s for _, s in speakers(text, "en")] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    'Sen. John McCain, R-Arizona, said: "We need a new plan."\n',
+    '"We need a new plan," said Sen. John McCain, R-Arizona.\n'])
+def test_a_party_and_state_after_a_name_is_not_the_speaker(text: str) -> None:
+    assert [s for _, s in speakers(text, "en")] == ["John McCain"]
+
+
+def test_the_group_is_the_organisation_that_just_spoke() -> None:
+    text = ("Amnesty International said the trial was unfair.\n"
+            '"The verdict should be overturned at once," the group said.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Amnesty International"]
+
+
+def test_she_after_a_spokeswoman_for_a_body_is_that_body() -> None:
+    text = ('Labour MP Tom Hale said: "There is a lot of talking left."\n'
+            "A spokeswoman for Human Rights Watch said it was a basic principle of justice.\n"
+            'She added: "Punishment without a trial is never acceptable."\n')
+    assert [s for _, s in speakers(text, "en")] == ["Tom Hale", "Human Rights Watch"]

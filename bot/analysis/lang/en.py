@@ -264,7 +264,11 @@ QUOTES = QuoteRules(
         "Officer Colonel Gen Col Lt Sgt Tory Conservative Liberal Democrat Lib Dem "
         "Republican Democratic Independent Green Shadow State MP MEP "
         "Bishop Archbishop Cardinal Rabbi Imam "
-        "Spaniard Scotsman Welshman Englishman Irishman Frenchman Dutchman Briton".split()
+        "Spaniard Scotsman Welshman Englishman Irishman Frenchman Dutchman Briton "
+        # police, military and US ranks: "Det Supt Ian Grey", "Sen. John McCain"
+        "Det Supt Insp Ch Con PC DCI DI DS Constable Sergeant Detective Lieutenant Commander "
+        "Cmdr Admiral Adm Brig Brigadier Cpl Corporal Sen Rep Gov Congressman Congresswoman "
+        "Secretary-General Speaker".split()
     ),
     kept_titles=("Prince", "Princess", "King", "Queen", "Crown", "Lord", "Lady", "Baroness", "Pope"),
     role_nouns=tuple(
@@ -286,7 +290,8 @@ QUOTES = QuoteRules(
         "ministry department government agency company firm bank office committee commission "
         "council authority service regulator group federation union association party "
         "organisation organization magazine newspaper broadcaster channel network website "
-        "club university".split()
+        "club university foundation institute trust fund society corporation hospital court "
+        "parliament police army navy charity airline airlines airways international watch".split()
     ),
     spokesperson_nouns=("spokesman", "spokeswoman", "spokesperson", "official", "officials",
                         "representative", "source", "sources", "statement"),

@@ -461,7 +461,10 @@ class Reader:
             name = " ".join(described.group(1).split())
             self.kinds[name] = "ORG"
             return name
-        return self._main_organisation() if main else None
+        if main:
+            return self._main_organisation()
+        # "Amnesty International said ... 'X,' the group said": the body that just spoke
+        return self._organisation_pronoun(position)
 
     def _described_organisation(self, stem: str, end: int) -> re.Match[str] | None:
         """The last "the Commons science and technology committee" before `end`: a body the
@@ -600,7 +603,9 @@ class Reader:
             appositive = p.named_appositive.fullmatch(between)
             if appositive:
                 inner = self.entity_at(entity.end, verb_start)
-                if inner is not None and inner.kind == "PER" \
+                # "Sen. John McCain, R-Arizona, said" keeps the subject before the commas
+                subject = entity.kind == "PER" and not self._object_of_preposition(entity, start)
+                if inner is not None and inner.kind == "PER" and not subject \
                         and inner.end == entity.end + appositive.end(1) \
                         and self._apposition_gap(entity.end, inner.start):
                     # "the organiser in Uganda, Sarah Mukasa, told the BBC", "The Bishop of
@@ -720,8 +725,13 @@ class Reader:
             p = self.patterns
             sourced = p.statement.search(self.masked, start, end) or p.source.search(self.masked,
                                                                                     start, end)
-            self.note(start, found.speaker, self._kind_of(found.speaker),
-                      "source" if sourced else "speaker")
+            kind = self._kind_of(found.speaker)
+            if kind == "ORG" and any(p.role.fullmatch(m.group()) for m in
+                                     p.spokesperson.finditer(self.masked, start, end)):
+                # "A spokeswoman for Human Rights Watch said ... She added:": her words are
+                # the body's, so "she" finds it (and "it" still does)
+                self.note(start, found.speaker, "PER", "speaker")
+            self.note(start, found.speaker, kind, "source" if sourced else "speaker")
         source = self.patterns.source.search(self.masked, start, end) if found.framed else None
         if source:
             after = self._entity_after(source.end(), words=3)

@@ -163,9 +163,12 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
         word = word.rstrip(".")
         return word in patterns.title_words or word.casefold() in patterns.honorific_gender
 
-    # "Communications Minister Dayanidhi Maran": everything up to the last title goes
-    i = max((k + 1 for k, w in enumerate(words[:-1]) if w in patterns.title_words), default=0)
-    while i < len(words) - 1 and (words[i] in patterns.not_names or title(words[i])
+    # "Communications Minister Dayanidhi Maran": everything up to the last title goes; not in
+    # "Foreign Office", "Health Department" (a title word names the organisation)
+    body = bool(patterns.organisation.fullmatch(words[-1]))
+    i = 0 if body else max((k + 1 for k, w in enumerate(words[:-1]) if w in patterns.title_words),
+                           default=0)
+    while i < len(words) - 1 and (words[i] in patterns.not_names or (title(words[i]) and not body)
                                   or words[i] in patterns.name_particles):
         gender = patterns.honorific_gender.get(words[i].rstrip(".").casefold(), gender)
         i += 1
