@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from .entities import Entity, NameIndex, nominative, plausible_speaker
 from .rules import UPPER, Patterns
@@ -31,6 +32,9 @@ _APPOSED = re.compile(rf"\s*,\s*(?:([a-z]+)\s+)?(?:[{UPPER}][\w’'-]*\.?\s+)*")
 _ASIDE = re.compile(r"\s+(?:[-–—]\s(?=[^-–—]*?\w)[^-–—.;:]{1,150}?\s[-–—]|\([^()]*\w[^()]*\))\s*$")
 # The description between a speech verb and the name after its comma: " one of their lawyers, "
 _DESCRIPTION = re.compile(r"\s+[^.,;:!?\"“”«»]{1,60}?,\s+")
+# Between a relation and the name: ", ex-model ", " former dancer " (lowercase descriptors)
+_RELATION_GAP = re.compile(rf"\s*,?\s+(?:[^\W\d_{UPPER}][\w’'-]*\s+){{0,2}}")
+_ASIDE_MARKS = re.compile(r"[-–—)]\s*$|\s[-–—]\s")
 _DATELINE_DASH = re.compile(r" [-—–] ")   # "INTERFAX.RU - Французский защитник ..."
 
 
@@ -133,12 +137,15 @@ class Reader:
         """People introduced by a relation, by position: "his wife, ex-model Sandra" is a
         woman, and the one a following "she" most likely means."""
         p = self.patterns
-        relatives = {}
-        for entity in self.entities:
-            relation = p.relation_before.search(self.masked, max(0, entity.start - 50),
-                                                entity.start) if entity.kind == "PER" else None
-            if relation:
-                relatives[entity.start] = p.relation_gender[relation.group(1).casefold()]
+        relatives: dict[int, str] = {}
+        lowered = self.masked.lower()
+        if not any(f" {word}" in lowered for word in p.relation_gender):
+            return relatives   # most reports: a substring test instead of a scan
+        for relation in p.relation.finditer(self.masked):
+            entity = self.entity_at(relation.end(), relation.end() + 40)
+            if entity is not None and entity.kind == "PER" \
+                    and _RELATION_GAP.fullmatch(self.masked, relation.end(), entity.start):
+                relatives[entity.start] = p.relation_gender[relation.group().casefold()]
         return relatives
 
     def fullest(self, name: str, kind: str = "PER") -> str:
@@ -469,13 +476,9 @@ class Reader:
     def _described_organisation(self, stem: str, end: int) -> re.Match[str] | None:
         """The last "the Commons science and technology committee" before `end`: a body the
         report names by a capitalised word and a description ending in its noun."""
-        rules = self.patterns.rules
-        if not rules.articles:
+        if not self.patterns.rules.articles:
             return None
-        articles = "|".join(re.escape(a) for a in rules.articles)
-        shape = re.compile(rf"(?<![\w-])(?i:{articles})\s+([{UPPER}][\w’'-]*"
-                           rf"(?:\s+(?!(?i:{articles})\s)[\w’'-]+){{0,5}}?\s+(?i:{re.escape(stem)})"
-                           rf"\w{{0,4}})(?![\w-])")
+        shape = _described_shape(self.patterns.rules.articles, stem)
         return next(reversed(list(shape.finditer(self.masked, max(0, end - 5000), end))), None)
 
     def _main_organisation(self) -> str | None:
@@ -533,13 +536,15 @@ class Reader:
         if auxiliary and auxiliary.group(1).casefold() in p.rules.passive_auxiliaries:
             return Found(None, False)   # "she was told": someone else spoke
         # "Gerry Conlon - who was wrongly convicted - said": the subject is before the aside
-        aside = _ASIDE.search(before)
+        # the shapes below end at the verb: look only at its last words, not the whole sentence
+        aside = _ASIDE.search(before, _tail(before, 200)) if _ASIDE_MARKS.search(
+            before, _tail(before, 200)) else None
         if aside:
             before, verb_start = before[: aside.start()], start + aside.start()
-        pronoun = self._pronoun_after(after) or p.pronoun_before.search(before)
+        pronoun = self._pronoun_after(after) or p.pronoun_before.search(before, _tail(before))
         if pronoun:
             return Found(self.resolve_pronoun(pronoun.group(1), verb_start), True)
-        if p.first_person_before.search(before):
+        if p.first_person_before.search(before, _tail(before)):
             return Found(None, True)   # "Я сказал Анне:": the name after is who was told
         entity = self.entity_ending_before(verb_start)
         if entity is not None and self._object_of_preposition(entity, start):
@@ -550,12 +555,13 @@ class Reader:
                 return Found(self.named(entity, oblique=True), True)
             entity = self._person_before_preposition(entity, start)
         # "Writing in the Northern Echo, the Bishop said": a new subject after the comma
-        loose = (entity is None or entity.kind == "ORG") and not p.the_noun_before.search(before)
+        loose = (entity is None or entity.kind == "ORG") and not p.the_noun_before.search(before,
+                                                                                  _tail(before))
         entity = self._appositive_subject(start, verb_start, loose=loose) or entity \
             or self._apposed_subject(start, verb_start)
         if entity:
             return Found(self._speaker_of(entity), True)
-        noun = p.noun_before.search(before)
+        noun = p.noun_before.search(before, _tail(before))
         if noun and noun.group(2) and not self._organisation_stem(noun.group(1)):
             return Found(None, True)   # "the minister's spokesman": who, the text does not say
         if noun:
@@ -771,3 +777,19 @@ class Reader:
 
 def _word_index(region: str, position: int) -> int:
     return len(_WORDS.findall(region[:position]))
+
+
+def _tail(region: str, reach: int = 80) -> int:
+    """Where to start looking for a shape that ends `region` (an aside, "the Bishop "): its
+    last `reach` characters, so a long sentence costs no more than a short one."""
+    return max(0, len(region) - reach)
+
+
+@cache
+def _described_shape(articles: tuple[str, ...], stem: str) -> re.Pattern[str]:
+    """"the Commons science and technology committee": an article, a capitalised word, up to
+    five more words and the organisation noun."""
+    article = "|".join(re.escape(a) for a in articles)
+    return re.compile(rf"(?<![\w-])(?i:{article})\s+([{UPPER}][\w’'-]*"
+                      rf"(?:\s+(?!(?i:{article})\s)[\w’'-]+){{0,5}}?\s+(?i:{re.escape(stem)})"
+                      rf"\w{{0,4}})(?![\w-])")

@@ -84,36 +84,42 @@ def _without_bare_titles(entities: list[Entity], masked: str, rules: Patterns) -
     """"the Bishop said", "the Tory leader", "the Brazilian": title words or a role alone name
     an office, a party or someone described, not a person; they stay a name after a courtesy
     title ("Mr Green") or as the surname of a fuller name the report gives ("Philip Green")."""
-    fuller = NameIndex(e.name for e in entities if len(e.name.split()) > 1)
-
-    def word_before(entity: Entity) -> str:
-        before = _LAST_WORD.search(masked, max(0, entity.start - 12), entity.start)
-        return before.group(1).casefold() if before else ""
-
     def bare(entity: Entity) -> bool:
         # "the Brazilian said": a role after an article, not a name
         return all(w in rules.title_words for w in entity.name.split()) or (
             " " not in entity.name and bool(rules.role.fullmatch(entity.name))
-            and word_before(entity) in rules.rules.articles)
+            and _word_before(masked, entity.start).casefold() in rules.rules.articles)
 
-    return [e for e in entities
-            if not bare(e) or word_before(e) in rules.honorific_gender
-            or fuller.longer_forms(e.name)]
+    bares = [e for e in entities if bare(e)]
+    if not bares:
+        return entities
+    fuller = NameIndex(e.name for e in entities if len(e.name.split()) > 1)
+    dropped = {id(e) for e in bares
+               if _word_before(masked, e.start).casefold() not in rules.honorific_gender
+               and not fuller.longer_forms(e.name)}
+    return [e for e in entities if id(e) not in dropped]
 
 
 def _organisations_by_noun(entities: list[Entity], masked: str, rules: Patterns) -> list[Entity]:
     """"Search engine firm Google", "US magazine Pocket World": a name the report introduces
     with an organisation noun is an organisation wherever it recurs (so "it said" finds it)."""
     def introduced(entity: Entity) -> bool:
-        before = _LAST_WORD.search(masked, max(0, entity.start - 20), entity.start)
-        word = before.group(1) if before else ""
+        word = _word_before(masked, entity.start)
         return word[:1].islower() and bool(rules.organisation.fullmatch(word))
 
     bodies = {e.name for e in entities if e.kind == "PER" and introduced(e)}
+    if not bodies:
+        return entities
     return [replace(e, kind="ORG", gender=None) if e.name in bodies else e for e in entities]
 
 
-_LAST_WORD = re.compile(r"([\w’'-]+)\.?[ \u00a0]+$")
+def _word_before(masked: str, position: int) -> str:
+    """The word a space before `position` ("firm" in "firm Google", "Mr" in "Mr. Green")."""
+    head = masked[max(0, position - 20): position]
+    words = head.split() if head[-1:] in (" ", "\u00a0") else ()
+    return words[-1].rstrip(".") if words else ""
+
+
 
 
 class NameIndex:

@@ -36,7 +36,7 @@ class Patterns:
     pronoun_gender: dict[str, str | None]
     honorific_gender: dict[str, str | None]
     relation_gender: dict[str, str]
-    relation_before: re.Pattern[str]   # "his wife, ex-model " right before a name
+    relation: re.Pattern[str]          # "wife" in "his wife, ex-model Sandra"
     not_names: frozenset[str]
     title_words: frozenset[str]
     kept_titles: frozenset[str]
@@ -126,9 +126,7 @@ def patterns(language: str) -> Patterns:
         pronoun_gender={p.casefold(): g for p, g in rules.pronouns},
         honorific_gender={h.casefold(): g for h, g in rules.honorifics},
         relation_gender={r.casefold(): g for r, g in rules.relation_nouns},
-        relation_before=re.compile(
-            rf"(?<![\w-])((?i:{_alternation(tuple(r for r, _ in rules.relation_nouns)) or '(?!x)x'}))"
-            rf"\s*,?\s+(?:[^\W\d_{UPPER}][\w’'-]*\s+){{0,2}}$"),
+        relation=_words(tuple(r for r, _ in rules.relation_nouns)),
         not_names=frozenset(rules.not_names),
         title_words=frozenset(rules.title_words),
         kept_titles=frozenset(rules.kept_titles),
