@@ -393,7 +393,8 @@ def test_a_role_with_an_age_after_it_is_the_person_just_named() -> None:
     ("Det Supt Ian Grey", "Ian Grey"), ("Sen. John McCain", "John McCain"),
     ("UN Secretary-General Ban Ki-moon", "Ban Ki-moon"), ("PC Amy Lowe", "Amy Lowe"),
     ("Rep. Nancy Hale", "Nancy Hale"), ("the Foreign Office", "Foreign Office"),
-    ("the Home Office", "Home Office")])
+    ("the Home Office", "Home Office"), ("Councillor Tom Hale", "Tom Hale"),
+    ("Mr Justice Hale", "Hale")])
 def test_ranks_and_offices_before_a_name(name: str, speaker: str) -> None:
     text = f'"We are keeping an open mind," {name} said.\n'
     assert [s for _, s in speakers(text, "en")] == [speaker]

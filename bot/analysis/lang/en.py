@@ -268,7 +268,7 @@ QUOTES = QuoteRules(
         # police, military and US ranks: "Det Supt Ian Grey", "Sen. John McCain"
         "Det Supt Insp Ch Con PC DCI DI DS Constable Sergeant Detective Lieutenant Commander "
         "Cmdr Admiral Adm Brig Brigadier Cpl Corporal Sen Rep Gov Congressman Congresswoman "
-        "Secretary-General Speaker".split()
+        "Secretary-General Speaker Councillor Cllr Alderman Pastor Sheikh Ayatollah".split()
     ),
     kept_titles=("Prince", "Princess", "King", "Queen", "Crown", "Lord", "Lady", "Baroness", "Pope"),
     role_nouns=tuple(
