@@ -418,3 +418,10 @@ def test_she_after_a_spokeswoman_for_a_body_is_that_body() -> None:
             "A spokeswoman for Human Rights Watch said it was a basic principle of justice.\n"
             'She added: "Punishment without a trial is never acceptable."\n')
     assert [s for _, s in speakers(text, "en")] == ["Tom Hale", "Human Rights Watch"]
+
+
+def test_a_person_after_an_organisation_noun_stays_a_person() -> None:
+    text = ("Critics say the government Tony Blair leads has lost its way.\n"
+            "Mr Blair rejected the claim on Monday.\n"
+            '"We have delivered on every promise," he said.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Tony Blair"]

@@ -108,6 +108,9 @@ def _organisations_by_noun(entities: list[Entity], masked: str, rules: Patterns)
         return word[:1].islower() and bool(rules.organisation.fullmatch(word))
 
     bodies = {e.name for e in entities if e.kind == "PER" and introduced(e)}
+    # a name a courtesy title gave a gender ("Mr Blair") is a person whatever stands before it
+    gendered = {e.name for e in entities if e.gender}
+    bodies = {b for b in bodies if not any(g == b or same_person(g, b) for g in gendered)}
     if not bodies:
         return entities
     return [replace(e, kind="ORG", gender=None) if e.name in bodies else e for e in entities]
