@@ -425,3 +425,12 @@ def test_a_person_after_an_organisation_noun_stays_a_person() -> None:
             "Mr Blair rejected the claim on Monday.\n"
             '"We have delivered on every promise," he said.\n')
     assert [s for _, s in speakers(text, "en")] == ["Tony Blair"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Actor Tom Hanks, 48, told Empire magazine: "I loved the script."\n', "Tom Hanks"),
+    ('The BPI, which represents the music industry, said: "Piracy is theft."\n', "BPI"),
+])
+def test_a_role_opening_the_sentence_and_a_body_with_a_relative_clause(text: str,
+                                                                      speaker: str) -> None:
+    assert [s for _, s in speakers(text, "en")] == [speaker]

@@ -301,7 +301,7 @@ QUOTES = QuoteRules(
     source_phrases=("a spokesman for", "a spokeswoman for", "a spokesperson for",
                     "a representative of", "officials at", "officials from"),
     words_of=(),
-    relative_pronouns=("who", "whose"),
+    relative_pronouns=("who", "whose", "which"),
     prepositions=tuple("in at on of for to from by with near after before about during "
                        "into over under "
                        "that what whether how if".split()),

@@ -619,6 +619,9 @@ class Reader:
                     return inner
             if entity.kind == "PER" and (shape.fullmatch(between) or p.relative_clause.match(between)):
                 return entity
+            if entity.kind == "ORG" and self._opens(start, entity.start) \
+                    and p.relative_clause.match(between):
+                return entity   # "The BPI, which represents the music industry, said"
         return None
 
     def _after_verb(self, verb_end: int, end: int) -> Found:

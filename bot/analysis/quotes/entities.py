@@ -177,7 +177,10 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
     body = bool(patterns.organisation.fullmatch(words[-1]))
     i = 0 if body else max((k + 1 for k, w in enumerate(words[:-1]) if w in patterns.title_words),
                            default=0)
-    while i < len(words) - 1 and (words[i] in patterns.not_names or (title(words[i]) and not body)
+    # "Actor Tom Hanks", "Singer Jamie Cullum": a role opening the sentence goes too
+    while i < len(words) - 1 and (words[i] in patterns.not_names
+                                  or ((title(words[i]) or patterns.role.fullmatch(words[i]))
+                                      and not body)
                                   or words[i] in patterns.name_particles):
         gender = patterns.honorific_gender.get(words[i].rstrip(".").casefold(), gender)
         i += 1
