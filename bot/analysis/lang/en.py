@@ -228,7 +228,7 @@ FIGURES = FigureRules(
 
 QUOTES = QuoteRules(
     speech_verbs=tuple(
-        "said says say tell told tells add added adds stated states noted notes stressed emphasised "
+        "said says say tell told tells added adds stated states noted notes stressed emphasised "
         "emphasized warned explained declared insisted argued continued concluded wrote writes "
         "asked replied remarked announced acknowledged admitted commented observed recalled "
         "urged conceded confirmed claimed predicted suggested believes reckons maintained "
