@@ -434,3 +434,10 @@ def test_a_person_after_an_organisation_noun_stays_a_person() -> None:
 def test_a_role_opening_the_sentence_and_a_body_with_a_relative_clause(text: str,
                                                                       speaker: str) -> None:
     assert [s for _, s in speakers(text, "en")] == [speaker]
+
+
+def test_the_pronoun_in_what_someone_said_tells_their_gender() -> None:
+    text = ("Ann Lee, the head teacher, welcomed the plan.\n"
+            "Councillor Tom Hale said he hoped the money would help.\n"
+            '"We are very pleased with the result," she said.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Ann Lee"]

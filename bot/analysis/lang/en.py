@@ -251,6 +251,7 @@ QUOTES = QuoteRules(
                 # "the Rt Rev Dr Tom Wright", "the Rt Hon Jack Straw", "the Revd Helen Ward"
                 ("Rt", None), ("Rev", None), ("Revd", None), ("Reverend", None), ("Hon", None),
                 ("Fr", "m")),
+    complementisers=("that",),
     relation_nouns=(("wife", "f"), ("husband", "m"), ("mother", "f"), ("father", "m"),
                     ("daughter", "f"), ("son", "m"), ("sister", "f"), ("brother", "m"),
                     ("widow", "f"), ("widower", "m"), ("girlfriend", "f"), ("boyfriend", "m"),

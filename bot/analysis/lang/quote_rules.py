@@ -34,6 +34,9 @@ class QuoteRules:
     verb_leads: tuple[str, ...] = ()
     # Articles before a role after a name: "Mervyn King, the governor".
     articles: tuple[str, ...] = ()
+    # Words that open a reported clause ("said that she ..."): the pronoun after one in what a
+    # person said tells that person's gender ("Ann Lee said she would stay").
+    complementisers: tuple[str, ...] = ()
     # Relations that introduce a person with a gender: "his wife, ex-model Sandra".
     relation_nouns: tuple[tuple[str, str], ...] = ()
     # Courtesy titles dropped from a speaker's name, with the gender they imply.

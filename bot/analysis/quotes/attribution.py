@@ -127,9 +127,15 @@ class Reader:
 
     def _genders(self) -> dict[str, str]:
         genders: dict[str, str] = {}
+        said = self.patterns.said_pronoun
         for entity in self.entities:
             gender = entity.gender or self.relatives.get(entity.start)
-            if gender:
+            if gender is None and entity.kind == "PER":
+                # "Ann Lee said she would stay": what she said tells who she is
+                pronoun = said.match(self.masked, entity.end, entity.end + 60)
+                gender = self.patterns.pronoun_gender.get(pronoun.group(1).casefold()) \
+                    if pronoun else None
+            if gender and gender != NEUTER:
                 genders.setdefault(self.fullest(entity.name, entity.kind), gender)
         return genders
 

@@ -37,6 +37,7 @@ class Patterns:
     honorific_gender: dict[str, str | None]
     relation_gender: dict[str, str]
     relation: re.Pattern[str]          # "wife" in "his wife, ex-model Sandra"
+    said_pronoun: re.Pattern[str]      # " said (that) she" right after a name
     not_names: frozenset[str]
     title_words: frozenset[str]
     kept_titles: frozenset[str]
@@ -113,6 +114,9 @@ def patterns(language: str) -> Patterns:
     fillers = rf"(?:{filler}\s+)*"
     articles = _alternation(rules.articles) or "(?!x)x"
     leads = _alternation(rules.verb_leads) or "(?!x)x"
+    reporting = _alternation(tuple(v for v in rules.speech_verbs
+                                   if v not in rules.addressee_verbs)) or "(?!x)x"
+    complementisers = _alternation(rules.complementisers) or "(?!x)x"
     roles = "|".join(filter(None, (_alternation(rules.role_nouns), shapes))) or "(?!x)x"
     verbs = _alternation(rules.speech_verbs) or "(?!x)x"
     prepositions = _alternation(rules.prepositions) or "(?!x)x"
@@ -127,6 +131,8 @@ def patterns(language: str) -> Patterns:
         honorific_gender={h.casefold(): g for h, g in rules.honorifics},
         relation_gender={r.casefold(): g for r, g in rules.relation_nouns},
         relation=_words(tuple(r for r, _ in rules.relation_nouns)),
+        said_pronoun=re.compile(rf"\s+{fillers}(?:{reporting})\s+(?:(?:{complementisers})\s+)?"
+                                rf"({pronoun})(?![\w’'-])", flags),
         not_names=frozenset(rules.not_names),
         title_words=frozenset(rules.title_words),
         kept_titles=frozenset(rules.kept_titles),
