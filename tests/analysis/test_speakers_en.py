@@ -175,3 +175,12 @@ def test_a_bare_quote_paragraph_before_narrative_stays_unknown() -> None:
             '"Blogging is in a strange no man\'s land."\n'
             "Tom Hale founded the group last year.\n")
     assert speakers(text) == [("Blogging is in a strange no man's land.", None)]
+
+
+def test_quote_paragraphs_resume_after_one_sentence_about_the_same_speaker() -> None:
+    text = ("Sprinter Kim Ross will run the 60m in Glasgow on Saturday.\n"
+            '"I am looking forward to racing at home," she said.\n'
+            "Ross was sixth in the Olympic final but hopes to do better this year.\n"
+            '"This will be a big year for me."\n'
+            '"I want to start it in winning form."\n')
+    assert [s for _, s in speakers(text)] == ["Kim Ross", "Kim Ross", "Kim Ross"]

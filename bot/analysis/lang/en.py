@@ -280,7 +280,12 @@ QUOTES = QuoteRules(
         # "the Bishop said" is the Bishop of Durham the report named; sport and show business
         # call people by what they won or do: "said the European champion"
         "bishop archbishop cardinal champion medallist star player striker winner singer "
-        "actor actress presenter novelist "
+        "actor actress presenter novelist sprinter athlete runner hurdler swimmer cyclist "
+        "boxer golfer defender midfielder goalkeeper winger batsman bowler jockey trainer "
+        "footballer cricketer musician guitarist comedian film-maker filmmaker producer "
+        "designer composer playwright poet journalist columnist historian scientist "
+        "researcher surgeon campaigner activist solicitor barrister prosecutor businessman "
+        "businesswoman entrepreneur banker adviser advisor "
         # "the Spaniard added", "said the Brazilian": a nationality for the person just named
         "Spaniard Scot Scotsman Welshman Englishman Irishman Frenchman Dutchman Swede Briton "
         "American Australian Brazilian Argentine Italian German Russian Kenyan Ethiopian "
