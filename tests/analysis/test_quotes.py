@@ -164,3 +164,12 @@ def test_quote_rules_lists_have_no_repeats(code: str) -> None:
         value = getattr(rules, name)
         if isinstance(value, tuple):
             assert len(value) == len(set(value)), name
+
+
+def test_quoted_paragraphs_run_together_on_one_line_are_separate_quotes() -> None:
+    text = ('Mary Brown was asked about the budget.\n'
+            'She replies: "Where is the money? "If we cut the grant, the pool closes for good. '
+            '"Nobody in this town wants that to happen."\n')
+    assert quotes(text) == [("Where is the money?", "Mary Brown"),
+                            ("If we cut the grant, the pool closes for good.", "Mary Brown"),
+                            ("Nobody in this town wants that to happen.", "Mary Brown")]

@@ -212,3 +212,232 @@ def test_version_of_the_body_that_reported(recogniser: str) -> None:
             "держали цены одинаковыми, «в связи с чем конкуренция на рынке фактически "
             "исчезла».\n")
     assert [s for _, s in speakers(text, "ru")] == ["ФАС"]
+
+
+# --- English classes the check set found (texts written for the tests) ----------------------
+
+def test_title_of_a_see_then_the_name_and_honorifics_gives_the_name() -> None:
+    text = ("The Bishop of Hexford, the Rt Rev Dr Alan Marsh, called the plans short-sighted.\n"
+            'Writing in the Hexford Gazette, the Bishop said: "Closing rural churches will '
+            'leave whole villages without a meeting place."\n'
+            '"Nobody has asked the parishes what they want," he said.\n')
+    assert speakers(text, "en") == [
+        ("Closing rural churches will leave whole villages without a meeting place.",
+         "Alan Marsh"),
+        ("Nobody has asked the parishes what they want", "Alan Marsh"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["the Rev Helen Ward", "Rev Helen Ward", "the Revd Helen Ward",
+                                  "the Rt Hon Helen Ward"])
+def test_clerical_and_courtesy_honorifics_are_not_part_of_the_name(name: str) -> None:
+    text = f'"The hall will reopen in the spring," said {name}.\n'
+    assert [s for _, s in speakers(text, "en")] == ["Helen Ward"]
+
+
+@pytest.mark.parametrize("attribution", ["the Tory leader said", "said the Former Tory leader",
+                                         "the Bishop said"])
+def test_a_title_word_alone_is_never_a_speaker(attribution: str) -> None:
+    text = ("Nobody in the hall expected the leaked figures.\n"
+            f'"We will publish everything in good time," {attribution}.\n')
+    assert [s for _, s in speakers(text, "en")] == [None]
+
+
+@pytest.mark.parametrize("aside", ["- who spent nine years in prison -", "(freed in 1991)",
+                                   "— who spent nine years in prison —"])
+def test_a_parenthesis_between_the_name_and_the_verb_keeps_the_name(aside: str) -> None:
+    text = (f"One of the so-called Bristol Three, Martin Keane {aside} said the apology came "
+            'too late, adding: "We lost our youth in those cells."\n'
+            '"Nobody can give those years back."\n')
+    assert speakers(text, "en") == [("We lost our youth in those cells.", "Martin Keane"),
+                                    ("Nobody can give those years back.", "Martin Keane")]
+
+
+def test_a_possessive_is_not_part_of_the_name() -> None:
+    text = ("Sales of Ann Lyle's novels have doubled since the prize.\n"
+            '"I never expected any of this," Ms Lyle said.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Ann Lyle"]
+
+
+@pytest.mark.parametrize("spokesman", ["Mr Hale's official spokesman",
+                                       "The prime minister's spokesman"])
+def test_a_person_s_spokesman_is_not_that_person(spokesman: str) -> None:
+    text = ("Prime Minister Gordon Hale met the families on Monday.\n"
+            f"{spokesman} said the talks would \"carry on until a deal is "
+            'reached".\n')
+    assert speakers(text, "en") == [("carry on until a deal is reached", None)]
+
+
+def test_the_ruling_of_a_body_is_the_body_named_before() -> None:
+    text = ("The Hexford Licensing Council has banned the show.\n"
+            '"The show offends public decency and is hereby banned," the council\'s ruling '
+            "said.\n")
+    assert [s for _, s in speakers(text, "en")] == ["Hexford Licensing Council"]
+
+
+def test_the_role_with_its_modifier_is_the_holder_described_that_way() -> None:
+    text = ("European indoor champion Tom Reid will run the 60m in Glasgow.\n"
+            "The field includes Olympic 200m champion and national record holder Sam Ortiz.\n"
+            "The European champion says he is in the best shape of his career.\n"
+            '"I have trained through the winter without a single injury."\n')
+    assert speakers(text, "en") == [
+        ("I have trained through the winter without a single injury.", "Tom Reid")]
+
+
+def test_a_new_description_of_the_person_just_named_is_that_person() -> None:
+    text = ("Team captain Lucy Grant said the squad would wait for the decision.\n"
+            '"We all want her in the team," said the former world cross-country champion.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Lucy Grant"]
+
+
+@pytest.mark.parametrize("subject", ["He went on to say", "Mr Berry went on to say",
+                                     "He then went on to tell the BBC"])
+def test_a_verb_chain_before_the_speech_verb_keeps_its_subject(subject: str) -> None:
+    text = ("Shadow minister Tom Berry told reporters the plan was flawed.\n"
+            f'{subject}: "We will vote against the bill unless it changes."\n')
+    assert [s for _, s in speakers(text, "en")] == ["Tom Berry"]
+
+
+def test_a_name_introduced_by_an_organisation_noun_is_what_it_refers_to() -> None:
+    text = ("Software firm Brightwave has withdrawn its new photo app.\n"
+            "In a statement Brightwave said the app would return after an audit.\n"
+            'It said: "No user data was ever at risk."\n'
+            '"We will relaunch the app next month."\n')
+    assert [s for _, s in speakers(text, "en")] == ["Brightwave", "Brightwave"]
+
+
+def test_a_body_named_by_a_description_and_then_by_its_noun() -> None:
+    text = ("Ministers must act on teacher shortages, the Commons education and skills "
+            "committee said.\n"
+            'In its report the committee said: "The shortages are getting worse every year."\n'
+            '"The government needs a plan, and soon."\n')
+    assert [s for _, s in speakers(text, "en")] == [
+        "Commons education and skills committee", "Commons education and skills committee"]
+
+
+def test_the_committee_never_described_stays_unknown() -> None:
+    text = ("Ministers must act on teacher shortages, according to a report.\n"
+            'In its report the committee said: "The shortages are getting worse every year."\n')
+    assert [s for _, s in speakers(text, "en")] == [None]
+
+
+def test_a_role_opening_a_sentence_is_its_holder_for_the_pronoun_after() -> None:
+    text = ("Opposition leader Alan Pryor has defended his asylum plans.\n"
+            "Film maker Tom Reed was given access to Mr Pryor for a documentary.\n"
+            "The opposition leader was asked about his own parents.\n"
+            'He replies: "What is the point of that question?"\n')
+    assert [s for _, s in speakers(text, "en")] == ["Alan Pryor"]
+
+
+@pytest.mark.parametrize("attribution", ["said one of their lawyers, Nikos Varelas",
+                                         "said the club's chairman, Nikos Varelas",
+                                         "said a lawyer for the pair, Nikos Varelas"])
+def test_a_description_after_the_verb_then_the_name_is_that_name(attribution: str) -> None:
+    text = ("The pair are facing long bans for missed tests.\n"
+            f'"A decision is now expected by the middle of March," {attribution}.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Nikos Varelas"]
+
+
+def test_a_relative_introduced_by_the_relation_is_who_the_pronoun_means() -> None:
+    text = ("Ms Lyle, a friend of the candidate, said he was a courteous man.\n"
+            "The film shows him playing tennis with his wife, former dancer Sandra.\n"
+            'Asked if she enjoys the game, she confesses: "I would like to win now and then."\n')
+    assert [s for _, s in speakers(text, "en")] == ["Sandra"]
+
+
+def test_a_relative_does_not_take_a_pronoun_of_the_other_gender() -> None:
+    text = ("Tom Hale arrived with his wife, Sandra.\n"
+            '"We are delighted to be here," he said.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Tom Hale"]
+
+
+def test_a_named_spokesman_speaks_as_himself() -> None:
+    text = ('"We are not looking for anyone else," said Bill Roe, a spokesman for the Ohio '
+            "State Highway Patrol.\n")
+    assert [s for _, s in speakers(text, "en")] == ["Bill Roe"]
+
+
+@pytest.mark.parametrize("attribution", ["one witness told the BBC", "a neighbour told CNN",
+                                         "she told the Daily Mail"])
+def test_who_was_told_is_never_the_speaker(attribution: str) -> None:
+    text = f'"The whole street was shaking," {attribution}.\n'
+    assert [s for _, s in speakers(text, "en")] == [None]
+
+
+def test_the_subject_of_said_in_a_statement_is_the_speaker() -> None:
+    text = 'Scotland Yard said in a statement: "Inquiries are continuing."\n'
+    assert [s for _, s in speakers(text, "en")] == ["Scotland Yard"]
+
+
+@pytest.mark.parametrize("subject", ["Her mother, Linda, said", "The organiser, Sarah Mukasa, said"])
+def test_a_name_in_commas_after_a_description_is_the_subject(subject: str) -> None:
+    text = f'{subject}: "She was a lovely girl."\n'
+    assert [s for _, s in speakers(text, "en")] == [subject.split(", ")[1]]
+@pytest.mark.parametrize("attribution", ['"I played really well today," said the 22-year-old.',
+                                         'The 22-year-old said: "I played really well today."',
+                                         'The Scot added: "I played really well today."',
+                                         '"I played really well today," the Briton said.'])
+def test_an_age_or_a_nationality_refers_to_the_person_just_named(attribution: str) -> None:
+    text = f"Andy Murray beat Tim Lowe in straight sets on Sunday.\n{attribution}\n"
+    assert [s for _, s in speakers(text, "en")] == ["Andy Murray"]
+
+
+def test_a_role_with_an_age_after_it_is_the_person_just_named() -> None:
+    text = 'Tom Hale was fined on Monday.\nThe actor, 45, said: "I regret it deeply."\n'
+    assert [s for _, s in speakers(text, "en")] == ["Tom Hale"]
+
+
+
+
+@pytest.mark.parametrize(("name", "speaker"), [
+    ("Det Supt Ian Grey", "Ian Grey"), ("Sen. John McCain", "John McCain"),
+    ("UN Secretary-General Ban Ki-moon", "Ban Ki-moon"), ("PC Amy Lowe", "Amy Lowe"),
+    ("Rep. Nancy Hale", "Nancy Hale"), ("the Foreign Office", "Foreign Office"),
+    ("the Home Office", "Home Office"), ("Councillor Tom Hale", "Tom Hale"),
+    ("Mr Justice Hale", "Hale")])
+def test_ranks_and_offices_before_a_name(name: str, speaker: str) -> None:
+    text = f'"We are keeping an open mind," {name} said.\n'
+    assert [s for _, s in speakers(text, "en")] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    'Sen. John McCain, R-Arizona, said: "We need a new plan."\n',
+    '"We need a new plan," said Sen. John McCain, R-Arizona.\n'])
+def test_a_party_and_state_after_a_name_is_not_the_speaker(text: str) -> None:
+    assert [s for _, s in speakers(text, "en")] == ["John McCain"]
+
+
+def test_the_group_is_the_organisation_that_just_spoke() -> None:
+    text = ("Amnesty International said the trial was unfair.\n"
+            '"The verdict should be overturned at once," the group said.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Amnesty International"]
+
+
+def test_she_after_a_spokeswoman_for_a_body_is_that_body() -> None:
+    text = ('Labour MP Tom Hale said: "There is a lot of talking left."\n'
+            "A spokeswoman for Human Rights Watch said it was a basic principle of justice.\n"
+            'She added: "Punishment without a trial is never acceptable."\n')
+    assert [s for _, s in speakers(text, "en")] == ["Tom Hale", "Human Rights Watch"]
+
+
+def test_a_person_after_an_organisation_noun_stays_a_person() -> None:
+    text = ("Critics say the government Tony Blair leads has lost its way.\n"
+            "Mr Blair rejected the claim on Monday.\n"
+            '"We have delivered on every promise," he said.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Tony Blair"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Actor Tom Hanks, 48, told Empire magazine: "I loved the script."\n', "Tom Hanks"),
+    ('The BPI, which represents the music industry, said: "Piracy is theft."\n', "BPI"),
+])
+def test_a_role_opening_the_sentence_and_a_body_with_a_relative_clause(text: str,
+                                                                      speaker: str) -> None:
+    assert [s for _, s in speakers(text, "en")] == [speaker]
+
+
+def test_the_pronoun_in_what_someone_said_tells_their_gender() -> None:
+    text = ("Ann Lee, the head teacher, welcomed the plan.\n"
+            "Councillor Tom Hale said he hoped the money would help.\n"
+            '"We are very pleased with the result," she said.\n')
+    assert [s for _, s in speakers(text, "en")] == ["Ann Lee"]

@@ -159,3 +159,28 @@ def test_quote_that_runs_into_an_unmarked_paragraph_takes_its_closing_attributio
             'I do not wish to make any judgements," Palaniappan Chidambaram said.\n')
     assert speakers(text) == [("Some countries have tried to use fixed exchange rates.",
                                "Palaniappan Chidambaram")]
+
+
+def test_a_bare_quote_paragraph_takes_the_speaker_of_the_quote_that_follows_it() -> None:
+    text = ("The Committee, although only a month old, aims to be the focal point for action.\n"
+            '"Blogging is in a strange no man\'s land."\n'
+            '"People think of it as one thing or another," said Mr Hale.\n'
+            "Tom Hale founded the group last year.\n")
+    assert speakers(text) == [("Blogging is in a strange no man's land.", "Tom Hale"),
+                              ("People think of it as one thing or another", "Tom Hale")]
+
+
+def test_a_bare_quote_paragraph_before_narrative_stays_unknown() -> None:
+    text = ("The Committee, although only a month old, aims to be the focal point for action.\n"
+            '"Blogging is in a strange no man\'s land."\n'
+            "Tom Hale founded the group last year.\n")
+    assert speakers(text) == [("Blogging is in a strange no man's land.", None)]
+
+
+def test_quote_paragraphs_resume_after_one_sentence_about_the_same_speaker() -> None:
+    text = ("Sprinter Kim Ross will run the 60m in Glasgow on Saturday.\n"
+            '"I am looking forward to racing at home," she said.\n'
+            "Ross was sixth in the Olympic final but hopes to do better this year.\n"
+            '"This will be a big year for me."\n'
+            '"I want to start it in winning form."\n')
+    assert [s for _, s in speakers(text)] == ["Kim Ross", "Kim Ross", "Kim Ross"]

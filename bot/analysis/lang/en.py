@@ -228,22 +228,34 @@ FIGURES = FigureRules(
 
 QUOTES = QuoteRules(
     speech_verbs=tuple(
-        "said says say told tells added adds stated states noted notes stressed emphasised "
+        "said says say tell told tells added adds stated states noted notes stressed emphasised "
         "emphasized warned explained declared insisted argued continued concluded wrote writes "
         "asked replied remarked announced acknowledged admitted commented observed recalled "
         "urged conceded confirmed claimed predicted suggested believes reckons maintained "
         "complained boasted joked revealed described explains insists argues warns claims "
         "admits recalls continues concludes asks replies suggests confirms concedes urges "
-        "tweeted posted responded responds specified specifies".split()
+        "tweeted posted responded responds specified specifies confesses confessed".split()
     ),
+    addressee_verbs=("told", "tells", "tell"),
     speech_participles=("saying", "adding", "telling", "writing", "noting", "warning"),
     pronouns=(("he", "m"), ("she", "f"), ("they", None), ("it", "n")),
     first_person=("I", "we"),
     fillers=("also", "has", "have", "had", "was", "were", "is", "then", "later", "again"),
     adverb_ending="ly",
+    verb_leads=("went on to", "goes on to", "going on to", "was quick to", "were quick to",
+                "was keen to", "were keen to", "wanted to", "wants to", "would", "will",
+                "did not", "didn't", "went further", "went on"),
     articles=("the", "a", "an"),
     honorifics=(("Mr", "m"), ("Mrs", "f"), ("Ms", "f"), ("Miss", "f"), ("Dr", None),
-                ("Sir", "m"), ("Dame", "f"), ("Prof", None), ("Professor", None)),
+                ("Sir", "m"), ("Dame", "f"), ("Prof", None), ("Professor", None),
+                # "the Rt Rev Dr Tom Wright", "the Rt Hon Jack Straw", "the Revd Helen Ward"
+                ("Rt", None), ("Rev", None), ("Revd", None), ("Reverend", None), ("Hon", None),
+                ("Fr", "m")),
+    complementisers=("that",),
+    relation_nouns=(("wife", "f"), ("husband", "m"), ("mother", "f"), ("father", "m"),
+                    ("daughter", "f"), ("son", "m"), ("sister", "f"), ("brother", "m"),
+                    ("widow", "f"), ("widower", "m"), ("girlfriend", "f"), ("boyfriend", "m"),
+                    ("fiancee", "f"), ("fiance", "m")),
     title_words=tuple(
         "Minister Deputy Prime President Vice Chairman Chairwoman Chair Head Director General "
         "Chief Executive Governor Mayor Ambassador Secretary Spokesman Spokeswoman Spokesperson "
@@ -251,20 +263,41 @@ QUOTES = QuoteRules(
         "Interior Foreign Affairs Labour Labor Agriculture Education Justice Trade Industry Water "
         "Resources Home Culture Sports Coach Manager Captain Judge Inspector Superintendent "
         "Officer Colonel Gen Col Lt Sgt Tory Conservative Liberal Democrat Lib Dem "
-        "Republican Democratic Independent Green Shadow State MP MEP".split()
+        "Republican Democratic Independent Green Shadow State MP MEP "
+        "Bishop Archbishop Cardinal Rabbi Imam "
+        "Spaniard Scotsman Welshman Englishman Irishman Frenchman Dutchman Briton "
+        # police, military and US ranks: "Det Supt Ian Grey", "Sen. John McCain"
+        "Det Supt Insp Ch Con PC DCI DI DS Constable Sergeant Detective Lieutenant Commander "
+        "Cmdr Admiral Adm Brig Brigadier Cpl Corporal Sen Rep Gov Congressman Congresswoman "
+        "Secretary-General Speaker Councillor Cllr Alderman Pastor Sheikh Ayatollah".split()
     ),
     kept_titles=("Prince", "Princess", "King", "Queen", "Crown", "Lord", "Lady", "Baroness", "Pope"),
     role_nouns=tuple(
         "minister chancellor president premier secretary chairman chairwoman chair chief head "
         "director governor mayor ambassador commissioner spokesman spokeswoman spokesperson "
         "leader official economist analyst lawyer coach manager captain artist artists author "
-        "professor expert founder executive boss".split()
+        "professor expert founder executive boss "
+        # "the Bishop said" is the Bishop of Durham the report named; sport and show business
+        # call people by what they won or do: "said the European champion"
+        "bishop archbishop cardinal champion medallist star player striker winner singer "
+        "actor actress presenter novelist sprinter athlete runner hurdler swimmer cyclist "
+        "boxer golfer defender midfielder goalkeeper winger batsman bowler jockey trainer "
+        "footballer cricketer musician guitarist comedian film-maker filmmaker producer "
+        "designer composer playwright poet journalist columnist historian scientist "
+        "researcher surgeon campaigner activist solicitor barrister prosecutor businessman "
+        "businesswoman entrepreneur banker adviser advisor "
+        # "the Spaniard added", "said the Brazilian": a nationality for the person just named
+        "Spaniard Scot Scotsman Welshman Englishman Irishman Frenchman Dutchman Swede Briton "
+        "American Australian Brazilian Argentine Italian German Russian Kenyan Ethiopian "
+        "Jamaican Canadian Portuguese".split()
     ),
+    role_shapes=(r"\d+-year-old",),
     organisation_nouns=tuple(
         "ministry department government agency company firm bank office committee commission "
         "council authority service regulator group federation union association party "
         "organisation organization magazine newspaper broadcaster channel network website "
-        "club university".split()
+        "club university foundation institute trust fund society corporation hospital court "
+        "parliament police army navy charity airline airlines airways international watch".split()
     ),
     spokesperson_nouns=("spokesman", "spokeswoman", "spokesperson", "official", "officials",
                         "representative", "source", "sources", "statement"),
@@ -274,7 +307,7 @@ QUOTES = QuoteRules(
     source_phrases=("a spokesman for", "a spokeswoman for", "a spokesperson for",
                     "a representative of", "officials at", "officials from"),
     words_of=(),
-    relative_pronouns=("who", "whose"),
+    relative_pronouns=("who", "whose", "which"),
     prepositions=tuple("in at on of for to from by with near after before about during "
                        "into over under "
                        "that what whether how if".split()),
@@ -284,7 +317,9 @@ QUOTES = QuoteRules(
         "Before Earlier Later Last Next Yesterday Today Tomorrow Monday Tuesday Wednesday "
         "Thursday Friday Saturday Sunday January February March April May June July August "
         "September October November December His Her Their Our Its My There Here What Why "
-        "How Who Where Which Some Many Most All Both Each Every No Not Family".split()
+        "How Who Where Which Some Many Most All Both Each Every No Not Family "
+        # what a title says of its holder's time: "Former Tory chancellor Ken Clarke"
+        "Former Ex Acting Interim Outgoing".split()
     ),
     title_nouns=tuple(
         "book film movie novel song album play show series programme program newspaper "

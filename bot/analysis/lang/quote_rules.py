@@ -15,6 +15,9 @@ class QuoteRules:
 
     # Finite forms that frame a quotation: "said", "told", "заявил", "сказала".
     speech_verbs: tuple[str, ...] = ()
+    # Speech verbs whose object is who was spoken to ("told the BBC"): the name after one is
+    # never the speaker.
+    addressee_verbs: tuple[str, ...] = ()
     # Participles whose speaker is the subject of the sentence: "saying:", "adding:".
     speech_participles: tuple[str, ...] = ()
     # Personal pronouns with their gender ("m", "f", None for plural or unknown, "n" for an
@@ -26,8 +29,16 @@ class QuoteRules:
     # and the ending of adverbs that may too ("Smith reportedly said").
     fillers: tuple[str, ...] = ()
     adverb_ending: str = ""
+    # Phrases that lead a subject into its speech verb: "He went on to say:", "X was quick to
+    # add".
+    verb_leads: tuple[str, ...] = ()
     # Articles before a role after a name: "Mervyn King, the governor".
     articles: tuple[str, ...] = ()
+    # Words that open a reported clause ("said that she ..."): the pronoun after one in what a
+    # person said tells that person's gender ("Ann Lee said she would stay").
+    complementisers: tuple[str, ...] = ()
+    # Relations that introduce a person with a gender: "his wife, ex-model Sandra".
+    relation_nouns: tuple[tuple[str, str], ...] = ()
     # Courtesy titles dropped from a speaker's name, with the gender they imply.
     honorifics: tuple[tuple[str, str | None], ...] = ()
     # Capitalised words that open a name but belong to a title: "Minister", "Deputy", "Глава".
@@ -36,6 +47,8 @@ class QuoteRules:
     kept_titles: tuple[str, ...] = ()
     # Nouns for a person's role; "the chancellor" resolves to the person introduced with it.
     role_nouns: tuple[str, ...] = ()
+    # Roles that are a shape rather than a word (regular expressions): "the 22-year-old".
+    role_shapes: tuple[str, ...] = ()
     # Nouns for an organisation; "the ministry" resolves to the organisation named with it.
     organisation_nouns: tuple[str, ...] = ()
     # Unnamed spokespeople: the organisation next to them is the speaker.

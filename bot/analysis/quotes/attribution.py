@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from .entities import Entity, NameIndex, nominative, plausible_speaker
 from .rules import UPPER, Patterns
@@ -25,6 +26,15 @@ _ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many 
 _LAST_WORD = re.compile(r"[\w’'-]+$")
 _WORD_BEFORE = re.compile(r"[\w’'-]+(?=[\s\"«“„]*$)")   # 'клуба "' before "Спартак"
 _CLAUSE_END = re.compile(r"[.,;:]")
+# ", the " (with honorifics already outside the name) between a place and a person's name
+_APPOSED = re.compile(rf"\s*,\s*(?:([a-z]+)\s+)?(?:[{UPPER}][\w’'-]*\.?\s+)*")
+# An aside between a subject and its verb: " - who was wrongly convicted - ", " (aged 31) "
+_ASIDE = re.compile(r"\s+(?:[-–—]\s(?=[^-–—]*?\w)[^-–—.;:]{1,150}?\s[-–—]|\([^()]*\w[^()]*\))\s*$")
+# The description between a speech verb and the name after its comma: " one of their lawyers, "
+_DESCRIPTION = re.compile(r"\s+[^.,;:!?\"“”«»]{1,60}?,\s+")
+# Between a relation and the name: ", ex-model ", " former dancer " (lowercase descriptors)
+_RELATION_GAP = re.compile(rf"\s*,?\s+(?:[^\W\d_{UPPER}][\w’'-]*\s+){{0,2}}")
+_ASIDE_MARKS = re.compile(r"[-–—)]\s*$|\s[-–—]\s")
 _DATELINE_DASH = re.compile(r" [-—–] ")   # "INTERFAX.RU - Французский защитник ..."
 
 
@@ -43,6 +53,16 @@ class Event:
 class Found:
     speaker: str | None
     framed: bool         # a speech verb or an "according to" frames the quote
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A person the report introduced with a role, and the words that described it."""
+
+    position: int
+    role: str            # casefolded role noun: "champion"
+    person: str
+    described: frozenset[str]   # casefolded: {"world", "and", "commonwealth", "100m", "champion"}
 
 
 NOT_FRAMED = Found(None, False)
@@ -68,8 +88,9 @@ class Reader:
         self._fullest: dict[tuple[str, str], str] = {}
         self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
         self.boundaries = self._sentence_starts()
+        self.relatives = self._relatives() if patterns.relation_gender else {}
         self.genders = self._genders()
-        self._holders: list[tuple[int, str, str]] | None = None
+        self._holders: list[Holder] | None = None
 
     # --- sentences -------------------------------------------------------------------------
 
@@ -106,10 +127,32 @@ class Reader:
 
     def _genders(self) -> dict[str, str]:
         genders: dict[str, str] = {}
+        said = self.patterns.said_pronoun
         for entity in self.entities:
-            if entity.gender:
-                genders.setdefault(self.fullest(entity.name, entity.kind), entity.gender)
+            gender = entity.gender or self.relatives.get(entity.start)
+            if gender is None and entity.kind == "PER":
+                # "Ann Lee said she would stay": what she said tells who she is
+                pronoun = said.match(self.masked, entity.end, entity.end + 60)
+                gender = self.patterns.pronoun_gender.get(pronoun.group(1).casefold()) \
+                    if pronoun else None
+            if gender and gender != NEUTER:
+                genders.setdefault(self.fullest(entity.name, entity.kind), gender)
         return genders
+
+    def _relatives(self) -> dict[int, str]:
+        """People introduced by a relation, by position: "his wife, ex-model Sandra" is a
+        woman, and the one a following "she" most likely means."""
+        p = self.patterns
+        relatives: dict[int, str] = {}
+        lowered = self.masked.lower()
+        if not any(f" {word}" in lowered for word in p.relation_gender):
+            return relatives   # most reports: a substring test instead of a scan
+        for relation in p.relation.finditer(self.masked):
+            entity = self.entity_at(relation.end(), relation.end() + 40)
+            if entity is not None and entity.kind == "PER" \
+                    and _RELATION_GAP.fullmatch(self.masked, relation.end(), entity.start):
+                relatives[entity.start] = p.relation_gender[relation.group().casefold()]
+        return relatives
 
     def fullest(self, name: str, kind: str = "PER") -> str:
         """The fullest form the report gives: "Greene" -> "Maurice Greene"."""
@@ -146,31 +189,60 @@ class Reader:
             i -= 1
         if i < 0 or position - self.entities[i].end > reach:
             return None
-        between = self.masked[self.entities[i].end: position]
+        between = self.patterns.verb_lead.sub(" ", self.masked[self.entities[i].end: position])
         words = _WORDS.findall(between)
         if all(self.patterns.filler.fullmatch(w) for w in words) and not _CLAUSE_END.search(between):
             return self.entities[i]
         return None
 
-    def _role_holders(self) -> list[tuple[int, str, str]]:
-        """(position, role word, person): "Chancellor Gordon Brown", "президент UFC Дана Уайт"."""
+    def _role_holders(self) -> list[Holder]:
+        """"Chancellor Gordon Brown", "World and Commonwealth 100m champion Kim Collins",
+        "президент UFC Дана Уайт": who holds which role, described how."""
         holders = []
         previous_end = 0
-        for entity in self.entities:
+        for index, entity in enumerate(self.entities):
             if entity.kind != "PER":
                 continue
-            before = self.masked[max(self.sentence_start(entity.start), entity.start - 60,
-                                     previous_end): entity.start]
+            person = self.fullest(entity.name)
+            apposed = self._apposed_role(self.entities[index - 1], entity) if index else None
+            if apposed:
+                holders.append(Holder(entity.start, apposed, person, frozenset((apposed,))))
+            opening = max(self.sentence_start(entity.start), entity.start - 60)
+            words = _WORDS.findall(self.masked[max(opening, previous_end): entity.start])[-8:]
+            # the description may hold names: "European indoor champion Tom Reid"
+            wide = _WORDS.findall(self.masked[opening: entity.start])
             previous_end = entity.end
-            words = _WORDS.findall(before)[-8:]
-            roles = [word for i, word in enumerate(words) if self.patterns.role.fullmatch(word)
-                     and not any(w.casefold() in self.patterns.prepositions for w in words[i + 1:])]
+            holders += [Holder(entity.start, word.casefold(), person,
+                               frozenset(w.casefold()
+                                         for w in wide[: len(wide) - len(words) + i + 1][-8:]))
+                        for i, word in enumerate(words) if self.patterns.role.fullmatch(word)
+                        and not any(w.casefold() in self.patterns.prepositions
+                                    for w in words[i + 1:])]
             # "Farrukh Sharipov, Minister of Transport": the role right after the comma
             after = self.patterns.role_after_comma.match(self.masked, entity.end, entity.end + 40)
-            if after and self.patterns.role.fullmatch(after.group(1)):
-                roles.append(after.group(1))
-            holders += [(entity.start, role.casefold(), self.fullest(entity.name)) for role in roles]
+            if after:
+                described = _WORDS.findall(self.masked, after.start(), after.end())
+                holders.append(Holder(entity.start, after.group(1).casefold(), person,
+                                      frozenset(w.casefold() for w in described)))
         return holders
+
+    def _apposed_role(self, place: Entity, entity: Entity) -> str | None:
+        """"The Bishop of Durham, the Rt Rev Dr Tom Wright": the role of the place or body
+        named just before the comma is the person's."""
+        if not self._apposition_gap(place.end, entity.start):
+            return None
+        articles = self.patterns.rules.articles
+        words = _WORDS.findall(self.masked[max(0, place.start - 40): place.start])[-3:]
+        while words and words[-1].casefold() in articles:
+            words.pop()
+        if len(words) < 2 or words[-1].casefold() not in self.patterns.prepositions:
+            return None
+        return words[-2].casefold() if self.patterns.role.fullmatch(words[-2]) else None
+
+    def _apposition_gap(self, start: int, end: int) -> bool:
+        """Only ", the Rt Rev Dr " between two names: the second is the first's apposition."""
+        comma = _APPOSED.fullmatch(self.masked, start, end)
+        return bool(comma) and comma.group(1) in (None, *self.patterns.rules.articles)
 
     # --- resolution ------------------------------------------------------------------------
 
@@ -211,12 +283,9 @@ class Reader:
     def resolve_role(self, role: str, position: int) -> str | None:
         """"the chancellor": the person the report introduced with that role, else the subject
         of the last sentence about a person when it is in this paragraph or the one before."""
-        role = role.casefold()
-        if self._holders is None:
-            self._holders = self._role_holders()   # most reports never need it
-        named = [person for at, word, person in self._holders if word == role and at < position]
+        named = self.role_holder(role, position)
         if named:
-            return named[-1]
+            return named
         # "Пётр Ян перенёс операцию ... написал спортсмен": the person the last paragraphs are about
         here = self.paragraph(position)
         for event in reversed(self.events):
@@ -224,6 +293,26 @@ class Reader:
                 recent = here - self.paragraph(event.position) <= 1
                 return event.name if recent and event.role != "source" else None
         return None
+
+    def role_holder(self, role: str, position: int) -> str | None:
+        """The person introduced before `position` with `role`; "the world champion" is the
+        one introduced as "World and Commonwealth 100m champion", not the "Olympic 100m
+        champion" named after him."""
+        role = role.casefold()
+        if self._holders is None:
+            self._holders = self._role_holders()   # most reports never need it
+        named = [h for h in self._holders if h.role == role and h.position < position]
+        described = self._role_modifiers(position)
+        named = [h for h in named if described <= h.described] or named
+        return named[-1].person if named else None
+
+    def _role_modifiers(self, position: int) -> frozenset[str]:
+        """The words between the article and the role noun at `position`: "world" in "the
+        world champion", none in "the minister" or "a spokesman"."""
+        words = _WORDS.findall(self.masked, max(0, position - 40), position)[-3:]
+        articles = [i for i, w in enumerate(words) if w.casefold() in self.patterns.rules.articles]
+        return frozenset(w.casefold() for w in words[articles[-1] + 1:]) if articles \
+            else frozenset()
 
     def last_source(self, position: int, kind: str | None = None, *,
                     statement: bool = False) -> str | None:
@@ -298,10 +387,17 @@ class Reader:
         entity = self._entity_after(end, words=3)
         if entity:
             return Found(self.named(entity, oblique=True), True)
+        subject = self.entity_ending_before(start)   # "Scotland Yard said in a statement"
+        if subject is not None:
+            return Found(self._speaker_of(subject), True)
         return Found(self.last_source(start, statement=True), True)
 
     def _source(self, start: int, end: int) -> Found:
-        """"сообщили в Минобороны", "a spokesman for the ministry": the organisation."""
+        """"сообщили в Минобороны", "a spokesman for the ministry": the organisation; "Bill
+        Roe, a spokesman for the patrol": a spokesman the report names speaks as himself."""
+        named = self._person_in_commas_before(start)
+        if named is not None:
+            return Found(self.named(named), True)
         entity = self._entity_after(end, words=3)
         if entity is None:
             # "a spokesman for the ministry": the ministry the report named; "рассказали в
@@ -312,6 +408,26 @@ class Reader:
                 named = self.last_source(start, kind="ORG")
             return Found(named, True)
         return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
+
+    def _person_in_commas_before(self, position: int) -> Entity | None:
+        """The person whose name ends just before `position` with a comma between: "said Bill
+        Roe, a spokesman for ...", "Her mother, Linda, said"."""
+        before = self.entities_in(max(0, position - 80), position)
+        if before and before[-1].kind == "PER" \
+                and re.fullmatch(r"\s*,\s*", self.masked[before[-1].end: position]):
+            return before[-1]
+        return None
+
+    def _apposed_subject(self, start: int, verb_start: int) -> Entity | None:
+        """"Her mother, Linda, said": a short description, then the name in commas."""
+        entity = self._person_in_commas_before(verb_start)
+        if entity is None:
+            return None
+        head = self.masked[start: entity.start].rstrip()
+        if not head.endswith(",") or "," in head[:-1] or len(_WORDS.findall(head)) > 6 \
+                or self.patterns.verb.search(head):
+            return None
+        return entity
 
     def _generic_organisation(self, position: int) -> bool:
         word = _WORDS.search(self.masked, position, position + 30)
@@ -342,7 +458,8 @@ class Reader:
         stem = self._organisation_stem(noun)
         if stem is None:
             return None
-        for entity in reversed(self.entities_in(0, position)):
+        described = self._described_organisation(stem, position + len(noun))
+        for entity in reversed(self.entities_in(described.start() if described else 0, position)):
             introduced = _WORD_BEFORE.search(self.masked, max(0, entity.start - 30), entity.start)
             # "magazine Pocket World" (a person to the rules) but not "главы министерства
             # Евгения Зиничева", a person by gender
@@ -353,7 +470,22 @@ class Reader:
                 name = self.named(replace(entity, kind="ORG"))
                 self.kinds[name] = "ORG"   # "magazine Pocket World": "it" may refer to it later
                 return name
-        return self._main_organisation() if main else None
+        if described:
+            name = " ".join(described.group(1).split())
+            self.kinds[name] = "ORG"
+            return name
+        if main:
+            return self._main_organisation()
+        # "Amnesty International said ... 'X,' the group said": the body that just spoke
+        return self._organisation_pronoun(position)
+
+    def _described_organisation(self, stem: str, end: int) -> re.Match[str] | None:
+        """The last "the Commons science and technology committee" before `end`: a body the
+        report names by a capitalised word and a description ending in its noun."""
+        if not self.patterns.rules.articles:
+            return None
+        shape = _described_shape(self.patterns.rules.articles, stem)
+        return next(reversed(list(shape.finditer(self.masked, max(0, end - 5000), end))), None)
 
     def _main_organisation(self) -> str | None:
         """The organisation the report names most often, a short form counting for its fuller
@@ -405,13 +537,20 @@ class Reader:
         p = self.patterns
         after = self.masked[verb_end: end]
         before = self.masked[start: verb_start]
+        verb = self.masked[verb_start: verb_end].casefold()
         auxiliary = re.search(r"([\w’'-]+)\s+$", before)
         if auxiliary and auxiliary.group(1).casefold() in p.rules.passive_auxiliaries:
             return Found(None, False)   # "she was told": someone else spoke
-        pronoun = self._pronoun_after(after) or p.pronoun_before.search(before)
+        # "Gerry Conlon - who was wrongly convicted - said": the subject is before the aside
+        # the shapes below end at the verb: look only at its last words, not the whole sentence
+        aside = _ASIDE.search(before, _tail(before, 200)) if _ASIDE_MARKS.search(
+            before, _tail(before, 200)) else None
+        if aside:
+            before, verb_start = before[: aside.start()], start + aside.start()
+        pronoun = self._pronoun_after(after) or p.pronoun_before.search(before, _tail(before))
         if pronoun:
             return Found(self.resolve_pronoun(pronoun.group(1), verb_start), True)
-        if p.first_person_before.search(before):
+        if p.first_person_before.search(before, _tail(before)):
             return Found(None, True)   # "Я сказал Анне:": the name after is who was told
         entity = self.entity_ending_before(verb_start)
         if entity is not None and self._object_of_preposition(entity, start):
@@ -421,13 +560,21 @@ class Reader:
             if entity.kind == "ORG" and self._preposition_before(entity) in p.source_prepositions:
                 return Found(self.named(entity, oblique=True), True)
             entity = self._person_before_preposition(entity, start)
-        entity = self._appositive_subject(start, verb_start, loose=entity is None
-                                          or entity.kind == "ORG") or entity
+        # "Writing in the Northern Echo, the Bishop said": a new subject after the comma
+        loose = (entity is None or entity.kind == "ORG") and not p.the_noun_before.search(before,
+                                                                                  _tail(before))
+        entity = self._appositive_subject(start, verb_start, loose=loose) or entity \
+            or self._apposed_subject(start, verb_start)
         if entity:
             return Found(self._speaker_of(entity), True)
-        noun = p.noun_before.search(before)
+        noun = p.noun_before.search(before, _tail(before))
+        if noun and noun.group(2) and not self._organisation_stem(noun.group(1)):
+            return Found(None, True)   # "the minister's spokesman": who, the text does not say
         if noun:
+            # "a spokesman said", "the council's ruling said"
             return Found(self._unnamed(noun.group(1), start + noun.start(1)), True)
+        if verb in p.rules.addressee_verbs:
+            return Found(None, True)   # "one witness told the BBC": the BBC only listened
         return self._after_verb(verb_end, end)
 
     def _object_of_preposition(self, entity: Entity, start: int) -> bool:
@@ -468,11 +615,19 @@ class Reader:
             appositive = p.named_appositive.fullmatch(between)
             if appositive:
                 inner = self.entity_at(entity.end, verb_start)
-                if inner is not None and inner.kind == "PER" \
-                        and self.masked[inner.start: inner.end] == appositive.group(1):
-                    return inner   # "the organiser in Uganda, Sarah Mukasa, told the BBC"
+                # "Sen. John McCain, R-Arizona, said" keeps the subject before the commas
+                subject = entity.kind == "PER" and not self._object_of_preposition(entity, start)
+                if inner is not None and inner.kind == "PER" and not subject \
+                        and inner.end == entity.end + appositive.end(1) \
+                        and self._apposition_gap(entity.end, inner.start):
+                    # "the organiser in Uganda, Sarah Mukasa, told the BBC", "The Bishop of
+                    # Durham, the Rt Rev Dr Tom Wright, described"
+                    return inner
             if entity.kind == "PER" and (shape.fullmatch(between) or p.relative_clause.match(between)):
                 return entity
+            if entity.kind == "ORG" and self._opens(start, entity.start) \
+                    and p.relative_clause.match(between):
+                return entity   # "The BPI, which represents the music industry, said"
         return None
 
     def _after_verb(self, verb_end: int, end: int) -> Found:
@@ -498,9 +653,18 @@ class Reader:
                     or (count <= 2 and p.organisation.fullmatch(text)):
                 noun = noun or (text, word.start())
             cursor = word.end()
-        if noun:
-            return Found(self._unnamed(*noun), True)
-        return Found(None, True)
+        speaker = self._unnamed(*noun) if noun else None
+        return Found(speaker or self._named_after_description(verb_end, end), True)
+
+    def _named_after_description(self, verb_end: int, end: int) -> str | None:
+        """"said one of their lawyers, Michalis Dimitrakopoulos.": a description, a comma and
+        a person's name that ends the attribution."""
+        comma = _DESCRIPTION.match(self.masked, verb_end, end)
+        entity = self.entity_at(comma.end(), comma.end() + 1) if comma else None
+        if entity is None or entity.kind != "PER" \
+                or not re.match(r"\s*(?:[.,;!?]|$)", self.masked[entity.end: end]):
+            return None
+        return self.named(entity)
 
     def _modifier(self, entity: Entity, end: int) -> bool:
         """"said Moscow-based US lawyer Jamie Firestone", "said the European champion": a name
@@ -562,8 +726,13 @@ class Reader:
         """Note the sentence's subject, and its speaker or source if it reports speech."""
         entity = next((e for e in self.entities_in(start, end) if e.kind == "PER"), None)
         opening = self.patterns.opening_pronoun.match(self.masked, start, end)
+        role = self.patterns.opening_role.match(self.masked, start, end)
         if opening and self.patterns.pronoun_gender.get(opening.group(1).casefold()) != NEUTER:
             self.note(start, self._subject(start, end), "PER", "subject")
+        elif role and (entity is None or entity.start > role.end()):
+            # "The Tory leader was asked ...": the holder the report introduced, if any
+            self.note(role.start(1), self.role_holder(role.group(1), role.start(1)), "PER",
+                      "subject")
         elif entity is not None and (entity.oblique is False or self._opens(start, entity.start)):
             self.note(entity.start, self.named(entity), "PER", "subject")
         found = self.speaker_in(start, end)
@@ -571,13 +740,21 @@ class Reader:
             p = self.patterns
             sourced = p.statement.search(self.masked, start, end) or p.source.search(self.masked,
                                                                                     start, end)
-            self.note(start, found.speaker, self._kind_of(found.speaker),
-                      "source" if sourced else "speaker")
+            kind = self._kind_of(found.speaker)
+            if kind == "ORG" and any(p.role.fullmatch(m.group()) for m in
+                                     p.spokesperson.finditer(self.masked, start, end)):
+                # "A spokeswoman for Human Rights Watch said ... She added:": her words are
+                # the body's, so "she" finds it (and "it" still does)
+                self.note(start, found.speaker, "PER", "speaker")
+            self.note(start, found.speaker, kind, "source" if sourced else "speaker")
         source = self.patterns.source.search(self.masked, start, end) if found.framed else None
         if source:
             after = self._entity_after(source.end(), words=3)
             if after:
                 self.note(source.start(), self.named(after, oblique=True), after.kind, "source")
+        for entity in self.entities_in(start, end):
+            if entity.start in self.relatives:
+                self.note(entity.start, self.named(entity), "PER", "subject")
 
     def entities_in(self, start: int, end: int) -> list[Entity]:
         return self.entities[bisect.bisect_left(self.starts, start): bisect.bisect_left(self.starts,
@@ -609,3 +786,19 @@ class Reader:
 
 def _word_index(region: str, position: int) -> int:
     return len(_WORDS.findall(region[:position]))
+
+
+def _tail(region: str, reach: int = 80) -> int:
+    """Where to start looking for a shape that ends `region` (an aside, "the Bishop "): its
+    last `reach` characters, so a long sentence costs no more than a short one."""
+    return max(0, len(region) - reach)
+
+
+@cache
+def _described_shape(articles: tuple[str, ...], stem: str) -> re.Pattern[str]:
+    """"the Commons science and technology committee": an article, a capitalised word, up to
+    five more words and the organisation noun."""
+    article = "|".join(re.escape(a) for a in articles)
+    return re.compile(rf"(?<![\w-])(?i:{article})\s+([{UPPER}][\w’'-]*"
+                      rf"(?:\s+(?!(?i:{article})\s)[\w’'-]+){{0,5}}?\s+(?i:{re.escape(stem)})"
+                      rf"\w{{0,4}})(?![\w-])")

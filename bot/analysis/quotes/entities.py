@@ -61,7 +61,9 @@ def find_entities(text: str, masked: str, language: str) -> list[Entity]:
                 and masked[run.end(): run.end() + 1] in ("»", '"', "”", "“"):
             found = [replace(e, kind="ORG") for e in found]   # «Деловой Юг» is a name of a body
         entities += found
-    return _people_behind_acronyms(_without_sentence_openers(entities, masked), text)
+    entities = _without_bare_titles(_without_sentence_openers(entities, masked), masked, rules)
+    entities = _organisations_by_noun(entities, masked, rules)
+    return _people_behind_acronyms(entities, text)
 
 
 def _without_sentence_openers(entities: list[Entity], masked: str) -> list[Entity]:
@@ -76,6 +78,51 @@ def _without_sentence_openers(entities: list[Entity], masked: str) -> list[Entit
     return [e for e in entities
             if len(e.name.split()) > 1 or not opens_sentence(e) or e.name in trusted
             or fuller.longer_forms(e.name)]
+
+
+def _without_bare_titles(entities: list[Entity], masked: str, rules: Patterns) -> list[Entity]:
+    """"the Bishop said", "the Tory leader", "the Brazilian": title words or a role alone name
+    an office, a party or someone described, not a person; they stay a name after a courtesy
+    title ("Mr Green") or as the surname of a fuller name the report gives ("Philip Green")."""
+    def bare(entity: Entity) -> bool:
+        # "the Brazilian said": a role after an article, not a name
+        return all(w in rules.title_words for w in entity.name.split()) or (
+            " " not in entity.name and bool(rules.role.fullmatch(entity.name))
+            and _word_before(masked, entity.start).casefold() in rules.rules.articles)
+
+    bares = [e for e in entities if bare(e)]
+    if not bares:
+        return entities
+    fuller = NameIndex(e.name for e in entities if len(e.name.split()) > 1)
+    dropped = {id(e) for e in bares
+               if _word_before(masked, e.start).casefold() not in rules.honorific_gender
+               and not fuller.longer_forms(e.name)}
+    return [e for e in entities if id(e) not in dropped]
+
+
+def _organisations_by_noun(entities: list[Entity], masked: str, rules: Patterns) -> list[Entity]:
+    """"Search engine firm Google", "US magazine Pocket World": a name the report introduces
+    with an organisation noun is an organisation wherever it recurs (so "it said" finds it)."""
+    def introduced(entity: Entity) -> bool:
+        word = _word_before(masked, entity.start)
+        return word[:1].islower() and bool(rules.organisation.fullmatch(word))
+
+    bodies = {e.name for e in entities if e.kind == "PER" and introduced(e)}
+    # a name a courtesy title gave a gender ("Mr Blair") is a person whatever stands before it
+    gendered = {e.name for e in entities if e.gender}
+    bodies = {b for b in bodies if not any(g == b or same_person(g, b) for g in gendered)}
+    if not bodies:
+        return entities
+    return [replace(e, kind="ORG", gender=None) if e.name in bodies else e for e in entities]
+
+
+def _word_before(masked: str, position: int) -> str:
+    """The word a space before `position` ("firm" in "firm Google", "Mr" in "Mr. Green")."""
+    head = masked[max(0, position - 20): position]
+    words = head.split() if head[-1:] in (" ", "\u00a0") else ()
+    return words[-1].rstrip(".") if words else ""
+
+
 
 
 class NameIndex:
@@ -98,6 +145,9 @@ def _bucket(name: str) -> str:
 
 def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
     """"Deputy Prime Minister John Prescott" -> John Prescott; "Ireland's Alistair Cragg" splits."""
+    run = _TRAILING_POSSESSIVE.sub("", run)   # "Dan Brown's novel", "Jesus' life"
+    if not run:
+        return []
     possessive = _POSSESSIVE.search(run)
     if possessive:
         head = _from_run(run[: possessive.start()], start, patterns)
@@ -122,9 +172,15 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
         word = word.rstrip(".")
         return word in patterns.title_words or word.casefold() in patterns.honorific_gender
 
-    # "Communications Minister Dayanidhi Maran": everything up to the last title goes
-    i = max((k + 1 for k, w in enumerate(words[:-1]) if w in patterns.title_words), default=0)
-    while i < len(words) - 1 and (words[i] in patterns.not_names or title(words[i])
+    # "Communications Minister Dayanidhi Maran": everything up to the last title goes; not in
+    # "Foreign Office", "Health Department" (a title word names the organisation)
+    body = bool(patterns.organisation.fullmatch(words[-1]))
+    i = 0 if body else max((k + 1 for k, w in enumerate(words[:-1]) if w in patterns.title_words),
+                           default=0)
+    # "Actor Tom Hanks", "Singer Jamie Cullum": a role opening the sentence goes too
+    while i < len(words) - 1 and (words[i] in patterns.not_names
+                                  or ((title(words[i]) or patterns.role.fullmatch(words[i]))
+                                      and not body)
                                   or words[i] in patterns.name_particles):
         gender = patterns.honorific_gender.get(words[i].rstrip(".").casefold(), gender)
         i += 1
@@ -137,6 +193,7 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
 
 
 _POSSESSIVE = re.compile(r"[’']s(?=\s)")
+_TRAILING_POSSESSIVE = re.compile(r"[’']s?$")
 _SCRIPT_SWITCH = re.compile(r"(?<=[A-Za-z])[ \u00a0](?=[А-ЯЁІЇЄҐ])|(?<=[а-яёіїєґ])[ \u00a0](?=[A-Z])")
 _NON_SPACE = re.compile(r"\S+")
 

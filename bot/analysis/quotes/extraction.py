@@ -66,13 +66,16 @@ class Extraction:
 
     def _closed_by_next(self, quotes: list[Quote]) -> list[Quote]:
         """An unclosed quotation runs into the next paragraph's quote (BBC drops the marks):
-        that quote's attribution names the speaker of both."""
+        that quote's attribution names the speaker of both. So does a paragraph that is only a
+        quotation, with nobody named before it, when the next paragraph opens with a quote
+        whose attribution names someone ('"A." / "B," said Mr Hopkins.')."""
         spans = {s.start: s for s, _ in self.accepted}
         fixed = list(quotes)
         for i, quote in enumerate(quotes):
             span = spans.get(quote.start)
             following = quotes[i + 1] if i + 1 < len(quotes) else None
-            if span is None or span.kind != "unclosed" or quote.speaker is not None:
+            if span is None or span.kind == "dash" or quote.speaker is not None \
+                    or (span.kind == "marks" and not self._only_quotation(span)):
                 continue
             index = self.reader.paragraph(span.open) + 1
             if index >= len(self.reader.paragraphs):
@@ -81,9 +84,13 @@ class Extraction:
             between = self.text[start: following.start] if following else "-"
             if following and not between.strip(" \"“«„"):
                 fixed[i] = replace(quote, speaker=following.speaker)
-            else:
+            elif span.kind == "unclosed":
                 fixed[i] = replace(quote, speaker=self._closing_attribution(start, end))
         return fixed
+
+    def _only_quotation(self, span: Span) -> bool:
+        start, end = self.reader.paragraphs[self.reader.paragraph(span.open)]
+        return not self.masked[start: span.open].strip() and not self.masked[span.close: end].strip()
 
     def _closing_attribution(self, start: int, end: int) -> str | None:
         """The next paragraph ends the quotation without opening one: '... judgements,"

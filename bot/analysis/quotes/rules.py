@@ -35,6 +35,9 @@ class Patterns:
     first_person: re.Pattern[str]
     pronoun_gender: dict[str, str | None]
     honorific_gender: dict[str, str | None]
+    relation_gender: dict[str, str]
+    relation: re.Pattern[str]          # "wife" in "his wife, ex-model Sandra"
+    said_pronoun: re.Pattern[str]      # " said (that) she" right after a name
     not_names: frozenset[str]
     title_words: frozenset[str]
     kept_titles: frozenset[str]
@@ -54,6 +57,7 @@ class Patterns:
     abbreviations: frozenset[str]    # words a "." may follow inside a name: "Mr", "Dr"
     # Compiled shapes of attributions, built from the words above.
     filler: re.Pattern[str]                # "also", "reportedly", "уже" between name and verb
+    verb_lead: re.Pattern[str]             # "went on to" between a subject and its verb
     role_after_comma: re.Pattern[str]      # ", the governor" after a name
     named_appositive: re.Pattern[str]      # ", Sarah Mukasa," between a noun and the verb
     frame_words: frozenset[str]            # key words of anything that can frame a quote
@@ -63,8 +67,10 @@ class Patterns:
     pronoun_before: re.Pattern[str]        # "he said", "she also said"
     first_person_before: re.Pattern[str]   # "Я сказал"
     noun_before: re.Pattern[str]           # "a spokesman said", "the minister told"
+    the_noun_before: re.Pattern[str]       # "the Bishop said", "the world champion says"
     pronoun_after: re.Pattern[str]         # "— сказал он.", "said he,"
     opening_pronoun: re.Pattern[str]       # "He", "Later, she" opening a sentence
+    opening_role: re.Pattern[str]          # "The Tory leader", "But the minister" opening one
     relative_clause: re.Pattern[str]       # ", who presents ..." up to the verb
     appositive: re.Pattern[str]            # ", a friend of Y," up to the verb
     loose_appositive: re.Pattern[str]      # ", Blackpool Hotel Association" up to the verb
@@ -99,13 +105,21 @@ def patterns(language: str) -> Patterns:
     abbreviations = {h for h, _ in rules.honorifics} | {t for t in rules.title_words if len(t) <= 4}
     pronoun = _alternation(tuple(p for p, _ in rules.pronouns)) or "(?!x)x"
     first_person = _alternation(rules.first_person) or "(?!x)x"
-    nouns = _alternation(rules.spokesperson_nouns + rules.role_nouns
-                         + rules.organisation_nouns) or "(?!x)x"
+    shapes = "|".join(rules.role_shapes)
+    nouns = "|".join(filter(None, (_alternation(rules.spokesperson_nouns + rules.role_nouns
+                                                + rules.organisation_nouns), shapes))) or "(?!x)x"
     relative = _alternation(rules.relative_pronouns) or "(?!x)x"
     adverb = rf"\w+{re.escape(rules.adverb_ending)}" if rules.adverb_ending else "(?!x)x"
     filler = rf"(?:{adverb}|{_alternation(rules.fillers) or '(?!x)x'})"
     fillers = rf"(?:{filler}\s+)*"
     articles = _alternation(rules.articles) or "(?!x)x"
+    leads = _alternation(rules.verb_leads) or "(?!x)x"
+    reporting = _alternation(tuple(v for v in rules.speech_verbs
+                                   if v not in rules.addressee_verbs)) or "(?!x)x"
+    complementisers = _alternation(rules.complementisers) or "(?!x)x"
+    roles = "|".join(filter(None, (_alternation(rules.role_nouns), shapes))) or "(?!x)x"
+    verbs = _alternation(rules.speech_verbs) or "(?!x)x"
+    prepositions = _alternation(rules.prepositions) or "(?!x)x"
     flags = re.IGNORECASE
     return Patterns(
         rules=rules,
@@ -115,10 +129,14 @@ def patterns(language: str) -> Patterns:
         first_person=_words(rules.first_person),
         pronoun_gender={p.casefold(): g for p, g in rules.pronouns},
         honorific_gender={h.casefold(): g for h, g in rules.honorifics},
+        relation_gender={r.casefold(): g for r, g in rules.relation_nouns},
+        relation=_words(tuple(r for r, _ in rules.relation_nouns)),
+        said_pronoun=re.compile(rf"\s+{fillers}(?:{reporting})\s+(?:(?:{complementisers})\s+)?"
+                                rf"({pronoun})(?![\w’'-])", flags),
         not_names=frozenset(rules.not_names),
         title_words=frozenset(rules.title_words),
         kept_titles=frozenset(rules.kept_titles),
-        role=_words(rules.role_nouns),
+        role=re.compile(rf"(?<![\w-])(?:{roles})(?![\w-])", re.IGNORECASE),
         organisation=_words(rules.organisation_nouns),
         organisation_stems=tuple(sorted({_stem(n) for n in rules.organisation_nouns}, key=len,
                                         reverse=True)),
@@ -142,13 +160,25 @@ def patterns(language: str) -> Patterns:
                                            rules.according_to, rules.source_phrases,
                                            rules.speech_participles)),
         filler=re.compile(filler, re.IGNORECASE),
-        role_after_comma=re.compile(rf",\s+(?:(?:{articles})\s+)?([\w’'-]+)", re.IGNORECASE),
+        verb_lead=_words(rules.verb_leads),
+        # ", the trade secretary", ", Minister of Transport"; not ", the Bishop said" (a new
+        # subject) and not ", in his role as ..." (no preposition among the modifiers)
+        role_after_comma=re.compile(
+            rf",\s+(?:(?:{articles})\s+)?(?:(?!(?:{prepositions})\b)[\w’'-]+\s+){{0,2}}?"
+            rf"({roles})(?![\w’'-])(?!\s+{fillers}(?:{verbs})(?![\w’'-]))", re.IGNORECASE),
         named_appositive=re.compile(rf"\s*,\s*([^,]+?)\s*,\s*{fillers}"),
-        pronoun_before=re.compile(rf"(?<!\w)({pronoun})\s+(?:\w+\s+)?$", flags),
+        pronoun_before=re.compile(rf"(?<!\w)({pronoun})\s+(?:\w+\s+)?(?:(?:{leads})\s+)?$",
+                                  flags),
         first_person_before=re.compile(rf"(?<!\w)(?:{first_person})\s+(?:\w+\s+)?$", flags),
-        noun_before=re.compile(rf"(?<![\w-])({nouns})\s+(?:\w+\s+)?$", flags),
+        # "the actor, 45, said"
+        noun_before=re.compile(rf"(?<![\w-])({nouns})([’']s)?(?:\s*,\s*\d{{1,3}}\s*,)?\s+"
+                               rf"(?:\w+\s+)?$", flags),
+        the_noun_before=re.compile(rf"(?<![\w-])(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}?({nouns})"
+                                   rf"(?:\s*,\s*\d{{1,3}}\s*,)?\s+(?:\w+\s+)?$", flags),
         pronoun_after=re.compile(rf"\s+({pronoun})(?:\s*[.,;:!?]|\s*$|\s+(\w+))", flags),
         opening_pronoun=re.compile(rf"\W*(?:\w+,?\s+)?({pronoun})\b", flags),
+        opening_role=re.compile(rf"\W*(?:\w+,?\s+)?(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}?"
+                                rf"({roles})(?![\w’'-])", flags),
         relative_clause=re.compile(rf"\s*,\s+(?:{relative})\b[^.;:]{{0,100}}$", flags),
         appositive=re.compile(rf"\s*,{_APPOSITION}{{2,100}}?,\s*{fillers}"),
         loose_appositive=re.compile(rf"\s*,{_APPOSITION}{{2,100}}?,?\s*{fillers}"),

@@ -80,6 +80,13 @@ def _marked(line: str, offset: int) -> Iterator[Span]:
     inner_close = -1   # last mark that closed a nested quote inside the open outer one
     for mark in _MARKS.finditer(line):
         char, i = mark.group(), mark.start()
+        if _restarts(line, i, stack):
+            # 'He replies: "What is it? "That if you ...': paragraphs run together, each
+            # opening its own mark; the one before ends where the new one opens
+            start = stack.pop()[1]
+            end = len(line[:i].rstrip())
+            yield Span(offset + start, offset + start + 1, offset + end, offset + end, "marks")
+            inner_close = -1
         if _opens(char, line, i, stack):
             stack.append((char, i))
             continue
@@ -102,6 +109,13 @@ def _marked(line: str, offset: int) -> Iterator[Span]:
     end = len(line.rstrip())
     if end > start + 1:
         yield Span(offset + start, offset + start + 1, offset + end, offset + end, "unclosed")
+
+
+def _restarts(line: str, i: int, stack: list[tuple[str, int]]) -> bool:
+    """A straight mark opening a sentence after a finished one, inside a straight quotation:
+    a new quoted paragraph whose line break was lost, not a nested quote."""
+    return len(stack) == 1 and stack[0][0] == '"' == line[i] and i >= 2 \
+        and line[i - 1] == " " and line[i - 2] in ".?!" and line[i + 1: i + 2].isupper()
 
 
 def _opens(char: str, line: str, i: int, stack: list[tuple[str, int]]) -> bool:
