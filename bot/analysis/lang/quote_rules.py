@@ -91,3 +91,10 @@ class QuoteRules:
     male_first_names_like_female: tuple[str, ...] = ()
     # A named-entity recogniser that knows the language (loaded lazily): "natasha" or "".
     ner: str = ""
+    # Interviews printed as dash-led questions and answers (quotes/interview.py): phrases of the
+    # intro whose subject asks and whose object answers ("X поговорил с Y"), whose subject
+    # answers and whose object asks ("Y ответила на вопросы X", "Y рассказал в интервью X"),
+    # and after which the one who answers is named ("интервью с Y").
+    interview_asked: tuple[str, ...] = ()
+    interview_answered: tuple[str, ...] = ()
+    interview_with: tuple[str, ...] = ()

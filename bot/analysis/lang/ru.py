@@ -320,6 +320,27 @@ QUOTES = QuoteRules(
                                   "Саша", "Женя", "Дима", "Ваня", "Коля", "Юра", "Паша"),
     region_joiners=("по", "в"),
     ner="natasha",
+    # "X поговорил с Y", "X взяла интервью у Y", "X расспросил Y"
+    interview_asked=(
+        *(f"{stem}{ending} {preposition}"
+          for stem in ("поговорил", "побеседовал", "переговорил")
+          for ending in ("", "а", "и") for preposition in ("с", "со")),
+        *(f"пообщал{ending} {preposition}" for ending in ("ся", "ась", "ись")
+          for preposition in ("с", "со")),
+        *(f"{verb} интервью у" for verb in ("взял", "взяла", "взяли")),
+        *(f"{stem}{ending}" for stem in ("расспросил", "опросил") for ending in ("", "а", "и")),
+        *(f"задал{ending} вопросы" for ending in ("", "а", "и")),
+    ),
+    # "Y ответила на вопросы X", "Y рассказал в интервью X", "Y дал интервью X"
+    interview_answered=(
+        *(f"ответил{ending} на вопросы" for ending in ("", "а", "и")),
+        *(f"дал{ending} интервью" for ending in ("", "а", "и")),
+        "в интервью", "в эксклюзивном интервью", "в беседе с", "в разговоре с",
+    ),
+    # "интервью с Y", "беседа с Y"
+    interview_with=tuple(f"{noun} {preposition}" for noun in ("интервью", "беседа", "беседу",
+                                                              "разговор")
+                         for preposition in ("с", "со")),
 )
 
 # ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from bot.analysis.model import Quote
 from .attribution import Reader
 from .entities import find_entities
 from .extraction import MAX_QUOTE_CHARS, Extraction, is_candidate
+from .interview import find_interview
 from .rules import patterns
 from .spans import find_spans, masked
 
@@ -42,6 +43,7 @@ def _extract(text: str, language: str, limit: int | None) -> list[Quote]:
     spans = [s for s in find_spans(text, rules) if is_candidate(text, s, rules)]
     if not spans:
         return []
+    spans, interview = find_interview(text, spans, rules)
     blanked = masked(text, spans)
     reader = Reader(text, blanked, spans, find_entities(text, blanked, language), rules)
-    return Extraction(text, reader, spans).run(limit)
+    return Extraction(text, reader, spans, interview).run(limit)

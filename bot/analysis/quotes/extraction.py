@@ -16,6 +16,7 @@ from bot.analysis.model import Quote
 
 from .attribution import NOT_FRAMED, Found, Reader
 from .entities import clean_speaker, plausible_speaker
+from .interview import MIN_TURN_WORDS, Interview, find_speakers
 from .rules import Patterns
 from .spans import Span
 
@@ -28,10 +29,13 @@ _WORDS = re.compile(r"[\w’'-]+")
 class Extraction:
     """One pass over the report's sentences, quotes first, then what the sentence says."""
 
-    def __init__(self, text: str, reader: Reader, spans: list[Span]) -> None:
+    def __init__(self, text: str, reader: Reader, spans: list[Span],
+                 interview: Interview | None = None) -> None:
         self.text, self.reader, self.spans = text, reader, spans
         self.masked = reader.masked
         self.accepted: list[tuple[Span, str | None]] = []
+        self.interview = interview
+        self.interviewed = find_speakers(interview, reader) if interview else None
 
     def run(self, limit: int | None) -> list[Quote]:
         quotes: list[Quote] = []
@@ -99,9 +103,15 @@ class Extraction:
         found = self._attribution(span, head, tail)
         if not _accept(self.text, self.masked, span, found, head, tail, self.reader.patterns):
             return None
-        if span.kind == "dash" and not found.framed:
-            # an interview's questions and answers are not reported speech; only the second
-            # half of "— A, — сказал он. — B." is
+        role = self.interview.roles.get(span.open) if self.interview else None
+        if role is not None and self.interviewed is not None and not found.framed:
+            # a turn of an interview: who asks or who answers, as its intro says
+            if len(_WORDS.findall(self.text[span.start: span.end])) < MIN_TURN_WORDS:
+                return None
+            speaker = self.interviewed.of(role)
+        elif span.kind == "dash" and not found.framed:
+            # a bare dash-led paragraph outside an interview is not reported speech; only the
+            # second half of "— A, — сказал он. — B." is
             speaker = self._continued(span, within_paragraph=True)
             if speaker is None:
                 return None
