@@ -80,6 +80,20 @@ def test_answered_the_questions_of_an_outlet() -> None:
                                               "Сергей Кузнецов"]
 
 
+def test_a_first_question_printed_without_its_dash_swaps_the_turns() -> None:
+    text = (
+        "Мэр города Иван Смирнов ответил на вопросы «Вестника».\n"
+        "Когда откроется новый парк?\n"
+        "— Летом, работы идут точно по графику.\n"
+        "— А что будет со старым стадионом?\n"
+        "— Его снесут и построят новый.\n"
+        "— Кто за это заплатит?\n"
+        "— Город и частный инвестор пополам.\n"
+    )
+    assert [s for _, s in speakers(text)] == ["Иван Смирнов", "Вестник", "Иван Смирнов",
+                                              "Вестник", "Иван Смирнов"]
+
+
 def test_an_intro_that_names_only_the_interviewee() -> None:
     text = (
         "Тренер сборной Андрей Морозов рассказал о подготовке к чемпионату мира.\n"
@@ -113,6 +127,18 @@ def test_attributed_dialogue_keeps_its_own_speakers() -> None:
     assert speakers(text) == [("Бюджет будет исполнен полностью", "Антон Силуанов"),
                               ("Инфляция замедлится к концу года", "Эльвира Набиуллина"),
                               ("Мы готовы к любым сценариям", "Антон Силуанов")]
+
+
+def test_a_rare_surname_after_with_is_named_in_the_nominative() -> None:
+    text = (
+        "Корреспондент «Вестника» побеседовал с фермером Ильей Кетовым.\n"
+        "— Каким был урожай в этом году?\n"
+        "— Лучше, чем в прошлом, пшеница уродилась.\n"
+        "— Хватит ли зерна до весны?\n"
+        "— Хватит, и ещё останется на продажу.\n"
+    )
+    # no journalist named: the outlet asks
+    assert [s for _, s in speakers(text)] == ["Вестник", "Илья Кетов", "Вестник", "Илья Кетов"]
 
 
 def test_a_ukrainian_interview() -> None:

@@ -121,11 +121,24 @@ def test_feminine_pronoun_resolves_to_the_woman_named(recogniser: str) -> None:
                                "Гульнара Жумабаева")]
 
 
-def test_interview_questions_and_answers_are_not_quotes(recogniser: str) -> None:
+def test_interview_answers_go_to_the_interviewee_and_an_unnamed_journalist_stays_unknown(
+        recogniser: str) -> None:
     text = ("Ксения Петрова ответила на вопросы журналиста.\n"
             "— Почему вы решили участвовать в выборах в этом году?\n"
-            "— Я давно работаю в этом округе и знаю его проблемы.\n")
-    assert speakers(text) == []
+            "— Я давно работаю в этом округе и знаю его проблемы.\n"
+            "— Какая проблема округа для вас главная?\n"
+            "— Транспорт: до центра города больше часа пути.\n")
+    assert [s for _, s in speakers(text)] == [None, "Ксения Петрова", None, "Ксения Петрова"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("По словам Светланы Кетовой, «программа охватит все районы страны».", "Светлана Кетова"),
+    ("По мнению Ильи Кетова, «программа охватит все районы страны».", "Илья Кетов"),
+])
+def test_a_rare_surname_in_its_case_becomes_nominative(recogniser: str, text: str,
+                                                       speaker: str) -> None:
+    [(_, found)] = speakers(text)
+    assert found == speaker
 
 
 def test_unnamed_body_is_not_the_agency_that_reported_it(recogniser: str) -> None:

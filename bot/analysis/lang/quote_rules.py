@@ -98,3 +98,7 @@ class QuoteRules:
     interview_asked: tuple[str, ...] = ()
     interview_answered: tuple[str, ...] = ()
     interview_with: tuple[str, ...] = ()
+    # Surname endings that no nominative of a man's (a woman's) name has, to the nominative:
+    # a recogniser may leave a rare surname in its case ("Ильей Кетовым" -> "Илья Кетовым").
+    oblique_male_surnames: tuple[tuple[str, str], ...] = ()
+    oblique_female_surnames: tuple[tuple[str, str], ...] = ()

@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from bot.analysis.lang.quote_rules import QuoteRules
+
 from .rules import NAME_WORD, UPPER, Patterns, patterns
 
 MAX_SPEAKER_CHARS = 60
@@ -281,8 +283,23 @@ def recognised(text: str, engine: str, language: str) -> list[Entity] | None:
         gender = {"Masc": "m", "Fem": "f"}.get(feats.get("Gender")) if span.type == "PER" else None
         oblique = feats.get("Case", "Nom") not in ("Nom", "Gen")
         name = " ".join(re.sub(r"[\[\]{}<>]", "", _with_yo(name, span.text)).split())
+        if span.type == "PER":
+            name = surname_in_nominative(name, patterns(language).rules)
         entities.append(Entity(span.start, end, name, span.type, gender, oblique))
     return entities
+
+
+def surname_in_nominative(name: str, rules: QuoteRules) -> str:
+    """A recogniser may leave a rare surname in its case ("Светланы Кетовой" -> "Светлана
+    Кетовой", "Ильей Жегулевым" -> "Илья Жегулевый"): the first name tells the gender, and a
+    surname ending no nominative of that gender has goes to the nominative."""
+    words = name.split()
+    if len(words) < 2 or not rules.female_first_name_endings:
+        return name
+    female = words[0].endswith(rules.female_first_name_endings) \
+        and words[0] not in rules.male_first_names_like_female
+    endings = rules.oblique_female_surnames if female else rules.oblique_male_surnames
+    return " ".join([*words[:-1], _ending_to_nominative(words[-1], endings)])
 
 
 def _people_behind_acronyms(entities: list[Entity], text: str) -> list[Entity]:

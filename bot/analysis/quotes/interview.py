@@ -21,13 +21,11 @@ from typing import TYPE_CHECKING
 
 from bot.analysis.lang.quote_rules import QuoteRules
 
-from .entities import nominative
 from .rules import Patterns
 from .spans import Span, paragraphs
 
 if TYPE_CHECKING:   # the reader imports nothing from here; this keeps the import one-way
     from .attribution import Reader
-    from .entities import Entity
 
 QUESTION, ANSWER = "question", "answer"
 MIN_TURNS = 4        # dash-led paragraphs without attribution
@@ -67,6 +65,19 @@ def find_interview(text: str, spans: list[Span], patterns: Patterns) -> tuple[li
     dash = {s.open: s for s in spans if s.kind == "dash"}
     if len(dash) < MIN_TURNS:
         return spans, None
+    roles, extended = _turns(text, dash, QUESTION)
+    if _asking(text, roles, dash, ANSWER) > _asking(text, roles, dash, QUESTION):
+        # the answers ask more often than the questions: the intro held the first question
+        roles, extended = _turns(text, dash, ANSWER)
+    if not _alternates(text, roles, dash):
+        return spans, None
+    return [extended.get(s.open, s) for s in spans], Interview(roles, min(roles))
+
+
+def _turns(text: str, dash: Mapping[int, Span], first: str) -> tuple[dict[int, str],
+                                                                     dict[int, Span]]:
+    """Each bare dash-led paragraph's role, turns alternating from `first`; and each answer
+    run on through the plain paragraphs that continue it."""
     roles: dict[int, str] = {}
     extended: dict[int, Span] = {}
     role: str | None = None
@@ -75,7 +86,7 @@ def find_interview(text: str, spans: list[Span], patterns: Patterns) -> tuple[li
         span = dash.get(start)
         line = text[start:end]
         if span is not None:
-            role = ANSWER if role == QUESTION else QUESTION
+            role = first if role is None else ANSWER if role == QUESTION else QUESTION
             answer = None
             if _bare(text, span, end):
                 roles[span.open] = role
@@ -88,11 +99,7 @@ def find_interview(text: str, spans: list[Span], patterns: Patterns) -> tuple[li
             answer = None
             if role == ANSWER and line.rstrip().endswith("?") and not _MARKS.search(line):
                 role = QUESTION     # a question whose dash was lost ("Фото — Но вы…?")
-    roles = _in_phase(text, roles, dash)
-    if not _alternates(text, roles, dash):
-        return spans, None
-    fixed = [extended.get(s.open, s) if roles.get(s.open) == ANSWER else s for s in spans]
-    return fixed, Interview(roles, min(roles))
+    return roles, extended
 
 
 def _bare(text: str, span: Span, end: int) -> bool:
@@ -114,23 +121,16 @@ def _asks(text: str, span: Span) -> bool:
     return text[span.start: span.end].rstrip(" )]»\u00a0").endswith("?")
 
 
-def _in_phase(text: str, roles: dict[int, str], dash: Mapping[int, Span]) -> dict[int, str]:
-    """Alternation starts with a question; when the answers ask more often than the questions,
-    the intro held the first question and every role swaps."""
-    asked = {role: sum(_asks(text, dash[at]) for at, r in roles.items() if r == role)
-             for role in (QUESTION, ANSWER)}
-    if asked[ANSWER] <= asked[QUESTION]:
-        return roles
-    return {at: QUESTION if role == ANSWER else ANSWER for at, role in roles.items()}
+def _asking(text: str, roles: Mapping[int, str], dash: Mapping[int, Span], role: str) -> int:
+    """How many turns of `role` end with "?"."""
+    return sum(_asks(text, dash[at]) for at, r in roles.items() if r == role)
 
 
 def _alternates(text: str, roles: Mapping[int, str], dash: Mapping[int, Span]) -> bool:
     """Enough turns, both sides speaking, and questions that mostly ask."""
-    questions = [at for at, role in roles.items() if role == QUESTION]
-    answers = len(roles) - len(questions)
-    asking = sum(_asks(text, dash[at]) for at in questions)
-    return len(roles) >= MIN_TURNS and answers >= MIN_QUESTIONS \
-        and asking >= max(MIN_QUESTIONS, len(questions) / 2)
+    questions = sum(role == QUESTION for role in roles.values())
+    return len(roles) >= MIN_TURNS and len(roles) - questions >= MIN_QUESTIONS \
+        and _asking(text, roles, dash, QUESTION) >= max(MIN_QUESTIONS, questions / 2)
 
 
 # --- names: who asks and who answers, from the intro ---------------------------------------------
@@ -180,9 +180,14 @@ def find_speakers(interview: Interview, reader: Reader) -> Speakers:
 
 
 def _named_before(reader: Reader, position: int) -> str | None:
-    """The subject right before the cue: "Илья Жегулев поговорил"."""
+    """The subject right before the cue: "Илья Жегулев поговорил"; an organisation after a noun
+    is the outlet the subject works for ("Корреспондент «Вестника» побеседовал")."""
     entity = reader.entity_ending_before(position)
-    return reader.named(entity) if entity is not None else None
+    if entity is None:
+        return None
+    after_noun = entity.kind == "ORG" and bool(
+        reader.masked[reader.sentence_start(entity.start): entity.start].strip())
+    return reader.named(entity, oblique=after_noun)
 
 
 def _named_after(reader: Reader, position: int, *, person: bool) -> str | None:
@@ -192,8 +197,7 @@ def _named_after(reader: Reader, position: int, *, person: bool) -> str | None:
         if re.search(r"[.;:!?]", reader.masked[position: entity.start]):
             return None
         if entity.kind == "PER" or not person:
-            return _nominative(reader, entity) if entity.kind == "PER" \
-                else reader.named(entity, oblique=True)
+            return reader.named(entity, oblique=True)
     return None
 
 
@@ -206,25 +210,3 @@ def _person_in_sentence(reader: Reader, position: int, besides: str | None) -> s
             return name
     return None
 
-
-def _nominative(reader: Reader, entity: Entity) -> str:
-    """A person named in an oblique case, as the report itself spells the name in the
-    nominative: a recogniser may misread a rare surname ("Валерией Касамарой" -> "Валерия
-    Касамарой", "Ильей Жегулевым" -> "Илья Жегулевый"), while the intro usually names the person
-    plainly once ("Проректор ВШЭ Валерия Касамара — кандидат")."""
-    spelled = " ".join(reader.text[entity.start: entity.end].split())
-    by_rules = nominative(spelled, reader.patterns)
-    for other in reader.entities:
-        plain = " ".join(reader.text[other.start: other.end].split())
-        if other.kind == "PER" and other is not entity and _same_stems(plain, spelled) \
-                and plain in (by_rules, other.name):
-            return reader.fullest(plain)
-    return reader.named(entity, oblique=True)
-
-
-def _same_stems(a: str, b: str) -> bool:
-    """Two spellings of one name in different cases: word by word, all but the endings agree."""
-    first, second = a.casefold().split(), b.casefold().split()
-    return len(first) == len(second) and all(
-        x[: max(3, min(len(x), len(y)) - 2)] == y[: max(3, min(len(x), len(y)) - 2)]
-        for x, y in zip(first, second, strict=True))
