@@ -102,3 +102,7 @@ class QuoteRules:
     # a recogniser may leave a rare surname in its case ("Ильей Кетовым" -> "Илья Кетовым").
     oblique_male_surnames: tuple[tuple[str, str], ...] = ()
     oblique_female_surnames: tuple[tuple[str, str], ...] = ()
+    # Nouns of public bodies a report may name with common words ("городская администрация",
+    # "правительство республики"): with a modifier such a noun is the body's name
+    # (quotes/bodies.py, languages with a recogniser only).
+    body_nouns: tuple[str, ...] = ()

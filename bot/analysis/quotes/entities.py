@@ -188,8 +188,10 @@ def plausible_speaker(name: str | None, patterns: Patterns) -> bool:
     if not name:
         return False
     words = name.split()
+    # "городская администрация": a public body named with common words (quotes/bodies.py)
+    body = len(words) > 1 and any(w.casefold() in patterns.rules.body_nouns for w in words)
     return (len(name) <= MAX_SPEAKER_CHARS and len(words) <= MAX_SPEAKER_WORDS
-            and name[:1].isupper() and ". " not in name
+            and (name[:1].isupper() or body) and ". " not in name
             and not (len(words) == 1 and words[0] in patterns.not_names)
             and words[0] not in patterns.not_names)
 
