@@ -66,6 +66,20 @@ def test_role_noun_resolves_to_the_holder(recogniser: str) -> None:
     assert speakers(text) == [("Все объекты должны быть сданы до конца года", "Михаил Мишустин")]
 
 
+def test_role_of_an_organisation_is_the_person_not_the_organisation() -> None:
+    text = ("Министр здравоохранения Михаил Мурашко посетил больницу в Твери.\n"
+            "«Больница получит новое оборудование до конца года», — пообещал глава Минздрава.\n")
+    assert speakers(text) == [("Больница получит новое оборудование до конца года",
+                               "Михаил Мурашко")]
+
+
+def test_an_organisation_after_its_own_noun_still_speaks() -> None:
+    text = ("Туристы застряли на пляже, сообщает ГУ МЧС РФ по Приморскому краю.\n"
+            "\"Люди не могут выбраться самостоятельно\", - сообщает региональный главк МЧС.\n")
+    assert speakers(text) == [("Люди не могут выбраться самостоятельно",
+                               "ГУ МЧС РФ по Приморскому краю")]
+
+
 def test_unnamed_source_goes_to_the_organisation(recogniser: str) -> None:
     text = "«Учения пройдут в плановом режиме», — сообщили в Минобороны."
     assert speakers(text) == [("Учения пройдут в плановом режиме", "Минобороны")]
