@@ -80,6 +80,15 @@ def test_an_organisation_after_its_own_noun_still_speaks() -> None:
                                "ГУ МЧС РФ по Приморскому краю")]
 
 
+def test_a_thought_in_a_transcript_is_the_speaker_s_and_a_pronoun_frame_is_someone_else(
+        recogniser: str) -> None:
+    text = ("Анна Соколова:\n"
+            "Когда он дочитал сценарий, я еще подумала: «Ему явно понравилось, это хороший знак!» "
+            "Обычно-то он такой: «Все пропало, ничего не выйдет!»\n")
+    assert speakers(text) == [("Ему явно понравилось, это хороший знак!", "Анна Соколова"),
+                              ("Все пропало, ничего не выйдет!", None)]
+
+
 def test_unnamed_source_goes_to_the_organisation(recogniser: str) -> None:
     text = "«Учения пройдут в плановом режиме», — сообщили в Минобороны."
     assert speakers(text) == [("Учения пройдут в плановом режиме", "Минобороны")]

@@ -184,7 +184,8 @@ class Extraction:
             last, speaker = self.accepted[-1]
             gap = self.masked[last.close: span.open]
             if len(_WORDS.findall(gap)) <= 12 and not self._others_after(last, span.open, speaker) \
-                    and not self.reader.patterns.first_person.search(gap):
+                    and not self.reader.patterns.first_person.search(gap) \
+                    and not self._someone_else_introduced(gap):
                 return speaker
             return None
         if within_paragraph:
@@ -192,6 +193,13 @@ class Extraction:
         if self.masked[paragraph: span.open].strip(" —–-\t"):
             return self._previous_sentence_speaker(span, paragraph)
         return self._paragraph_speaker(paragraph)
+
+    def _someone_else_introduced(self, gap: str) -> bool:
+        """"«A» Обычно-то он такой: «B»": a pronoun introducing the next quotation with no
+        speech verb is another person speaking ("— сказал он: «B»" continues)."""
+        rules = self.reader.patterns
+        return gap.rstrip().endswith(":") and bool(rules.pronoun.search(gap)) \
+            and not rules.verb.search(gap)
 
     def _previous_sentence_speaker(self, span: Span, paragraph: int) -> str | None:
         """"..., объяснил X. «Quote»": a quotation that opens its sentence continues the
