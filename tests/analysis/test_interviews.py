@@ -94,6 +94,19 @@ def test_a_first_question_printed_without_its_dash_swaps_the_turns() -> None:
                                               "Вестник", "Иван Смирнов"]
 
 
+def test_in_an_interview_with_an_outlet_the_person_in_the_nominative_answers() -> None:
+    text = (
+        "О переговорах с Владимиром Путиным финский президент Саули Ниинистё рассказал "
+        "в интервью «Вестнику».\n"
+        "— Когда состоится следующая встреча?\n"
+        "— Осенью, дата пока не согласована.\n"
+        "— Какие вопросы вы обсудите?\n"
+        "— Прежде всего торговлю и пограничный режим.\n"
+    )
+    assert [s for _, s in speakers(text)] == ["Вестник", "Саули Ниинистё", "Вестник",
+                                              "Саули Ниинистё"]
+
+
 def test_an_intro_that_names_only_the_interviewee() -> None:
     text = (
         "Тренер сборной Андрей Морозов рассказал о подготовке к чемпионату мира.\n"

@@ -34,6 +34,7 @@ MIN_TURN_WORDS = 3   # a shorter turn ("— А Навальный?") is no quota
 _CLOSED = tuple(".!?…:;\"”»)]")   # a line without these is a caption, a heading or a byline
 _MARKS = re.compile(r"[«»“”„\"]")
 _WORDS = re.compile(r"[\w’'-]+")
+_WORD_BEFORE = re.compile(r"([\w’'-]+)[\s\u00a0]+$")
 _NAME_REACH = 60      # characters between a cue phrase and the name it introduces
 
 
@@ -202,11 +203,15 @@ def _named_after(reader: Reader, position: int, *, person: bool) -> str | None:
 
 
 def _person_in_sentence(reader: Reader, position: int, besides: str | None) -> str | None:
-    """"В интервью «Медузе» министр Антон Силуанов рассказал": the person the sentence names."""
+    """"В интервью «Медузе» министр Антон Силуанов рассказал": the person the sentence names,
+    the one in the nominative first ("О встрече с Путиным Иван Петров рассказал в интервью")."""
     start, end = reader.sentence_start(position), reader.sentence_end(position)
-    for entity in reader.entities_in(start, end):
-        name = reader.named(entity)
-        if entity.kind == "PER" and name != besides:
-            return name
-    return None
+    people = [e for e in reader.entities_in(start, end)
+              if e.kind == "PER" and reader.named(e) != besides]
+    plain = [e for e in people if not e.oblique and not _after_preposition(reader, e.start)]
+    return reader.named((plain or people)[0]) if people else None
 
+
+def _after_preposition(reader: Reader, position: int) -> bool:
+    before = _WORD_BEFORE.search(reader.masked, max(0, position - 30), position)
+    return before is not None and before.group(1).casefold() in reader.patterns.prepositions
