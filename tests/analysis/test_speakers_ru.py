@@ -66,6 +66,12 @@ def test_role_noun_resolves_to_the_holder(recogniser: str) -> None:
     assert speakers(text) == [("Все объекты должны быть сданы до конца года", "Михаил Мишустин")]
 
 
+def test_an_occupation_noun_is_the_person_the_report_is_about(recogniser: str) -> None:
+    text = ("Мария Шарапова объявила о завершении карьеры.\n"
+            "— Я отдала теннису двадцать восемь лет жизни, — написала теннисистка.\n")
+    assert speakers(text) == [("Я отдала теннису двадцать восемь лет жизни", "Мария Шарапова")]
+
+
 def test_role_of_an_organisation_is_the_person_not_the_organisation() -> None:
     text = ("Министр здравоохранения Михаил Мурашко посетил больницу в Твери.\n"
             "«Больница получит новое оборудование до конца года», — пообещал глава Минздрава.\n")
@@ -157,6 +163,9 @@ def test_interview_answers_go_to_the_interviewee_and_an_unnamed_journalist_stays
 @pytest.mark.parametrize(("text", "speaker"), [
     ("По словам Светланы Кетовой, «программа охватит все районы страны».", "Светлана Кетова"),
     ("По мнению Ильи Кетова, «программа охватит все районы страны».", "Илья Кетов"),
+    # a woman's first name that does not end like one: the surname stays as written
+    ("«Фонд продолжит работу несмотря ни на что», — сказала актриса Чулпан Хаматова.",
+     "Чулпан Хаматова"),
 ])
 def test_a_rare_surname_in_its_case_becomes_nominative(recogniser: str, text: str,
                                                        speaker: str) -> None:

@@ -189,9 +189,10 @@ def plausible_speaker(name: str | None, patterns: Patterns) -> bool:
         return False
     words = name.split()
     # "городская администрация": a public body named with common words (quotes/bodies.py)
-    body = len(words) > 1 and any(w.casefold() in patterns.rules.body_nouns for w in words)
+    capitalised = name[:1].isupper() or (
+        len(words) > 1 and any(w.casefold() in patterns.rules.body_nouns for w in words))
     return (len(name) <= MAX_SPEAKER_CHARS and len(words) <= MAX_SPEAKER_WORDS
-            and (name[:1].isupper() or body) and ". " not in name
+            and capitalised and ". " not in name
             and not (len(words) == 1 and words[0] in patterns.not_names)
             and words[0] not in patterns.not_names)
 
@@ -286,20 +287,21 @@ def recognised(text: str, engine: str, language: str) -> list[Entity] | None:
         oblique = feats.get("Case", "Nom") not in ("Nom", "Gen")
         name = " ".join(re.sub(r"[\[\]{}<>]", "", _with_yo(name, span.text)).split())
         if span.type == "PER":
-            name = surname_in_nominative(name, patterns(language).rules)
+            name = surname_in_nominative(name, patterns(language).rules, gender)
         entities.append(Entity(span.start, end, name, span.type, gender, oblique))
     return entities
 
 
-def surname_in_nominative(name: str, rules: QuoteRules) -> str:
+def surname_in_nominative(name: str, rules: QuoteRules, gender: str | None = None) -> str:
     """A recogniser may leave a rare surname in its case ("Светланы Кетовой" -> "Светлана
-    Кетовой", "Ильей Жегулевым" -> "Илья Жегулевый"): the first name tells the gender, and a
-    surname ending no nominative of that gender has goes to the nominative."""
+    Кетовой", "Ильей Жегулевым" -> "Илья Жегулевый"): the first name (or the recogniser, for
+    "Чулпан Хаматова") tells the gender, and a surname ending no nominative of that gender has
+    goes to the nominative."""
     words = name.split()
     if len(words) < 2 or not rules.female_first_name_endings:
         return name
-    female = words[0].endswith(rules.female_first_name_endings) \
-        and words[0] not in rules.male_first_names_like_female
+    female = gender == "f" or (words[0].endswith(rules.female_first_name_endings)
+                               and words[0] not in rules.male_first_names_like_female)
     endings = rules.oblique_female_surnames if female else rules.oblique_male_surnames
     return " ".join([*words[:-1], _ending_to_nominative(words[-1], endings)])
 
