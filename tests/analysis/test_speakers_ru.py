@@ -163,6 +163,8 @@ def test_interview_answers_go_to_the_interviewee_and_an_unnamed_journalist_stays
 @pytest.mark.parametrize(("text", "speaker"), [
     ("По словам Светланы Кетовой, «программа охватит все районы страны».", "Светлана Кетова"),
     ("По мнению Ильи Кетова, «программа охватит все районы страны».", "Илья Кетов"),
+    # ё kept where the report writes it, whatever the case ending
+    ("По словам Артёма Королёва, «программа охватит все районы страны».", "Артём Королёв"),
     # a woman's first name that does not end like one: the surname stays as written
     ("«Фонд продолжит работу несмотря ни на что», — сказала актриса Чулпан Хаматова.",
      "Чулпан Хаматова"),

@@ -369,6 +369,19 @@ def _normal_head(normal: str, span: Any) -> str:
 
 
 def _with_yo(normal: str, written: str) -> str:
-    """Normal forms come without ё ("Петр Ян"); keep it where the report writes it."""
-    spelled = {w.replace("ё", "е"): w for w in written.split()}
-    return " ".join(spelled.get(word, word) for word in normal.split())
+    """Normal forms come without ё ("Петр Ян", "Артема Королева" -> "Артем Королев"); keep it
+    where the report writes it, in the part of the word the case ending leaves alone."""
+    spelled = [w for w in written.split() if "ё" in w or "Ё" in w]
+    return " ".join(_yo_from(word, spelled) for word in normal.split())
+
+
+def _yo_from(word: str, spelled: list[str]) -> str:
+    for written in spelled:
+        plain = written.replace("ё", "е").replace("Ё", "Е")
+        common = next((i for i, (a, b) in enumerate(zip(plain.casefold(), word.casefold(),
+                                                        strict=False)) if a != b),
+                      min(len(plain), len(word)))
+        if common >= min(len(word), len(plain)) - 2 and common >= 3:
+            return "".join(written[i] if i < common and written[i] in "ёЁ" else char
+                           for i, char in enumerate(word))
+    return word
