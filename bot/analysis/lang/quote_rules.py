@@ -98,6 +98,8 @@ class QuoteRules:
     interview_asked: tuple[str, ...] = ()
     interview_answered: tuple[str, ...] = ()
     interview_with: tuple[str, ...] = ()
+    # A byline after an interview's last answer names who asked: "Беседовала X".
+    interview_bylines: tuple[str, ...] = ()
     # Surname endings that no nominative of a man's (a woman's) name has, to the nominative:
     # a recogniser may leave a rare surname in its case ("Ильей Кетовым" -> "Илья Кетовым").
     oblique_male_surnames: tuple[tuple[str, str], ...] = ()

@@ -352,6 +352,8 @@ QUOTES = QuoteRules(
         *(f"{verb} интервью у" for verb in ("взял", "взяла", "взяли")),
         *(f"{stem}{ending}" for stem in ("расспросил", "опросил") for ending in ("", "а", "и")),
         *(f"задал{ending} вопросы" for ending in ("", "а", "и")),
+        *(f"встретил{ending} {preposition}" for ending in ("ся", "ась", "ись")
+          for preposition in ("с", "со")),
     ),
     # "Y ответила на вопросы X", "Y рассказал в интервью X", "Y дал интервью X"
     interview_answered=(
@@ -363,6 +365,12 @@ QUOTES = QuoteRules(
     interview_with=tuple(f"{noun} {preposition}" for noun in ("интервью", "беседа", "беседу",
                                                               "разговор")
                          for preposition in ("с", "со")),
+    interview_bylines=(
+        *(f"{stem}{ending}" for stem in ("беседовал", "записал", "подготовил")
+          for ending in ("", "а", "и")),
+        *(f"{words}{ending}" for words in ("интервью взял", "вопросы задавал")
+          for ending in ("", "а", "и")),
+    ),
 )
 
 # ---------------------------------------------------------------------------------------------

@@ -300,6 +300,11 @@ QUOTES = QuoteRules(
                          for noun in (*(f"інтерв{a}ю" for a in _APOSTROPHES), "розмова",
                                       "розмову")
                          for preposition in ("з", "із", "зі")),
+    interview_bylines=(
+        "розмовляв", "розмовляла", "спілкувався", "спілкувалася", "записав", "записала",
+        *(f"інтерв{apostrophe}ю {verb}" for apostrophe in _APOSTROPHES
+          for verb in ("взяв", "взяла")),
+    ),
 )
 
 # ---------------------------------------------------------------------------------------------

@@ -66,19 +66,20 @@ def find_interview(text: str, spans: list[Span], patterns: Patterns) -> tuple[li
     dash = {s.open: s for s in spans if s.kind == "dash"}
     if len(dash) < MIN_TURNS:
         return spans, None
-    roles, extended = _turns(text, dash, QUESTION)
+    byline = _cues(patterns.rules).byline
+    roles, extended = _turns(text, dash, QUESTION, byline)
     if _asking(text, roles, dash, ANSWER) > _asking(text, roles, dash, QUESTION):
         # the answers ask more often than the questions: the intro held the first question
-        roles, extended = _turns(text, dash, ANSWER)
+        roles, extended = _turns(text, dash, ANSWER, byline)
     if not _alternates(text, roles, dash):
         return spans, None
     return [extended.get(s.open, s) for s in spans], Interview(roles, min(roles))
 
 
-def _turns(text: str, dash: Mapping[int, Span], first: str) -> tuple[dict[int, str],
-                                                                     dict[int, Span]]:
+def _turns(text: str, dash: Mapping[int, Span], first: str,
+           byline: re.Pattern[str]) -> tuple[dict[int, str], dict[int, Span]]:
     """Each bare dash-led paragraph's role, turns alternating from `first`; and each answer
-    run on through the plain paragraphs that continue it."""
+    run on through the plain paragraphs that continue it, up to a byline ("Беседовала ...")."""
     roles: dict[int, str] = {}
     extended: dict[int, Span] = {}
     role: str | None = None
@@ -94,7 +95,7 @@ def _turns(text: str, dash: Mapping[int, Span], first: str) -> tuple[dict[int, s
                 answer = span if role == ANSWER else None
         elif role is None:
             continue                # still the intro
-        elif answer is not None and _continues(line):
+        elif answer is not None and _continues(line) and not byline.match(line):
             answer = extended[answer.open] = Span(answer.open, answer.start, end, end, "dash")
         else:
             answer = None
@@ -141,6 +142,7 @@ class _Cues:
     asked: re.Pattern[str]       # "X поговорил с Y"
     answered: re.Pattern[str]    # "Y ответила на вопросы X"
     with_: re.Pattern[str]       # "интервью с Y"
+    byline: re.Pattern[str]      # "Беседовала X" after the last answer
 
 
 def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -154,12 +156,17 @@ def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
 @cache
 def _cues(rules: QuoteRules) -> _Cues:
     return _Cues(_phrases(rules.interview_asked), _phrases(rules.interview_answered),
-                 _phrases(rules.interview_with))
+                 _phrases(rules.interview_with), _phrases(rules.interview_bylines))
 
 
 def find_speakers(interview: Interview, reader: Reader) -> Speakers:
-    """Who asks and who answers, as the intro names them; the only person the intro names
-    answers when no phrase says so; unknown rather than guessed otherwise."""
+    """Who asks and who answers, as the intro names them (or a byline, who asked); the only
+    person the intro names answers when no phrase says so; unknown rather than guessed."""
+    named = _from_intro(interview, reader)
+    return Speakers(named.asks or _byline(reader, interview), named.answers)
+
+
+def _from_intro(interview: Interview, reader: Reader) -> Speakers:
     cues = _cues(reader.patterns.rules)
     end = interview.intro_end
     for match in cues.asked.finditer(reader.masked, 0, end):
@@ -178,6 +185,30 @@ def find_speakers(interview: Interview, reader: Reader) -> Speakers:
             return Speakers(None, answers)
     people = {reader.named(e) for e in reader.entities_in(0, end) if e.kind == "PER"}
     return Speakers(None, people.pop() if len(people) == 1 else None)
+
+
+def _byline(reader: Reader, interview: Interview) -> str | None:
+    """"Беседовала Анна Иванова" in a paragraph of its own after the turns: who asked."""
+    byline = _cues(reader.patterns.rules).byline
+    for start, _ in reversed(reader.paragraphs):
+        if start <= interview.intro_end:
+            return None
+        match = byline.match(reader.masked, start)
+        if match is not None:
+            return _named_in_byline(reader, start, match.end())
+    return None
+
+
+def _named_in_byline(reader: Reader, start: int, after: int) -> str | None:
+    """The person after the cue, in the nominative; a recogniser may take the capitalised cue
+    into the name ("Беседовала Анна Крылова")."""
+    for entity in reader.entities_in(start, after + _NAME_REACH):
+        if entity.kind != "PER" or entity.end <= after:
+            continue
+        if entity.start >= after:
+            return reader.named(entity)
+        return " ".join(reader.text[after: entity.end].split())   # not "fuller" with the cue
+    return None
 
 
 def _named_before(reader: Reader, position: int) -> str | None:
