@@ -376,6 +376,7 @@ def _with_yo(normal: str, written: str) -> str:
 
 
 def _yo_from(word: str, spelled: list[str]) -> str:
+    """`word` with the ё of the written word it shares all but its ending with."""
     for written in spelled:
         plain = written.replace("ё", "е").replace("Ё", "Е")
         common = next((i for i, (a, b) in enumerate(zip(plain.casefold(), word.casefold(),
