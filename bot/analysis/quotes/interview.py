@@ -4,7 +4,9 @@ Russian and Ukrainian outlets print an interview as alternating paragraphs opene
 ("— Вы дали поручительство…?" then "— Для меня это было…"), none with an attribution: the
 intro says who talks to whom ("Илья Жегулев поговорил с Валерией Касамарой"). Every dash-led
 paragraph is a new turn and the turns alternate; a paragraph without marks after an answer
-continues it, up to a caption, a link line or a byline (a line with no closing punctuation).
+continues it, up to a caption or a link line (no closing punctuation), a byline ("Беседовала
+…") or a paragraph with quotation marks; a plain paragraph that asks, after an answer, is a
+question whose dash was lost.
 
 A report is an interview only when several such turns alternate and the questions end with
 "?", so one unattributed dash-led paragraph in a news report stays what it was. The cue
@@ -33,7 +35,6 @@ MIN_QUESTIONS = 2    # ... of which questions that end with "?"
 MIN_TURN_WORDS = 3   # a shorter turn ("— А Навальный?") is no quotation
 _CLOSED = tuple(".!?…:;\"”»)]")   # a line without these is a caption, a heading or a byline
 _MARKS = re.compile(r"[«»“”„\"]")
-_WORDS = re.compile(r"[\w’'-]+")
 _WORD_BEFORE = re.compile(r"([\w’'-]+)[\s\u00a0]+$")
 _NAME_REACH = 60      # characters between a cue phrase and the name it introduces
 
@@ -48,6 +49,8 @@ class Interview:
 
 @dataclass(frozen=True)
 class Speakers:
+    """Who asks (the interviewer, or the outlet) and who answers; None when no one says."""
+
     asks: str | None
     answers: str | None
 
