@@ -39,6 +39,16 @@ def test_genitive_names_become_nominative(text: str, speaker: str) -> None:
     assert found == speaker
 
 
+def test_an_interview_names_the_interviewee_in_the_nominative() -> None:
+    text = ("Журналістка «Вісника» Ірина Мельник поспілкувалася з мером міста Андрієм Шевченком.\n"
+            "— Коли відновлять водопостачання у місті?\n"
+            "— До кінця тижня, бригади працюють цілодобово.\n"
+            "— Чи вистачить коштів на ремонт мереж?\n"
+            "— Так, гроші виділили з міського бюджету.\n")
+    assert [s for _, s in speakers(text)] == ["Ірина Мельник", "Андрій Шевченко",
+                                              "Ірина Мельник", "Андрій Шевченко"]
+
+
 def test_dash_led_speech_and_split_attribution() -> None:
     text = ("Голова НБУ Андрій Пишний провів пресконференцію.\n"
             "— Інфляція сповільнюється, — сказав Андрій Пишний. — Ставку знизимо в березні.\n")

@@ -104,3 +104,20 @@ class QuoteRules:
     male_first_names_like_female: tuple[str, ...] = ()
     # A named-entity recogniser that knows the language (loaded lazily): "natasha" or "".
     ner: str = ""
+    # Interviews printed as dash-led questions and answers (quotes/interview.py): phrases of the
+    # intro whose subject asks and whose object answers ("X поговорил с Y"), whose subject
+    # answers and whose object asks ("Y ответила на вопросы X", "Y рассказал в интервью X"),
+    # and after which the one who answers is named ("интервью с Y").
+    interview_asked: tuple[str, ...] = ()
+    interview_answered: tuple[str, ...] = ()
+    interview_with: tuple[str, ...] = ()
+    # A byline after an interview's last answer names who asked: "Беседовала X".
+    interview_bylines: tuple[str, ...] = ()
+    # Surname endings that no nominative of a man's (a woman's) name has, to the nominative:
+    # a recogniser may leave a rare surname in its case ("Ильей Кетовым" -> "Илья Кетовым").
+    oblique_male_surnames: tuple[tuple[str, str], ...] = ()
+    oblique_female_surnames: tuple[tuple[str, str], ...] = ()
+    # Nouns of public bodies a report may name with common words ("городская администрация",
+    # "правительство республики"): with a modifier such a noun is the body's name
+    # (quotes/bodies.py, languages with a recogniser only).
+    body_nouns: tuple[str, ...] = ()

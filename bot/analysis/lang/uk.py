@@ -185,6 +185,8 @@ FIGURES = FigureRules(
 # Quotes: speech verbs, pronouns, role nouns.
 # ---------------------------------------------------------------------------------------------
 
+_APOSTROPHES = ("'", "’", "ʼ")   # інтерв'ю is spelled with any of them
+
 QUOTES = QuoteRules(
     # Past tense: заявив (he), заявила (she), заявили (they); then present forms.
     speech_verbs=(
@@ -256,6 +258,8 @@ QUOTES = QuoteRules(
     ),
     name_particles=("де", "ді", "ван", "фон", "бен", "ібн", "аль"),
     male_name_endings=(
+        ("ським", "ський"), ("цьким", "цький"), ("енком", "енко"), ("енкові", "енко"),
+        ("овим", "ов"), ("евим", "ев"), ("євим", "єв"), ("іним", "ін"),
         ("ського", "ський"), ("цького", "цький"), ("енка", "енко"), ("енку", "енко"), ("ому", ""),
         ("ова", "ов"), ("ева", "ев"),
         ("єва", "єв"), ("іна", "ін"), ("ина", "ин"), ("ея", "ей"), ("ія", "ій"), ("ієм", "ій"),
@@ -273,6 +277,34 @@ QUOTES = QuoteRules(
     male_surname_endings=("ов", "ев", "єв", "ін", "ський", "цький", "ій"),
     female_first_name_endings=("а", "я"),
     male_first_names_like_female=("Микола", "Ілля", "Лука", "Сава", "Кузьма", "Хома"),
+    # "X поговорив з Y", "X взяла інтерв'ю у Y", "X розпитав Y"
+    interview_asked=(
+        *(f"{verb} {preposition}"
+          for verb in ("поговорив", "поговорила", "поговорили", "поспілкувався",
+                       "поспілкувалася", "поспілкувалися", "поспілкувались")
+          for preposition in ("з", "із", "зі")),
+        *(f"{verb} інтерв{apostrophe}ю {preposition}" for verb in ("взяв", "взяла", "взяли")
+          for apostrophe in _APOSTROPHES for preposition in ("у", "в")),
+        "розпитав", "розпитала", "розпитали",
+    ),
+    # "Y відповіла на запитання X", "Y розповів в інтерв'ю X"
+    interview_answered=(
+        *(f"{verb} на {noun}" for verb in ("відповів", "відповіла", "відповіли")
+          for noun in ("запитання", "питання")),
+        *(f"{phrase}інтерв{apostrophe}ю" for phrase in ("в ", "у ", "дав ", "дала ", "дали ")
+          for apostrophe in _APOSTROPHES),
+        "в розмові з", "у розмові з",
+    ),
+    # "інтерв'ю з Y", "розмова з Y"
+    interview_with=tuple(f"{noun} {preposition}"
+                         for noun in (*(f"інтерв{a}ю" for a in _APOSTROPHES), "розмова",
+                                      "розмову")
+                         for preposition in ("з", "із", "зі")),
+    interview_bylines=(
+        "розмовляв", "розмовляла", "спілкувався", "спілкувалася", "записав", "записала",
+        *(f"інтерв{apostrophe}ю {verb}" for apostrophe in _APOSTROPHES
+          for verb in ("взяв", "взяла")),
+    ),
 )
 
 # ---------------------------------------------------------------------------------------------

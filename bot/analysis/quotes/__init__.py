@@ -12,8 +12,10 @@ from __future__ import annotations
 from bot.analysis.model import Quote
 
 from .attribution import Reader
+from .bodies import with_bodies
 from .entities import find_entities
 from .extraction import MAX_QUOTE_CHARS, Extraction, is_candidate
+from .interview import find_interview
 from .rules import patterns
 from .spans import find_spans, masked
 
@@ -42,6 +44,8 @@ def _extract(text: str, language: str, limit: int | None) -> list[Quote]:
     spans = [s for s in find_spans(text, rules) if is_candidate(text, s, rules)]
     if not spans:
         return []
+    spans, interview = find_interview(text, spans, rules)
     blanked = masked(text, spans)
-    reader = Reader(text, blanked, spans, find_entities(text, blanked, language), rules)
-    return Extraction(text, reader, spans).run(limit)
+    named = with_bodies(text, blanked, find_entities(text, blanked, language), rules)
+    reader = Reader(text, blanked, spans, named, rules)
+    return Extraction(text, reader, spans, interview).run(limit)

@@ -636,8 +636,11 @@ class Reader:
         cursor, noun, placed = verb_end, None, False
         for count, word in enumerate(_WORDS.finditer(self.masked, verb_end, end)):
             entity = self.entity_at(cursor, word.end())
+            # "пообещал глава Минздрава": after a role the organisation is whose role it is
+            whose = noun is not None and entity is not None and entity.kind == "ORG" \
+                and bool(p.role.fullmatch(noun[0])) and not p.spokesperson.fullmatch(noun[0])
             if entity is not None and not entity.oblique and not self._modifier(entity, end) \
-                    and not (placed and entity.kind != "PER"):
+                    and not (placed and entity.kind != "PER") and not whose:
                 return Found(self._speaker_of(entity), True)
             text = word.group()
             gap = self.masked[cursor: word.start()]

@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from bot.analysis.lang.quote_rules import QuoteRules
+
 from .rules import NAME_WORD, UPPER, Patterns, patterns
 
 MAX_SPEAKER_CHARS = 60
@@ -243,8 +245,11 @@ def plausible_speaker(name: str | None, patterns: Patterns) -> bool:
     if not name:
         return False
     words = name.split()
+    # "городская администрация": a public body named with common words (quotes/bodies.py)
+    capitalised = name[:1].isupper() or (
+        len(words) > 1 and any(w.casefold() in patterns.rules.body_nouns for w in words))
     return (len(name) <= MAX_SPEAKER_CHARS and len(words) <= MAX_SPEAKER_WORDS
-            and name[:1].isupper() and ". " not in name
+            and capitalised and ". " not in name
             and not (len(words) == 1 and words[0] in patterns.not_names)
             and words[0] not in patterns.not_names)
 
@@ -338,8 +343,24 @@ def recognised(text: str, engine: str, language: str) -> list[Entity] | None:
         gender = {"Masc": "m", "Fem": "f"}.get(feats.get("Gender")) if span.type == "PER" else None
         oblique = feats.get("Case", "Nom") not in ("Nom", "Gen")
         name = " ".join(re.sub(r"[\[\]{}<>]", "", _with_yo(name, span.text)).split())
+        if span.type == "PER":
+            name = surname_in_nominative(name, patterns(language).rules, gender)
         entities.append(Entity(span.start, end, name, span.type, gender, oblique))
     return entities
+
+
+def surname_in_nominative(name: str, rules: QuoteRules, gender: str | None = None) -> str:
+    """A recogniser may leave a rare surname in its case ("Светланы Кетовой" -> "Светлана
+    Кетовой", "Ильей Жегулевым" -> "Илья Жегулевый"): the first name (or the recogniser, for
+    "Чулпан Хаматова") tells the gender, and a surname ending no nominative of that gender has
+    goes to the nominative."""
+    words = name.split()
+    if len(words) < 2 or not rules.female_first_name_endings:
+        return name
+    female = gender == "f" or (words[0].endswith(rules.female_first_name_endings)
+                               and words[0] not in rules.male_first_names_like_female)
+    endings = rules.oblique_female_surnames if female else rules.oblique_male_surnames
+    return " ".join([*words[:-1], _ending_to_nominative(words[-1], endings)])
 
 
 def _people_behind_acronyms(entities: list[Entity], text: str) -> list[Entity]:
@@ -405,6 +426,20 @@ def _normal_head(normal: str, span: Any) -> str:
 
 
 def _with_yo(normal: str, written: str) -> str:
-    """Normal forms come without ё ("Петр Ян"); keep it where the report writes it."""
-    spelled = {w.replace("ё", "е"): w for w in written.split()}
-    return " ".join(spelled.get(word, word) for word in normal.split())
+    """Normal forms come without ё ("Петр Ян", "Артема Королева" -> "Артем Королев"); keep it
+    where the report writes it, in the part of the word the case ending leaves alone."""
+    spelled = [w for w in written.split() if "ё" in w or "Ё" in w]
+    return " ".join(_yo_from(word, spelled) for word in normal.split())
+
+
+def _yo_from(word: str, spelled: list[str]) -> str:
+    """`word` with the ё of the written word it shares all but its ending with."""
+    for written in spelled:
+        plain = written.replace("ё", "е").replace("Ё", "Е")
+        common = next((i for i, (a, b) in enumerate(zip(plain.casefold(), word.casefold(),
+                                                        strict=False)) if a != b),
+                      min(len(plain), len(word)))
+        if common >= min(len(word), len(plain)) - 2 and common >= 3:
+            return "".join(written[i] if i < common and written[i] in "ёЁ" else char
+                           for i, char in enumerate(word))
+    return word

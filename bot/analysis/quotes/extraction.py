@@ -16,6 +16,7 @@ from bot.analysis.model import Quote
 
 from .attribution import NOT_FRAMED, Found, Reader
 from .entities import clean_speaker, plausible_speaker
+from .interview import MIN_TURN_WORDS, Interview, find_speakers
 from .rules import Patterns
 from .spans import Span
 
@@ -28,10 +29,13 @@ _WORDS = re.compile(r"[\w’'-]+")
 class Extraction:
     """One pass over the report's sentences, quotes first, then what the sentence says."""
 
-    def __init__(self, text: str, reader: Reader, spans: list[Span]) -> None:
+    def __init__(self, text: str, reader: Reader, spans: list[Span],
+                 interview: Interview | None = None) -> None:
         self.text, self.reader, self.spans = text, reader, spans
         self.masked = reader.masked
         self.accepted: list[tuple[Span, str | None]] = []
+        self.interview = interview
+        self.interviewed = find_speakers(interview, reader) if interview else None
 
     def run(self, limit: int | None) -> list[Quote]:
         quotes: list[Quote] = []
@@ -106,9 +110,15 @@ class Extraction:
         found = self._attribution(span, head, tail)
         if not _accept(self.text, self.masked, span, found, head, tail, self.reader.patterns):
             return None
-        if span.kind == "dash" and not found.framed:
-            # an interview's questions and answers are not reported speech; only the second
-            # half of "— A, — сказал он. — B." is
+        role = self.interview.roles.get(span.open) if self.interview else None
+        if role is not None and self.interviewed is not None and not found.framed:
+            # a turn of an interview: who asks or who answers, as its intro says
+            if len(_WORDS.findall(self.text[span.start: span.end])) < MIN_TURN_WORDS:
+                return None
+            speaker = self.interviewed.of(role)
+        elif span.kind == "dash" and not found.framed:
+            # a bare dash-led paragraph outside an interview is not reported speech; only the
+            # second half of "— A, — сказал он. — B." is
             speaker = self._continued(span, within_paragraph=True)
             if speaker is None:
                 return None
@@ -181,7 +191,8 @@ class Extraction:
             last, speaker = self.accepted[-1]
             gap = self.masked[last.close: span.open]
             if len(_WORDS.findall(gap)) <= 12 and not self._others_after(last, span.open, speaker) \
-                    and not self.reader.patterns.first_person.search(gap):
+                    and not self.reader.patterns.first_person.search(gap) \
+                    and not self._someone_else_introduced(gap):
                 return speaker
             return None
         if within_paragraph:
@@ -189,6 +200,13 @@ class Extraction:
         if self.masked[paragraph: span.open].strip(" —–-\t"):
             return self._previous_sentence_speaker(span, paragraph)
         return self._paragraph_speaker(paragraph)
+
+    def _someone_else_introduced(self, gap: str) -> bool:
+        """"«A» Обычно-то он такой: «B»": a pronoun introducing the next quotation with no
+        speech verb is another person speaking ("— сказал он: «B»" continues)."""
+        rules = self.reader.patterns
+        return gap.rstrip().endswith(":") and bool(rules.pronoun.search(gap)) \
+            and not rules.verb.search(gap)
 
     def _previous_sentence_speaker(self, span: Span, paragraph: int) -> str | None:
         """"..., объяснил X. «Quote»": a quotation that opens its sentence continues the
