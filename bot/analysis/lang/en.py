@@ -126,6 +126,12 @@ FIGURES = FigureRules(
         r"hryvnyas?", "rand", "baht", r"lir[ae]", r"francs?", r"krona", r"kronor", r"kroner",
         r"zloty", r"dinars?", r"dirhams?", r"riyals?", "ringgit", r"pesos?", r"shekels?", "naira",
         r"cents?", r"pence", r"(?<=\d)p", "USD", "EUR", "GBP", "RUB", "TJS", "KZT", "UZS", "CNY", "UAH",
+        # the world's other currencies, by name: "59.2 trillion rupiah ($6.58bn)"; "won" only
+        # after a scale ("5 trillion won"), or "3 won" would be money in a sports report
+        r"(?:(?<=illion\s)|(?<=\d[bt]n\s))won", "renminbi", r"lari", r"drams?", r"kwacha",
+        r"cedis?", r"forints?", r"korun[ay]", r"lei", r"leva", r"kuna", r"rials?", r"reais",
+        r"bolivars?", r"taka", r"kyats?", r"dong", r"afghanis?", r"birr", r"shillings?",
+        r"tugriks?", r"quetzal(?:es)?", r"hryvnia",
     ),
     percent_words=("%", "percent", r"per\s+cent", r"percentage\s+points?"),
     approximations=(

@@ -1,0 +1,39 @@
+"""Figures by class, as news is written: each test pins one class seen on unseen reports.
+
+The sentences are written here; every assertion gives the exact value, context and kind.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.figures import extract_figures
+
+
+def figures(sentences: list[str], language: str = "en") -> list[tuple[str, str, str]]:
+    return [(f.value, f.context, f.kind) for f in extract_figures(sentences, language, limit=20)]
+
+
+# -- a currency is known by its name, whichever country's it is --------------------------------
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Jakarta spent 59.2 trillion rupiah ($6.58bn; £3.5bn) on fuel subsidies.", "en",
+     ("59.2 trillion rupiah", "Jakarta spent 59.2 trillion rupiah ($6.58bn; £3.5bn)", "money")),
+    ("Seoul set aside 5 trillion won ($4.3bn) for the plan.", "en",
+     ("5 trillion won", "Seoul set aside 5 trillion won ($4.3bn)", "money")),
+    ("Zambia owes 9 billion kwacha to the fund.", "en",
+     ("9 billion kwacha", "Zambia owes 9 billion kwacha", "money")),
+    ("Индонезия потратила 59,2 трлн рупий (6,58 млрд долларов) на субсидии.", "ru",
+     ("59,2 трлн рупий", "Индонезия потратила 59,2 трлн рупий (6,58 млрд долларов)", "money")),
+    ("Польша выделила 3 млрд злотых на дороги.", "ru",
+     ("3 млрд злотых", "Польша выделила 3 млрд злотых", "money")),
+    ("Польща виділила 3 млрд злотих (700 млн доларів).", "uk",
+     ("3 млрд злотих", "Польща виділила 3 млрд злотих (700 млн доларів)", "money")),
+])
+def test_a_sum_in_any_named_currency_is_money_with_its_conversion(
+        sentence: str, language: str, expected: tuple[str, str, str]) -> None:
+    assert figures([sentence], language) == [expected]
+
+
+def test_won_is_a_currency_only_after_a_scale() -> None:
+    assert figures(["The side won 3 trophies last season."]) == [("3", "3 trophies", "count")]
