@@ -37,3 +37,30 @@ def test_a_sum_in_any_named_currency_is_money_with_its_conversion(
 
 def test_won_is_a_currency_only_after_a_scale() -> None:
     assert figures(["The side won 3 trophies last season."]) == [("3", "3 trophies", "count")]
+
+
+# -- a period that is the fact, and a time frame that only places other facts ------------------
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("The appeal must be heard within 14 days.", "en", [("14", "14 days", "duration")]),
+    ("Viewers can download shows up to eight days after they air.", "en",
+     [("eight", "up to eight days", "duration")]),
+    ("He won the race in 14 minutes.", "en", [("14", "14 minutes", "duration")]),
+    ("Его дисквалифицировали на четыре года.", "ru", [("четыре", "четыре года", "duration")]),
+    ("Спортсмен выбыл до трех месяцев после операции.", "ru",
+     [("трех", "до трех месяцев", "duration")]),
+])
+def test_a_deadline_a_window_or_a_time_taken_is_a_figure(
+        sentence: str, language: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence], language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Within two years the firm had collapsed.", "en"),
+    ("Four years after the war, the town was rebuilt.", "en"),
+    ("The novel became a best-seller in little over two years.", "en"),
+    ("С тех пор прошло семь лет.", "ru"),
+    ("Для этого должно пройти хотя бы три месяца.", "ru"),
+])
+def test_a_time_frame_is_not_a_figure(sentence: str, language: str) -> None:
+    assert figures([sentence], language) == []

@@ -82,6 +82,8 @@ class FigurePatterns:
     month_word: re.Pattern[str]
     time_units: frozenset[str]
     frame_before: re.Pattern[str]
+    frame_before_approximate: re.Pattern[str]
+    limit: re.Pattern[str]
     anaphora: frozenset[str]
     weak_nouns: frozenset[str]
     event_before: frozenset[str]
@@ -164,6 +166,9 @@ def _compiled(code: str) -> FigurePatterns:
         month_word=re.compile(rf"^{months}\.?$", re.IGNORECASE),
         time_units=frozenset(rules.time_units),
         frame_before=re.compile(rf"(?<![^\W\d_]){_alternation(rules.frame_before)}\s+$", re.IGNORECASE),
+        frame_before_approximate=re.compile(
+            rf"(?<![^\W\d_]){_alternation(rules.frame_before_approximate)}\s+$", re.IGNORECASE),
+        limit=re.compile(_alternation(rules.limit_words), re.IGNORECASE),
         anaphora=frozenset(rules.anaphora_words),
         weak_nouns=frozenset(rules.weak_nouns),
         event_before=frozenset(rules.event_before),

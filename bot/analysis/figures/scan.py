@@ -229,8 +229,7 @@ def _interpret(
         return None  # "the two task forces", "both": counted already
     if p.weak_nouns.intersection(nouns):
         return None  # "two sides", "two large factors"
-    if duration and not m.group("range") and (p.frame_before.search(near)
-                                              or p.frame_after.match(after[len(counted):])):
+    if duration and not m.group("range") and _is_time_frame(m, near, after[len(counted):], p):
         return None  # "the past three years", "three years ago": when, not how much; an
         # estimate ("через 1,5—2 месяца я буду в строю") is a figure
     if m.group("scale") and _is_race_name(near, counted, p):
@@ -277,6 +276,15 @@ def _share_or_sum(
         amount=amount, approximate=approximate,
         noun=" ".join(w for w in told.lower().split() if w not in p.stops),
     )
+
+
+def _is_time_frame(m: re.Match[str], near: str, rest: str, p: FigurePatterns) -> bool:
+    """"the past three years", "in little over two years", "three years ago" place other facts
+    in time; "up to eight days after they aired" is a window, and that window is the fact."""
+    approx = m.group("approx")
+    if p.frame_before.search(near) or (approx and p.frame_before_approximate.search(near)):
+        return True
+    return bool(p.frame_after.match(rest)) and not (approx and p.limit.fullmatch(approx))
 
 
 def _is_change(near: str, p: FigurePatterns) -> bool:

@@ -138,7 +138,7 @@ FIGURES = FigureRules(
         r"more\s+than", "over", "nearly", "almost", "about", "around", "approximately", "roughly",
         r"up\s+to", r"at\s+least", r"fewer\s+than", r"less\s+than", "under", r"close\s+to",
         r"as\s+many\s+as", r"an\s+estimated", "some", r"just\s+over", r"just\s+under",
-        r"well\s+over", "only",
+        r"well\s+over", "only", r"(?:a\s+)?little\s+(?:over|under|more\s+than|less\s+than)",
     ),
     between_words=("between",),
     range_words=("to", "or"),
@@ -169,11 +169,15 @@ FIGURES = FigureRules(
         "decade decades century centuries quarter quarters"
     ).split(),
     frame_before=("the", "past", "last", "preceding", "previous", "first", "these",
-                  "within",
+                  # "Within two years, the firm had gone": a frame at the clause's start; "an
+                  # appeal within 14 days" is a deadline, and the deadline is the fact
+                  r"(?:^|(?<=[,;:\"“(]))\s*within",
                   # "its lowest level in three years", "the first time in two decades"; a
                   # plain "in" stays a figure: "won in 14 minutes", "in 100 hours of tapes"
                   r"(?:\w+est|level|levels|time|high|low)(?:\s+point)?\s+in"),
     frame_after=("ago", "later", "after", "earlier", "before"),
+    frame_before_approximate=("in",),  # "a best-seller in little over two years"
+    limit_words=(r"up\s+to", r"at\s+least", r"no\s+more\s+than", r"at\s+most"),
     anaphora_words=("the", "these", "those", "both", "its", "their", "his", "her", "our", "all"),
     weak_nouns=("sides", "factors", "ways", "things", "parts", "reasons", "times", "aspects",
                 "elements", "questions", "issues", "words", "options", "kinds", "types",

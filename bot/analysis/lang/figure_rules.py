@@ -44,6 +44,9 @@ class FigureRules:
     time_units: tuple[str, ...] = ()         # a number of these is a duration
     frame_before: tuple[str, ...] = ()       # regex before: "the past" three years: a time frame
     frame_after: tuple[str, ...] = ()        # "three years ago"
+    frame_before_approximate: tuple[str, ...] = ()  # regex: "in" little over two years: a frame
+    limit_words: tuple[str, ...] = ()        # regex approximations: "up to" eight days after: a
+                                             # window that is the fact, not a frame
     anaphora_words: tuple[str, ...] = ()     # "the two men": a word number already counted
     weak_nouns: tuple[str, ...] = ()         # "two sides", "three ways": counts of nothing newsworthy
     numbered_names: bool = True              # "Radio 4": a capitalised word before a number names
