@@ -64,3 +64,21 @@ def test_a_deadline_a_window_or_a_time_taken_is_a_figure(
 ])
 def test_a_time_frame_is_not_a_figure(sentence: str, language: str) -> None:
     assert figures([sentence], language) == []
+
+
+# -- how a whole divides, and abstract counts, are not news ------------------------------------
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Когда все поделились на два лагеря, поддержка выглядит геройством.", "ru"),
+    ("Наблюдения показали, что пришедшие делятся на три группы.", "ru"),
+    ("Для меня допустимы две линии поведения.", "ru"),
+    ("The party has split into two camps over the vote.", "en"),
+    ("Усі поділилися на два табори.", "uk"),
+])
+def test_a_division_or_an_abstract_count_is_not_a_figure(sentence: str, language: str) -> None:
+    assert figures([sentence], language) == []
+
+
+def test_a_count_of_real_things_beside_a_division_word_stays() -> None:
+    assert figures(["На юге открыли две линии метро.", "Делегация на 5 дней прибыла в Москву."],
+                   "ru") == [("две", "две линии метро", "count"), ("5", "5 дней", "duration")]

@@ -86,6 +86,7 @@ class FigurePatterns:
     limit: re.Pattern[str]
     anaphora: frozenset[str]
     weak_nouns: frozenset[str]
+    division_before: re.Pattern[str]
     event_before: frozenset[str]
     event_after: frozenset[str]
     generic_nouns: frozenset[str]
@@ -171,6 +172,8 @@ def _compiled(code: str) -> FigurePatterns:
         limit=re.compile(_alternation(rules.limit_words), re.IGNORECASE),
         anaphora=frozenset(rules.anaphora_words),
         weak_nouns=frozenset(rules.weak_nouns),
+        division_before=re.compile(
+            rf"(?<![^\W\d_]){_alternation(rules.division_before)}\s+$", re.IGNORECASE),
         event_before=frozenset(rules.event_before),
         event_after=frozenset(rules.event_after),
         generic_nouns=frozenset(rules.generic_nouns),

@@ -227,8 +227,8 @@ def _interpret(
     anaphoric = written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora
     if anaphoric and amount <= 2:
         return None  # "the two task forces", "both": counted already
-    if p.weak_nouns.intersection(nouns):
-        return None  # "two sides", "two large factors"
+    if p.weak_nouns.intersection(nouns) or p.division_before.search(near):
+        return None  # "two sides", "two large factors", "split into two camps"
     if duration and not m.group("range") and _is_time_frame(m, near, after[len(counted):], p):
         return None  # "the past three years", "three years ago": when, not how much; an
         # estimate ("через 1,5—2 месяца я буду в строю") is a figure

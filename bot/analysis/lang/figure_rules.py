@@ -49,6 +49,7 @@ class FigureRules:
                                              # window that is the fact, not a frame
     anaphora_words: tuple[str, ...] = ()     # "the two men": a word number already counted
     weak_nouns: tuple[str, ...] = ()         # "two sides", "three ways": counts of nothing newsworthy
+    division_before: tuple[str, ...] = ()    # regex: "split into" two camps: how a whole divides
     numbered_names: bool = True              # "Radio 4": a capitalised word before a number names
                                              # it; not where a place leads ("на МКС 20 зерен")
     event_before: tuple[str, ...] = ()       # "men's 60m": a race name, not a distance run
