@@ -82,3 +82,23 @@ def test_a_division_or_an_abstract_count_is_not_a_figure(sentence: str, language
 def test_a_count_of_real_things_beside_a_division_word_stays() -> None:
     assert figures(["На юге открыли две линии метро.", "Делегация на 5 дней прибыла в Москву."],
                    "ru") == [("две", "две линии метро", "count"), ("5", "5 дней", "duration")]
+
+
+# -- multipliers, told by a verb or by "times more" ---------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("The firm's revenue nearly tripled in the fourth quarter.", "en",
+     ("tripled", "firm's revenue nearly tripled", "count")),
+    ("Prices have doubled since the war.", "en", ("doubled", "Prices have doubled", "count")),
+    ("We hold a hundred times more early manuscripts than they do.", "en",
+     ("a hundred", "a hundred times more early manuscripts", "count")),
+    ("Sales were 10 times higher than expected.", "en", ("10", "Sales were 10 times higher", "count")),
+    ("Выручка компании почти утроилась за год.", "ru",
+     ("утроилась", "Выручка компании почти утроилась", "count")),
+])
+def test_a_multiplier_is_a_figure(sentence: str, language: str, expected: tuple[str, str, str]) -> None:
+    assert figures([sentence], language) == [expected]
+
+
+def test_a_number_of_times_something_happened_is_not_a_multiplier() -> None:
+    assert figures(["The player was asked three times about it."]) == []

@@ -91,6 +91,7 @@ class FigurePatterns:
     event_after: frozenset[str]
     generic_nouns: frozenset[str]
     multipliers: frozenset[str]
+    multiplier_after: re.Pattern[str]
     fraction_after: re.Pattern[str]
     per_words: frozenset[str]
     figurative_after: re.Pattern[str]
@@ -178,6 +179,7 @@ def _compiled(code: str) -> FigurePatterns:
         event_after=frozenset(rules.event_after),
         generic_nouns=frozenset(rules.generic_nouns),
         multipliers=frozenset(rules.multiplier_words),
+        multiplier_after=re.compile(rf"^\s+{_alternation(rules.multiplier_after)}", re.IGNORECASE),
         fraction_after=re.compile(rf"^\s+{_alternation(rules.fraction_after)}(?![\w])",
                                   re.IGNORECASE),
         per_words=frozenset(rules.per_words),

@@ -202,6 +202,9 @@ def _interpret(
     if _is_denominator(before, amount, p):
         return None  # "1-10 cases per 1 million people": the base of a rate
     vague = written and m.group("words").lower() in p.vague
+    multiplied = p.multiplier_after.match(after)  # "a hundred times more": one multiplier
+    if multiplied:
+        core, after = core + after[: multiplied.end()], after[multiplied.end():]
     hyphen = re.match(r"-([^\W\d_]+)", after)
     if hyphen:
         if hyphen.group(1).lower() not in p.time_units:
@@ -220,7 +223,7 @@ def _interpret(
         return None  # "for hundreds of years": a time frame, not a count
     self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
                       or (approximate and not written) or _is_change(near, p)
-                      or (written and m.group("words").lower() in p.multipliers))
+                      or (written and m.group("words").lower() in p.multipliers) or multiplied)
     predicate = not counted and p.count_verb.search(near) and _CLAUSE_END.match(after)
     if not (counted or impact or hyphen or self_described or predicate):
         return None  # a bare number says nothing on its own ("up from just over 900" does)

@@ -100,6 +100,10 @@ _EN_UNITS = (
 ).split()
 _EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 
+# "revenue nearly tripled": a multiplier told by its verb
+_EN_MULTIPLIER_VERBS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "tripling": 3.0,
+                        "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5, "halving": 0.5}
+
 FIGURES = FigureRules(
     number_words=(
         *((word, float(value)) for value, word in enumerate(_EN_UNITS, start=2)),
@@ -108,9 +112,12 @@ FIGURES = FigureRules(
         ("trillion", 1e12), ("dozen", 12.0), ("dozens", 24.0), ("hundreds", 1e2),
         ("thousands", 1e3), ("millions", 1e6), ("billions", 1e9), ("half", 0.5),
         ("twofold", 2.0), ("threefold", 3.0), ("fourfold", 4.0), ("fivefold", 5.0),
-        ("tenfold", 10.0),
+        ("tenfold", 10.0), *_EN_MULTIPLIER_VERBS.items(),
     ),
-    multiplier_words=("twofold", "threefold", "fourfold", "fivefold", "tenfold"),
+    multiplier_words=("twofold", "threefold", "fourfold", "fivefold", "tenfold",
+                      *_EN_MULTIPLIER_VERBS),
+    multiplier_after=(r"times\s+(?:more|less|fewer|as|over|higher|lower|greater|bigger|larger|"
+                      r"smaller|faster|slower|cheaper|dearer|worse|better)\b",),
     one_words=("one", "a"),
     number_joiners=("and",),
     scale_words=(
