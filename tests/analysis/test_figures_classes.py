@@ -102,3 +102,36 @@ def test_a_multiplier_is_a_figure(sentence: str, language: str, expected: tuple[
 
 def test_a_number_of_times_something_happened_is_not_a_multiplier() -> None:
     assert figures(["The player was asked three times about it."]) == []
+
+
+# -- one fact per figure: the head noun decides, and vague sizes are never one tally ----------
+
+def test_counts_of_the_same_size_with_different_head_nouns_are_two_facts() -> None:
+    sentences = ["The minister apologised to two families on Monday.",
+                 "They were joined by two family friends."]
+    assert [v for v, _, _ in figures(sentences)] == ["two", "two"]
+
+
+def test_the_same_count_told_again_with_its_head_noun_is_one_fact() -> None:
+    sentences = ["Six miners remain trapped underground.", "Rescuers are drilling towards the 6 miners."]
+    assert figures(sentences) == [("Six", "Six miners remain trapped", "casualties")]
+
+
+def test_two_vague_sizes_of_the_same_scale_are_two_facts() -> None:
+    sentences = ["Millions of farmers use kerosene for cooking.",
+                 "Millions of people were left homeless by the floods."]
+    assert figures(sentences) == [
+        ("Millions", "Millions of people were left homeless", "people"),
+        ("Millions", "Millions of farmers", "count"),
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Some 40,000 homes were left without power.", "en",
+     ("40,000", "Some 40,000 homes were left without power", "people")),
+    ("Более 300 человек остались без крова.", "ru",
+     ("300", "Более 300 человек остались без крова", "people")),
+])
+def test_people_left_homeless_or_without_power_are_people_affected(
+        sentence: str, language: str, expected: tuple[str, str, str]) -> None:
+    assert figures([sentence], language) == [expected]

@@ -65,7 +65,7 @@ def test_a_vague_size_and_an_exact_one_of_the_same_scale_are_two_facts() -> None
     ("Пункты выдачи появятся в тысячах магазинов.", [("тысячах", "тысячах магазинов")]),
     ("Дым накрыл миллионы жителей Сибири.", [("миллионы", "миллионы жителей Сибири")]),
     ("К утру около 300 поселков остались без света.",
-     [("300", "около 300 поселков")]),
+     [("300", "около 300 поселков остались без света")]),
 ])
 def test_russian_vague_and_approximate_quantities(sentence: str,
                                                   expected: list[tuple[str, str]]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ..lang import get_pack
 from ..model import Figure
 from .patterns import patterns
 from .phrases import MAX_CONTEXT
@@ -38,12 +39,13 @@ def extract_figures(
         key=lambda pair: (-pair[0], pair[1].sentence_index),
     )
     generic = patterns(language).generic_nouns
+    head_last = get_pack(language).figures.head_noun_last
     kept: list[Candidate] = []
     figures: list[Figure] = []
     for score, candidate in scored:
         if len(candidate.value) > MAX_VALUE:
             continue  # not a figure anyone reads: "1 000 000 000 000 000 000 ..."
-        if any(same_fact(candidate, other, generic) for other in kept):
+        if any(same_fact(candidate, other, generic, head_last=head_last) for other in kept):
             continue
         kept.append(candidate)
         figures.append(Figure(value=candidate.value, context=candidate.context,

@@ -214,16 +214,17 @@ FIGURES = FigureRules(
     verb_endings=r"\w{3,}(?:ed|ing)",
     plural_noun=r"[a-z][a-z’'-]*[a-rt-z]s",
     generic_nouns=("people", "persons", "individuals"),
+    head_noun_last=True,
     harm_words=(
         r"killed", r"dead", r"deaths?", r"died", r"injured", r"wounded", r"hurt", r"trapped",
         r"missing", r"victims?", r"casualties", r"fatalities", r"hospitali[sz]ed",
     ),
     impact_words=(
         r"evacuated", r"displaced", r"homeless", r"rescued", r"arrested", r"detained", r"affected",
-        r"stranded",
+        r"stranded", r"without\s+(?:power|electricity|water|heating|homes?|shelter)",
     ),
     auxiliaries=("were", "are", "was", "is", "have", "has", "had", "been", "be", "remain",
-                 "remained", "remains", "still", "being", "reportedly", "now", "also"),
+                 "remained", "remains", "still", "being", "reportedly", "now", "also", "left"),
     change_words=(
         r"inflation", r"growth", r"grew", r"grow(?:s|n)?", r"rose", r"rise[sn]?", r"fell",
         r"fall(?:s|en)?", r"jump(?:ed|s)?", r"slump(?:ed|s)?", r"drop(?:ped|s)?", r"declined?",

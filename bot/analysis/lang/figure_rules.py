@@ -71,6 +71,8 @@ class FigureRules:
     verb_endings: str = ""                   # regex: a counted noun phrase ends before a verb
     plural_noun: str = ""                    # regex (case-sensitive): it ends after this word
     generic_nouns: tuple[str, ...] = ()      # "people": "18 tourists" and "18 people" are one fact
+    head_noun_last: bool = False             # "two family friends": the last word is what is
+                                             # counted (English); else any word may be
     # -- What matters first -----------------------------------------------------------------
     harm_words: tuple[str, ...] = ()         # regex: killed, trapped, погибли: casualties
     impact_words: tuple[str, ...] = ()       # regex: evacuated, arrested: other people affected
