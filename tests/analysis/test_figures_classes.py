@@ -135,3 +135,28 @@ def test_two_vague_sizes_of_the_same_scale_are_two_facts() -> None:
 def test_people_left_homeless_or_without_power_are_people_affected(
         sentence: str, language: str, expected: tuple[str, str, str]) -> None:
     assert figures([sentence], language) == [expected]
+
+
+# -- names, races and manners of speaking that hold a number -----------------------------------
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Episodes of Desperate Housewives and Six Feet Under appear on the web.", "en"),
+    ("England lost to Wales in the Six Nations.", "en"),
+    ("I'm sure the 60 metres will be one of the most exciting races.", "en"),
+    ("She won the 400 metres hurdles in Birmingham.", "en"),
+    ('"Two clicks and your favourite programme is downloading.', "en"),
+    ("Два клика — и ваша программа загружается.", "ru"),
+    ("Два кліки — і ваша програма завантажується.", "uk"),
+])
+def test_a_title_a_race_name_or_a_figure_of_speech_is_not_a_figure(sentence: str, language: str) -> None:
+    assert figures([sentence], language) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("He cleared 4.89 metres at the second attempt.", ("4.89", "4.89 metres", "count")),
+    ("Officials said. Six people died.", ("Six", "Six people died", "casualties")),
+    ('"Two men were arrested at the scene," police said.', ("Two", "Two men were arrested", "people")),
+])
+def test_a_distance_achieved_or_a_count_opening_a_sentence_stays(
+        sentence: str, expected: tuple[str, str, str]) -> None:
+    assert figures([sentence]) == [expected]

@@ -89,6 +89,8 @@ class FigurePatterns:
     division_before: re.Pattern[str]
     event_before: frozenset[str]
     event_after: frozenset[str]
+    race_units: frozenset[str]
+    conditional_after: re.Pattern[str]
     generic_nouns: frozenset[str]
     multipliers: frozenset[str]
     multiplier_after: re.Pattern[str]
@@ -177,6 +179,9 @@ def _compiled(code: str) -> FigurePatterns:
             rf"(?<![^\W\d_]){_alternation(rules.division_before)}\s+$", re.IGNORECASE),
         event_before=frozenset(rules.event_before),
         event_after=frozenset(rules.event_after),
+        race_units=frozenset(rules.race_units),
+        conditional_after=re.compile(rf"^\s*{_alternation(rules.conditional_after)}(?![\w])",
+                                     re.IGNORECASE),
         generic_nouns=frozenset(rules.generic_nouns),
         multipliers=frozenset(rules.multiplier_words),
         multiplier_after=re.compile(rf"^\s+{_alternation(rules.multiplier_after)}", re.IGNORECASE),

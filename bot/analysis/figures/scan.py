@@ -38,6 +38,7 @@ class Candidate:
 _DIGIT = re.compile(r"\d")
 _WINDOW = 80   # characters around a number that phrases and checks may look at
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|[—–]|-\s|$)")
+_OPENERS = " \u00a0\"“«'‘([—–-"  # what may stand before a sentence's first word
 _NEAR = 32     # characters before a number that word checks ("page", "aged", "killed") look at
 
 
@@ -235,8 +236,12 @@ def _interpret(
     if duration and not m.group("range") and _is_time_frame(m, near, after[len(counted):], p):
         return None  # "the past three years", "three years ago": when, not how much; an
         # estimate ("через 1,5—2 месяца я буду в строю") is a figure
-    if m.group("scale") and _is_race_name(near, counted, p):
+    if (m.group("scale") or p.race_units.intersection(nouns[:1])) and _is_race_name(near, counted, p):
         return None
+    if written and _inside_a_title(m.group("words"), before):
+        return None  # "Desperate Housewives and Six Feet Under", "the Six Nations"
+    if not before.strip(_OPENERS) and p.conditional_after.match(after[len(counted):]):
+        return None  # "Two clicks and your programme is downloading": a manner of speaking
     if p.numbered_names and not written and not approximate and _follows_a_name(before):
         return None  # "FTSE 100 companies", "Radio 4"
     if impact_before:
@@ -318,12 +323,25 @@ def _follows_a_name(before: str) -> bool:
 
 
 def _is_race_name(before: str, counted: str, p: FigurePatterns) -> bool:
-    """"the women's 800m", "60m hurdles", "compete in the 60m": an event, not a distance
-    anyone ran (a distance achieved has a verb before it: "landed 17.30m")."""
-    first = counted.split()[0].lower() if counted.split() else ""
+    """"the women's 800m", "60m hurdles", "the 60 metres will be", "compete in the 60m": an
+    event, not a distance anyone ran (a distance achieved has a verb before it: "landed
+    17.30m")."""
+    words = counted.lower().split()
+    if words and words[0] in p.race_units:
+        words = words[1:]  # "400 metres hurdles": the unit, then the event
+        if not words and _previous_word(before) in p.anaphora:
+            return True  # "the 60 metres"
+    first = words[0] if words else ""
     previous = _previous_word(before)
     return (previous in p.event_before or first in p.event_after
             or (not counted and previous in p.anaphora))
+
+
+def _inside_a_title(words: str, before: str) -> bool:
+    """A capitalised number word inside a sentence ("and Six Feet Under") is part of a name;
+    after a full stop, a quote mark or a dash it opens a sentence and stays a number."""
+    previous = before.split()[-1] if before.split() else ""
+    return words[:1].isupper() and bool(previous) and (previous[-1].isalnum() or previous[-1] == ",")
 
 
 def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePatterns) -> bool:

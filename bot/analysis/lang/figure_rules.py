@@ -55,6 +55,9 @@ class FigureRules:
                                              # it; not where a place leads ("на МКС 20 зерен")
     event_before: tuple[str, ...] = ()       # "men's 60m": a race name, not a distance run
     event_after: tuple[str, ...] = ()        # "60m hurdles"
+    race_units: tuple[str, ...] = ()         # "the 60 metres": a distance unit naming a race
+    conditional_after: tuple[str, ...] = ()  # regex after a sentence-opening count: "Two clicks
+                                             # and your programme is downloading" (figurative)
     fraction_after: tuple[str, ...] = ()     # regex after a plain number: "two thirds of", "две трети"
     figurative_after: tuple[str, ...] = ()   # regex after "100%": "100% sure", "на 100% уверен"
     per_words: tuple[str, ...] = ()          # "per", "на": "10 cases per 100,000" is a rate's base
