@@ -160,3 +160,35 @@ def test_a_title_a_race_name_or_a_figure_of_speech_is_not_a_figure(sentence: str
 def test_a_distance_achieved_or_a_count_opening_a_sentence_stays(
         sentence: str, expected: tuple[str, str, str]) -> None:
     assert figures([sentence]) == [expected]
+
+
+# -- a change told again ("a 30% hike") is one figure; a new change of the same size is not ----
+
+def test_a_change_restated_as_a_30_percent_hike_is_one_figure() -> None:
+    sentences = ["Indonesia is considering raising fuel prices by as much as 30%.",
+                 "Ministers wonder if a 30% hike is suitable."]
+    assert figures(sentences) == [
+        ("30%", "Indonesia is considering raising fuel prices by as much as 30%", "rate")]
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Sales rose 5% in May.", "A 5% rise in wages followed."],
+    ["Film profits slumped 27% to $284m.", "Full-year profit was $3.36bn, up 27% from 2003."],
+])
+def test_a_change_of_the_same_size_with_its_own_subject_is_a_second_figure(sentences: list[str]) -> None:
+    assert len([f for f in figures(sentences) if f[2] == "rate"]) == 2
+
+
+def test_a_percentage_before_its_noun_keeps_the_noun() -> None:
+    assert figures(["The bank bought a 5% stake in the insurer."]) == [
+        ("5%", "bank bought a 5% stake", "percent")]
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("They may raise prices between 20% and 30% or stagger it.", "en",
+     ("20% and 30%", "raise prices between 20% and 30%", "rate")),
+    ("Цены вырастут от 10% до 15%.", "ru", ("10% до 15%", "Цены вырастут от 10% до 15%", "rate")),
+])
+def test_a_range_that_repeats_its_percent_sign_is_one_figure(
+        sentence: str, language: str, expected: tuple[str, str, str]) -> None:
+    assert figures([sentence], language) == [expected]

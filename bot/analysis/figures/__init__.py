@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ..lang import get_pack
 from ..model import Figure
 from .patterns import patterns
 from .phrases import MAX_CONTEXT
-from .rank import importance, same_fact
+from .rank import importance, restates_a_change, same_fact
 from .scan import Candidate, scan
 
 __all__ = ["MAX_CONTEXT", "MAX_VALUE", "extract_figures"]
@@ -38,14 +37,14 @@ def extract_figures(
         ((importance(c, total, c.sentence_index in chosen), c) for c in found),
         key=lambda pair: (-pair[0], pair[1].sentence_index),
     )
-    generic = patterns(language).generic_nouns
-    head_last = get_pack(language).figures.head_noun_last
+    p = patterns(language)
+    restated = frozenset(c for c in found if restates_a_change(c, sentences[c.sentence_index], p))
     kept: list[Candidate] = []
     figures: list[Figure] = []
     for score, candidate in scored:
         if len(candidate.value) > MAX_VALUE:
             continue  # not a figure anyone reads: "1 000 000 000 000 000 000 ..."
-        if any(same_fact(candidate, other, generic, head_last=head_last) for other in kept):
+        if any(same_fact(candidate, other, p, restated) for other in kept):
             continue
         kept.append(candidate)
         figures.append(Figure(value=candidate.value, context=candidate.context,

@@ -92,6 +92,9 @@ class FigurePatterns:
     race_units: frozenset[str]
     conditional_after: re.Pattern[str]
     generic_nouns: frozenset[str]
+    head_last: bool
+    articles: frozenset[str]
+    measured_by: frozenset[str]
     multipliers: frozenset[str]
     multiplier_after: re.Pattern[str]
     fraction_after: re.Pattern[str]
@@ -183,6 +186,9 @@ def _compiled(code: str) -> FigurePatterns:
         conditional_after=re.compile(rf"^\s*{_alternation(rules.conditional_after)}(?![\w])",
                                      re.IGNORECASE),
         generic_nouns=frozenset(rules.generic_nouns),
+        head_last=rules.head_noun_last,
+        articles=frozenset(rules.articles),
+        measured_by=frozenset(rules.measured_by),
         multipliers=frozenset(rules.multiplier_words),
         multiplier_after=re.compile(rf"^\s+{_alternation(rules.multiplier_after)}", re.IGNORECASE),
         fraction_after=re.compile(rf"^\s+{_alternation(rules.fraction_after)}(?![\w])",
@@ -236,8 +242,11 @@ def _figure_pattern(rules: FigureRules, *, ranges: bool = True) -> re.Pattern[st
     range_words = _alternation(rules.range_words)
     and_words = _alternation(rules.and_words)
     # "30-40", "30 to 40", "between €6 million and €8 million"; "and" only after "between",
-    # or "2000 and 2003" would be a range.
-    second_end = (rf"(?:{scale})?(?:\s*(?:-|–|—|{range_words}|(?(between){and_words}|(?!)))\s*"
+    # or "2000 and 2003" would be a range; "between 20% and 30%" repeats its unit.
+    percent = _alternation(rules.percent_words)
+    repeated = (rf"(?(between)\s*{percent}(?=\s*(?:{and_words}|{range_words})\s*(?:{num})\s*{percent})"
+                r"|(?!))")
+    second_end = (rf"(?:{scale}|{repeated})?(?:\s*(?:-|–|—|{range_words}|(?(between){and_words}|(?!)))\s*"
                   rf"(?:{symbols}\s?)?(?:{num}|\b{written}\b))")
     return re.compile(  # not glued to a word by a hyphen: "multi-billion", "under-21"
         rf"(?<![\w.,{MASK_CHAR}])(?<![^\W\d_][-‐])"

@@ -70,6 +70,8 @@ class FigureRules:
     of_them: tuple[str, ...] = ()            # regex: "24 of them won": the noun is before
     letters: str = ""                        # regex class: a counted word has one ("а-яё")
     prepositions: tuple[str, ...] = ()       # "rose to 5%": kept inside the leading phrase
+    articles: tuple[str, ...] = ()           # "a 30% hike": the noun after says what it measures
+    measured_by: tuple[str, ...] = ()        # "a 5% rise in wages": what the change is of
     clause_words: tuple[str, ...] = ()       # "but", "while": a leading phrase starts after them
     verb_endings: str = ""                   # regex: a counted noun phrase ends before a verb
     plural_noun: str = ""                    # regex (case-sensitive): it ends after this word
