@@ -134,6 +134,23 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
     return _trim_stop_words(lead, p)
 
 
+def lasting_phrase(before: str, p: FigurePatterns) -> str:
+    """What lasts, before a duration: "jailed for", "appeal within", "в ближайшие".
+
+    Up to three words; a preposition the cut or the trim would leave out ("в" строй через,
+    "В" ближайшие) comes back in, and a phrase opening inside the words taken ("страны в
+    ближайшие") starts there: "в строй через", "в ближайшие".
+    """
+    lead = leading_phrase(before, p, max_words=3)
+    rest = before[: len(before) - len(lead)] if lead else ""
+    dangling = list(_CHUNK.finditer(rest))[-1:]
+    if dangling and dangling[0].group().lower() in p.prepositions:
+        lead = before[dangling[0].start():]
+    chunks = list(_CHUNK.finditer(lead))
+    inner = next((c for c in chunks[1:-1] if c.group().lower() in p.prepositions), None)
+    return lead[inner.start():] if inner else lead
+
+
 def _trim_stop_words(lead: str, p: FigurePatterns) -> str:
     """"was executed at" -> "executed at": a lead starts at its first content word; a lead of
     stop words only ("to second in") stays whole rather than shrink to a bare preposition."""

@@ -17,6 +17,7 @@ from .phrases import (
     bounded,
     counted_phrase,
     impact_tail,
+    lasting_phrase,
     leading_phrase,
     of_phrase,
     trailing_phrase,
@@ -251,6 +252,12 @@ def _interpret(
         lead = leading_phrase(before, p, whole_sentence=m.start() <= _WINDOW)
     else:
         lead = ""
+        if duration and p.time_units.issuperset(nouns):
+            span = of_phrase(after[len(counted):], p)  # "300 hours of recorded interviews"
+            if span:
+                counted += span
+            elif _previous_word(near) not in p.articles:  # not "a two year deal"
+                lead = lasting_phrase(before, p)  # "jailed for six years"
     if impact or impact_before:
         harmed = p.harm.search(impact or impact_before.group())
         kind = "casualties" if harmed else "people"
