@@ -206,3 +206,20 @@ def test_a_range_that_repeats_its_percent_sign_is_one_figure(
 ])
 def test_a_duration_keeps_what_lasts(sentence: str, language: str, context: str) -> None:
     assert [f.context for f in extract_figures([sentence], language)] == [context]
+
+
+# -- Russian: people affected by an active verb, shares with their whole, multipliers ---------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Полиция задержала около 200 участников акции.",
+     ("200", "задержала около 200 участников акции", "people")),
+    ("В регионе эвакуировали более 3 тыс. жителей.",
+     ("3 тыс.", "эвакуировали более 3 тыс. жителей", "people")),
+    ("Он набрал 48% голосов.", ("48%", "набрал 48% голосов", "percent")),
+    ("Выручка снизилась на 5% год к году.", ("5%", "Выручка снизилась на 5%", "rate")),
+    ("Цены на бензин выросли в 1,5 раза за год.", ("1,5", "Цены на бензин выросли в 1,5 раза", "count")),
+    ("Суд приговорил его к восьми годам колонии.",
+     ("восьми", "Суд приговорил его к восьми годам", "duration")),
+])
+def test_russian_news_shapes(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert figures([sentence], "ru") == [expected]

@@ -94,6 +94,7 @@ class FigurePatterns:
     generic_nouns: frozenset[str]
     head_last: bool
     articles: frozenset[str]
+    share_noun_after: bool
     measured_by: frozenset[str]
     multipliers: frozenset[str]
     multiplier_after: re.Pattern[str]
@@ -188,6 +189,7 @@ def _compiled(code: str) -> FigurePatterns:
         generic_nouns=frozenset(rules.generic_nouns),
         head_last=rules.head_noun_last,
         articles=frozenset(rules.articles),
+        share_noun_after=rules.share_noun_after,
         measured_by=frozenset(rules.measured_by),
         multipliers=frozenset(rules.multiplier_words),
         multiplier_after=re.compile(rf"^\s+{_alternation(rules.multiplier_after)}", re.IGNORECASE),

@@ -277,8 +277,11 @@ def _share_or_sum(
     """A sum or a percentage: the subject and verb before it say what it measures."""
     lead = leading_phrase(before, p, whole_sentence=m.start() <= _WINDOW)
     share = of_phrase(after, p)
-    attributive = m.group("cur1") or _previous_word(before) in p.articles  # "a 30% hike"
+    attributive = (m.group("cur1") or _previous_word(before) in p.articles  # "a 30% hike"
+                   or (p.share_noun_after and m.group("pct")))              # "48% голосов"
     tail = share or (counted_phrase(after, p, max_words=2) if attributive else "")
+    if p.time_units.intersection(tail.lower().split()):
+        tail = ""  # "на 5% год к году": when, not what
     if not tail and (not lead.strip() or lead.strip().lower() in p.prepositions):
         tail = trailing_phrase(after, p)  # "from nearly 10 percent in the summer"
     told = lead + " " + tail

@@ -71,6 +71,8 @@ class FigureRules:
     letters: str = ""                        # regex class: a counted word has one ("а-яё")
     prepositions: tuple[str, ...] = ()       # "rose to 5%": kept inside the leading phrase
     articles: tuple[str, ...] = ()           # "a 30% hike": the noun after says what it measures
+    share_noun_after: bool = False           # "48% голосов": a noun right after a percentage is
+                                             # its whole (not in English: "rose 5% last year")
     measured_by: tuple[str, ...] = ()        # "a 5% rise in wages": what the change is of
     clause_words: tuple[str, ...] = ()       # "but", "while": a leading phrase starts after them
     verb_endings: str = ""                   # regex: a counted noun phrase ends before a verb
