@@ -223,3 +223,19 @@ def test_a_duration_keeps_what_lasts(sentence: str, language: str, context: str)
 ])
 def test_russian_news_shapes(sentence: str, expected: tuple[str, str, str]) -> None:
     assert figures([sentence], "ru") == [expected]
+
+
+# -- the period a rate is measured over is not a figure of its own ------------------------------
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("ВВП России за девять месяцев вырос на 3,2%.", "ru",
+     [("3,2%", "ВВП России за девять месяцев вырос на 3,2%", "rate")]),
+    ("Sales rose 5% in three months.", "en", [("5%", "Sales rose 5%", "rate")]),
+    ("Работу выполнили за 23 дня.", "ru", [("23", "Работу выполнили за 23 дня", "duration")]),
+    ("The loan carries an interest rate of 1.5 percent and a maturity of 30 years.", "en",
+     [("1.5 percent", "loan carries an interest rate of 1.5 percent", "rate"),
+      ("30", "maturity of 30 years", "duration")]),
+])
+def test_a_rate_period_is_not_a_figure_but_a_term_is(
+        sentence: str, language: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence], language) == expected

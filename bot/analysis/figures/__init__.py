@@ -30,7 +30,7 @@ def extract_figures(
     if limit <= 0:
         return []
     found = [c for i, s in enumerate(sentences) for c in scan(s, i, language)]
-    found = _first_mentions(found)
+    found = _first_mentions(_without_rate_periods(found, patterns(language).rate_periods))
     chosen = set(emphasis)
     total = max(1, len(sentences))
     scored = sorted(
@@ -53,6 +53,21 @@ def extract_figures(
         if len(figures) == limit:
             break
     return figures
+
+
+def _without_rate_periods(found: list[Candidate], period_words: frozenset[str]) -> list[Candidate]:
+    """"ВВП за девять месяцев вырос на 3,2%", "sales rose 5% in three months": a duration
+    after "за"/"in" beside a rate of change is the period the rate is measured over, not a
+    fact of its own ("a rate of 1.5 percent and a maturity of 30 years" keeps both)."""
+    rated = {c.sentence_index for c in found if c.kind == "rate"}
+    return [c for c in found if not (c.kind == "duration" and c.sentence_index in rated
+                                     and _word_before(c) in period_words)]
+
+
+def _word_before(candidate: Candidate) -> str:
+    """The word before the figure's value in its context: "за" in "ВВП за девять месяцев"."""
+    words = candidate.context[: candidate.context.find(candidate.value)].split()
+    return words[-1].lower() if words else ""
 
 
 def _first_mentions(found: list[Candidate]) -> list[Candidate]:

@@ -95,6 +95,7 @@ class FigurePatterns:
     head_last: bool
     articles: frozenset[str]
     share_noun_after: bool
+    rate_periods: frozenset[str]
     measured_by: frozenset[str]
     multipliers: frozenset[str]
     multiplier_after: re.Pattern[str]
@@ -190,6 +191,7 @@ def _compiled(code: str) -> FigurePatterns:
         head_last=rules.head_noun_last,
         articles=frozenset(rules.articles),
         share_noun_after=rules.share_noun_after,
+        rate_periods=frozenset(rules.rate_periods),
         measured_by=frozenset(rules.measured_by),
         multipliers=frozenset(rules.multiplier_words),
         multiplier_after=re.compile(rf"^\s+{_alternation(rules.multiplier_after)}", re.IGNORECASE),

@@ -184,7 +184,8 @@ FIGURES = FigureRules(
                   # plain "in" stays a figure: "won in 14 minutes", "in 100 hours of tapes"
                   r"(?:\w+est|level|levels|time|high|low)(?:\s+point)?\s+in"),
     frame_after=("ago", "later", "after", "earlier", "before"),
-    frame_before_approximate=("in",),  # "a best-seller in little over two years"
+    frame_before_approximate=("in",),
+    rate_periods=("in", "over", "during"),  # "a best-seller in little over two years"
     limit_words=(r"up\s+to", r"at\s+least", r"no\s+more\s+than", r"at\s+most"),
     anaphora_words=("the", "these", "those", "both", "its", "their", "his", "her", "our", "all"),
     weak_nouns=("sides", "factors", "ways", "things", "parts", "reasons", "times", "aspects",

@@ -45,6 +45,8 @@ class FigureRules:
     time_units: tuple[str, ...] = ()         # a number of these is a duration
     frame_before: tuple[str, ...] = ()       # regex before: "the past" three years: a time frame
     frame_after: tuple[str, ...] = ()        # "three years ago"
+    rate_periods: tuple[str, ...] = ()       # "вырос на 3,2% за девять месяцев": beside a rate,
+                                             # a duration after these is its period
     frame_before_approximate: tuple[str, ...] = ()  # regex: "in" little over two years: a frame
     limit_words: tuple[str, ...] = ()        # regex approximations: "up to" eight days after: a
                                              # window that is the fact, not a frame
