@@ -239,3 +239,18 @@ def test_russian_news_shapes(sentence: str, expected: tuple[str, str, str]) -> N
 def test_a_rate_period_is_not_a_figure_but_a_term_is(
         sentence: str, language: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence], language) == expected
+
+
+# -- sports counts, "a majority of 161", and "three years since" --------------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Robinson scored two tries in the second half.", [("two", "two tries", "count")]),
+    ("Labour has a majority of 161 in the Commons.",
+     [("161", "Labour has a majority of 161", "count")]),
+    ("New episodes of 24 appear online within hours.", []),
+    ("He died at the age of 85.", []),
+    ("It has been three years since the last election.", []),
+])
+def test_counts_measures_and_frames_in_english_news(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

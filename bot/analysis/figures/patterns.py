@@ -117,7 +117,8 @@ def patterns(code: str) -> FigurePatterns:
 def _compiled(code: str) -> FigurePatterns:
     pack = get_pack(code)
     rules = pack.figures
-    stops = (pack.text.stop_words or stop_words(pack.code)) | frozenset(rules.extra_stop_words)
+    stops = ((pack.text.stop_words or stop_words(pack.code)) | frozenset(rules.extra_stop_words)) - frozenset(
+        rules.counted_nouns)
     months = _alternation(rules.months)
     affected = _alternation((*rules.harm_words, *rules.impact_words))
     return FigurePatterns(

@@ -225,7 +225,8 @@ def _interpret(
         return None  # "for hundreds of years": a time frame, not a count
     self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
                       or (approximate and not written) or _is_change(near, p)
-                      or (written and m.group("words").lower() in p.multipliers) or multiplied)
+                      or (written and m.group("words").lower() in p.multipliers) or multiplied
+                      or (not written and _measures_of(near, p)))
     predicate = not counted and p.count_verb.search(near) and _CLAUSE_END.match(after)
     if not (counted or impact or hyphen or self_described or predicate):
         return None  # a bare number says nothing on its own ("up from just over 900" does)
@@ -295,6 +296,13 @@ def _share_or_sum(
         amount=amount, approximate=approximate,
         noun=" ".join(w for w in told.lower().split() if w not in p.stops),
     )
+
+
+def _measures_of(near: str, p: FigurePatterns) -> bool:
+    """"a majority of 161", "a total of 1,200": a bare number that is what "a <noun> of"
+    measures (not "episodes of 24", a title)."""
+    words = near.lower().split()
+    return len(words) >= 3 and words[-1] in p.partitives and words[-3] in p.articles
 
 
 def _is_time_frame(m: re.Match[str], near: str, rest: str, p: FigurePatterns) -> bool:

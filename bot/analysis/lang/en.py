@@ -170,7 +170,7 @@ FIGURES = FigureRules(
         # an address: "10 Downing Street", "221 Baker Street"
         r"(?-i:(?:[A-Z][\w'’-]+\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive)\b)",
     ),
-    age_before=("aged",),
+    age_before=("aged", r"(?:age|ages)\s+of"),
     age_after=(r"(?:years?|months?|weeks?|days?)[\s-]+old", r"-year-old"),
     time_units=(
         "second seconds minute minutes hour hours day days week weeks month months year years "
@@ -183,7 +183,7 @@ FIGURES = FigureRules(
                   # "its lowest level in three years", "the first time in two decades"; a
                   # plain "in" stays a figure: "won in 14 minutes", "in 100 hours of tapes"
                   r"(?:\w+est|level|levels|time|high|low)(?:\s+point)?\s+in"),
-    frame_after=("ago", "later", "after", "earlier", "before"),
+    frame_after=("ago", "later", "after", "earlier", "before", "since"),
     frame_before_approximate=("in",),
     rate_periods=("in", "over", "during"),  # "a best-seller in little over two years"
     limit_words=(r"up\s+to", r"at\s+least", r"no\s+more\s+than", r"at\s+most"),
@@ -204,6 +204,7 @@ FIGURES = FigureRules(
         "who which that whom whose than per each a an the and or of to from in on at by with for "
         "as is are was were be been this these those it its their his her our said says years-old"
     ).split(),
+    counted_nouns=("tries", "changes", "causes", "uses", "examples", "names", "courses", "values"),
     filler_words=("other", "more", "new", "additional", "extra", "further", "such", "main",
                   "former", "own"),
     partitive_words=("of",),

@@ -65,6 +65,7 @@ class FigureRules:
     per_words: tuple[str, ...] = ()          # "per", "на": "10 cases per 100,000" is a rate's base
     # -- What the number counts -------------------------------------------------------------
     extra_stop_words: tuple[str, ...] = ()   # words that end a counted phrase
+    counted_nouns: tuple[str, ...] = ()      # stop words that are nouns after a number: "two tries"
     filler_words: tuple[str, ...] = ()       # stop words that may open one: "four other fixes"
     partitive_words: tuple[str, ...] = ()    # "hundreds of companies", "104.2 percent of plan"
     vague_numbers: tuple[str, ...] = ()      # "hundreds", "thousands": counted after "of"
