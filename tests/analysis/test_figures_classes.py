@@ -254,3 +254,13 @@ def test_a_rate_period_is_not_a_figure_but_a_term_is(
 def test_counts_measures_and_frames_in_english_news(
         sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The strike will last 48 hours.", [("48", "strike will last 48 hours", "duration")]),
+    ("The trial is expected to last six weeks.", [("six", "expected to last six weeks", "duration")]),
+    ("Prices rose sharply in the last three years.", []),
+])
+def test_last_as_a_verb_gives_a_duration_and_as_an_adjective_a_frame(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

@@ -147,7 +147,8 @@ def lasting_phrase(before: str, p: FigurePatterns) -> str:
     if dangling and dangling[0].group().lower() in p.prepositions:
         lead = before[dangling[0].start():]
     chunks = list(_CHUNK.finditer(lead))
-    inner = next((c for c in chunks[1:-1] if c.group().lower() in p.prepositions), None)
+    inner = next((c for c in chunks[1:-1] if c.group().lower() in p.prepositions
+                  and c.group().lower() not in p.infinitive_words), None)
     return lead[inner.start():] if inner else lead
 
 

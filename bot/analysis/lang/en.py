@@ -176,7 +176,9 @@ FIGURES = FigureRules(
         "second seconds minute minutes hour hours day days week weeks month months year years "
         "decade decades century centuries quarter quarters"
     ).split(),
-    frame_before=("the", "past", "last", "preceding", "previous", "first", "these",
+    frame_before=("the", "past", "preceding", "previous", "first", "these",
+                  # "the last three years"; a verb in "the strike will last 48 hours"
+                  r"(?:the|its|their|his|her|our|my|your|in|over|for|during)\s+last",
                   # "Within two years, the firm had gone": a frame at the clause's start; "an
                   # appeal within 14 days" is a deadline, and the deadline is the fact
                   r"(?:^|(?<=[,;:\"“(]))\s*within",
@@ -216,6 +218,7 @@ FIGURES = FigureRules(
     figurative_after=(r"(?:sure|certain|confident|convinced|committed|behind|fit|right)\b",),
     prepositions=("to", "by", "of", "at", "from"),
     articles=("a", "an"),
+    infinitive_words=("to",),
     measured_by=("in", "of", "on", "for"),
     clause_words=("and", "but", "while", "whereas", "which", "that", "who", "as", "although",
                   "though", "when", "where", "after", "because"),
