@@ -264,3 +264,20 @@ def test_counts_measures_and_frames_in_english_news(
 def test_last_as_a_verb_gives_a_duration_and_as_an_adjective_a_frame(
         sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+# -- a level told by its verb, casualties named before the number --------------------------------
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("The death toll has risen to 17.", "en", ("17", "death toll has risen to 17", "casualties")),
+    ("Membership reached 300, the party said.", "en", ("300", "Membership reached 300", "count")),
+    ("Число погибших возросло до 17.", "ru", ("17", "погибших возросло до 17", "casualties")),
+    ("Он провел на поле 90 минут.", "ru", ("90", "провел на поле 90 минут", "duration")),
+])
+def test_a_level_after_its_verb_says_what_it_counts(
+        sentence: str, language: str, expected: tuple[str, str, str]) -> None:
+    assert figures([sentence], language) == [expected]
+
+
+def test_a_bare_number_after_was_is_not_a_level() -> None:
+    assert figures(["The boy was 12."]) == []

@@ -94,7 +94,7 @@ class FigurePatterns:
     generic_nouns: frozenset[str]
     head_last: bool
     articles: frozenset[str]
-    infinitive_words: frozenset[str]
+    planned_words: frozenset[str]
     share_noun_after: bool
     rate_periods: frozenset[str]
     measured_by: frozenset[str]
@@ -192,7 +192,7 @@ def _compiled(code: str) -> FigurePatterns:
         generic_nouns=frozenset(rules.generic_nouns),
         head_last=rules.head_noun_last,
         articles=frozenset(rules.articles),
-        infinitive_words=frozenset(rules.infinitive_words),
+        planned_words=frozenset(rules.planned_words),
         share_noun_after=rules.share_noun_after,
         rate_periods=frozenset(rules.rate_periods),
         measured_by=frozenset(rules.measured_by),

@@ -135,11 +135,11 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
 
 
 def lasting_phrase(before: str, p: FigurePatterns) -> str:
-    """What lasts, before a duration: "jailed for", "appeal within", "в ближайшие".
+    """What lasts, before a duration: "jailed for", "провел на поле", "over the next".
 
     Up to three words; a preposition the cut or the trim would leave out ("в" строй через,
-    "В" ближайшие) comes back in, and a phrase opening inside the words taken ("страны в
-    ближайшие") starts there: "в строй через", "в ближайшие".
+    "В" ближайшие) comes back in; a planned period is its own phrase, from the word before
+    its "next" ("страны в ближайшие" -> "в ближайшие", "spend £2bn over the next").
     """
     lead = leading_phrase(before, p, max_words=3)
     rest = before[: len(before) - len(lead)] if lead else ""
@@ -147,9 +147,12 @@ def lasting_phrase(before: str, p: FigurePatterns) -> str:
     if dangling and dangling[0].group().lower() in p.prepositions:
         lead = before[dangling[0].start():]
     chunks = list(_CHUNK.finditer(lead))
-    inner = next((c for c in chunks[1:-1] if c.group().lower() in p.prepositions
-                  and c.group().lower() not in p.infinitive_words), None)
-    return lead[inner.start():] if inner else lead
+    if len(chunks) > 1 and chunks[-1].group().lower() in p.planned_words:
+        opens = len(chunks) - 2
+        if opens > 0 and chunks[opens].group().lower() in p.anaphora:
+            opens -= 1  # "over the next": the article stays with its preposition
+        return lead[chunks[opens].start():]
+    return lead
 
 
 def _trim_stop_words(lead: str, p: FigurePatterns) -> str:

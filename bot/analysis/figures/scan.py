@@ -262,6 +262,8 @@ def _interpret(
     if impact or impact_before:
         harmed = p.harm.search(impact or impact_before.group())
         kind = "casualties" if harmed else "people"
+    elif not counted and p.harm.search(lead):
+        kind = "casualties"  # "число погибших возросло до 17", "the death toll rose to 17"
     else:
         kind = "duration" if duration else "count"
     return Candidate(

@@ -212,13 +212,17 @@ FIGURES = FigureRules(
     partitive_words=("of",),
     vague_numbers=("dozens", "hundreds", "thousands", "millions", "billions"),
     of_them=(r"of\s+(?:them|whom|which)",),
+    # "the death toll has risen to 17.": a level at the clause's end says what it counts
+    # before it ("was 17" is left out: more often an age)
+    count_verbs=(r"(?:rose|risen|rise[sn]?|fell|fallen|climbed|jumped|increased|dropped|grew|grown)\s+to",
+                 r"st(?:an|oo)ds?\s+at", r"reached", r"totall?ed", r"numbered"),
     fraction_after=(r"thirds?", r"fifths?", r"sixths?", r"eighths?", r"tenths?", r"halves",
                     r"quarters?(?=\s+of\b)"),
     per_words=("per",),
     figurative_after=(r"(?:sure|certain|confident|convinced|committed|behind|fit|right)\b",),
     prepositions=("to", "by", "of", "at", "from"),
     articles=("a", "an"),
-    infinitive_words=("to",),
+    planned_words=("next", "coming", "following"),
     measured_by=("in", "of", "on", "for"),
     clause_words=("and", "but", "while", "whereas", "which", "that", "who", "as", "although",
                   "though", "when", "where", "after", "because"),

@@ -73,7 +73,7 @@ class FigureRules:
     of_them: tuple[str, ...] = ()            # regex: "24 of them won": the noun is before
     letters: str = ""                        # regex class: a counted word has one ("а-яё")
     prepositions: tuple[str, ...] = ()       # "rose to 5%": kept inside the leading phrase
-    infinitive_words: tuple[str, ...] = ()   # "expected to last six weeks": "to" opens no phrase
+    planned_words: tuple[str, ...] = ()      # "over the next 10 years": a planned period
     articles: tuple[str, ...] = ()           # "a 30% hike": the noun after says what it measures
     share_noun_after: bool = False           # "48% голосов": a noun right after a percentage is
                                              # its whole (not in English: "rose 5% last year")
