@@ -281,3 +281,18 @@ def test_a_level_after_its_verb_says_what_it_counts(
 
 def test_a_bare_number_after_was_is_not_a_level() -> None:
     assert figures(["The boy was 12."]) == []
+
+
+# -- glued units, tennis sets, and phone numbers ----------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The player has a 40GB hard drive.", [("40GB", "40GB hard drive", "count")]),
+    ("Broadband speeds of up to 8Mbps are planned.",
+     [("8Mbps", "Broadband speeds of up to 8Mbps", "count")]),
+    ("Some 3G phones play MP3 files.", []),
+    ("He holds the Irish record at 3km, 5km and 10km.", []),  # race names
+    ("Federer won 6-2 6-3 6-4.", [("6-2 6-3 6-4", "Federer won 6-2 6-3 6-4", "score")]),
+    ("Call 020 7946 0958 for tickets.", []),
+])
+def test_units_sets_and_phone_numbers(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

@@ -19,7 +19,8 @@ from ..tokens import stop_words
 # times, numeric dates, fractions, and numbers glued to letters (G20, COVID-19, Su-35, С-400).
 # Every branch starts at a digit (or "+", "-"), so the engine skips the letters between them.
 _MASK = re.compile(
-    r"(?:\+\d|\d)[\d ()-]{8,}\d"                     # phone numbers
+    # phone numbers: a group of three digits somewhere ("6-2 6-3 6-4" is a tennis score)
+    r"(?:\+\d|\d)(?:(?=\d\d)|(?=[\d ()-]{0,12}\d{3}))[\d ()-]{8,}\d"
     r"|\d(?<!\w\d)(?:\d?:\d{2}(?::\d{2})?(?![.,]\d)"   # clock times (not race times)
     r"|\d?[./]\d{1,2}[./]\d{2,4}\b"                   # numeric dates
     r"|\d*/\d+\b|\d*\+\d+\b)"                         # fractions (1/2), added time (90+6)

@@ -40,6 +40,7 @@ _DIGIT = re.compile(r"\d")
 _WINDOW = 80   # characters around a number that phrases and checks may look at
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|[—–]|-\s|$)")
 _OPENERS = " \u00a0\"“«'‘([—–-"  # what may stand before a sentence's first word
+_SETS_GAP = re.compile(r",? ")  # between the sets of one tennis match: "6-2 6-3", "6-2, 6-3"
 _NEAR = 32     # characters before a number that word checks ("page", "aged", "killed") look at
 
 
@@ -108,7 +109,7 @@ def _scores_and_times(
     found: list[Candidate] = []
     spans = []
     for m in p.race_time.finditer(masked):
-        spans.append((m, "duration"))
+        spans.append((m.start(), m.end(), "duration"))
     sporting = None
     for m in p.score.finditer(masked):
         if m.group("dash"):
@@ -116,14 +117,17 @@ def _scores_and_times(
                 sporting = p.score_word.search(sentence) is not None
             if not sporting or p.date_after.match(sentence[m.end():]) or _has_unit(masked, m, p):
                 continue
-        spans.append((m, "score"))
-    for m, kind in spans:
-        value = m.group()
-        lead = leading_phrase(sentence[: m.start()], p, max_words=3, whole_sentence=True)
-        tail = "" if lead else trailing_phrase(sentence[m.end():], p, max_words=3)
+        if spans and spans[-1][2] == "score" and _SETS_GAP.fullmatch(sentence, spans[-1][1], m.start()):
+            spans[-1] = (spans[-1][0], m.end(), "score")  # "6-2 6-3 6-4": one match, set by set
+            continue
+        spans.append((m.start(), m.end(), "score"))
+    for start, end, kind in spans:
+        value = sentence[start:end]
+        lead = leading_phrase(sentence[:start], p, max_words=3, whole_sentence=True)
+        tail = "" if lead else trailing_phrase(sentence[end:], p, max_words=3)
         found.append(Candidate(value=value, context=bounded(lead, value, tail), sentence_index=index,
                                kind=kind, amount=0.0, approximate=False, noun=value))
-        masked = masked[: m.start()] + MASK_CHAR * len(value) + masked[m.end():]
+        masked = masked[:start] + MASK_CHAR * len(value) + masked[end:]
     return found, masked
 
 

@@ -125,7 +125,10 @@ FIGURES = FigureRules(
         ("trillion", 1e12), ("mln", 1e6), ("bln", 1e9),
     ),
     scale_suffixes=(("bn", 1e9), ("m", 1e6), ("k", 1e3), ("mn", 1e6), ("tn", 1e12),
-                    ("secs", 1.0), ("sec", 1.0)),  # a glued unit: "won in 6.46secs"
+                    ("secs", 1.0), ("sec", 1.0),  # a glued unit: "won in 6.46secs", "a 40GB drive"
+                    *((unit, 1.0) for unit in (
+                        "GB", "MB", "KB", "TB", "Mbps", "Kbps", "Gbps", "GHz", "MHz", "kg", "mph",
+                        "kph", "MW", "GW", "kW", "kWh"))),  # not "km": "the 10km" is a race
     currency_symbols=("US$", "C$", "A$", "$", "€", "£", "¥", "₽", "₸", "₴"),
     currency_words=(
         r"(?:US\s+)?dollars?", r"euros?", r"pounds?", "sterling", r"rubles?", r"roubles?", "somoni",
