@@ -180,6 +180,12 @@ def test_a_change_of_the_same_size_with_its_own_subject_is_a_second_figure(sente
     assert len([f for f in figures(sentences) if f[2] == "rate"]) == 2
 
 
+def test_the_27_percent_rise_restates_the_rise_told_before() -> None:
+    sentences = ["Profits rose 27% to $1.2bn.", "The 27% rise was driven by sales."]
+    assert [(v, c) for v, c, _ in figures(sentences)] == [
+        ("$1.2bn", "Profits rose 27% to $1.2bn"), ("27%", "Profits rose 27%")]
+
+
 def test_a_percentage_before_its_noun_keeps_the_noun() -> None:
     assert figures(["The bank bought a 5% stake in the insurer."]) == [
         ("5%", "bank bought a 5% stake", "percent")]
