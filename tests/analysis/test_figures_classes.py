@@ -302,3 +302,16 @@ def test_a_bare_number_after_was_is_not_a_level() -> None:
 ])
 def test_units_sets_and_phone_numbers(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The bank raised rates by a quarter of a point.",
+     [("quarter of a point", "bank raised rates by a quarter of a point", "rate")]),
+    ("Rates rose by half a percentage point.",
+     [("half a percentage point", "Rates rose by half a percentage point", "rate")]),
+    ("Profits rose in the fourth quarter.", []),
+    ("A quarter of voters backed him.", []),
+])
+def test_a_fraction_of_a_point_is_a_rate_and_a_bare_fraction_is_not(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

@@ -100,6 +100,7 @@ class FigurePatterns:
     rate_periods: frozenset[str]
     measured_by: frozenset[str]
     multipliers: frozenset[str]
+    fractions: frozenset[str]
     multiplier_after: re.Pattern[str]
     fraction_after: re.Pattern[str]
     per_words: frozenset[str]
@@ -198,6 +199,7 @@ def _compiled(code: str) -> FigurePatterns:
         rate_periods=frozenset(rules.rate_periods),
         measured_by=frozenset(rules.measured_by),
         multipliers=frozenset(rules.multiplier_words),
+        fractions=frozenset(rules.fraction_words),
         multiplier_after=re.compile(rf"^\s+{_alternation(rules.multiplier_after)}", re.IGNORECASE),
         fraction_after=re.compile(rf"^\s+{_alternation(rules.fraction_after)}(?![\w])",
                                   re.IGNORECASE),

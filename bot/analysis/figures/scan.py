@@ -203,6 +203,8 @@ def _interpret(
     if money or m.group("pct"):
         return _share_or_sum(m, before, core, after, index, p, amount, approximate)
     written = m.group("words") is not None
+    if written and m.group("words").lower() in p.fractions:
+        return None  # "the fourth quarter": a fraction in words without a unit
     if p.fraction_after.match(after):
         return None  # "two thirds of the population", "две трети": a share, not a count
     if _is_denominator(before, amount, p):

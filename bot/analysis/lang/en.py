@@ -110,7 +110,7 @@ FIGURES = FigureRules(
         *((word, float(value)) for value, word in zip(range(20, 100, 10), _EN_TENS, strict=True)),
         ("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9),
         ("trillion", 1e12), ("dozen", 12.0), ("dozens", 24.0), ("hundreds", 1e2),
-        ("thousands", 1e3), ("millions", 1e6), ("billions", 1e9), ("half", 0.5),
+        ("thousands", 1e3), ("millions", 1e6), ("billions", 1e9), ("half", 0.5), ("quarter", 0.25),
         ("twofold", 2.0), ("threefold", 3.0), ("fourfold", 4.0), ("fivefold", 5.0),
         ("tenfold", 10.0), *_EN_MULTIPLIER_VERBS.items(),
     ),
@@ -143,7 +143,11 @@ FIGURES = FigureRules(
         r"bolivars?", r"taka", r"kyats?", r"dong", r"afghanis?", r"birr", r"shillings?",
         r"tugriks?", r"quetzal(?:es)?", r"hryvnia",
     ),
-    percent_words=("%", "percent", r"per\s+cent", r"percentage\s+points?"),
+    percent_words=("%", "percent", r"per\s+cent", r"percentage\s+points?",
+                   # "a quarter of a point", "half a percentage point": a fraction of a point
+                   r"(?<=quarter)\s+of\s+a\s+(?:percentage\s+)?point",
+                   r"(?<=half)\s+a\s+(?:percentage\s+)?point"),
+    fraction_words=("quarter",),
     approximations=(
         r"more\s+than", "over", "nearly", "almost", "about", "around", "approximately", "roughly",
         r"up\s+to", r"at\s+least", r"fewer\s+than", r"less\s+than", "under", r"close\s+to",

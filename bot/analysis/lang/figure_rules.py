@@ -27,6 +27,8 @@ class FigureRules:
     currency_symbols: tuple[str, ...] = ()   # before the number: "$", "€"
     currency_words: tuple[str, ...] = ()     # regex after the number: r"dollars?", r"грн\.?"
     percent_words: tuple[str, ...] = ()      # regex after the number: "%", "percent"
+    fraction_words: tuple[str, ...] = ()     # number words that are a figure only with a unit:
+                                             # "a quarter of a point", not "the fourth quarter"
     # -- Phrases around a number ------------------------------------------------------------
     approximations: tuple[str, ...] = ()     # regex before: "more than", "около"
     between_words: tuple[str, ...] = ()      # "between": then "and" closes a range
