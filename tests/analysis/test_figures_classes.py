@@ -315,3 +315,14 @@ def test_units_sets_and_phone_numbers(sentence: str, expected: list[tuple[str, s
 def test_a_fraction_of_a_point_is_a_rate_and_a_bare_fraction_is_not(
         sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The 2 show was cancelled.", []),
+    ("The 3 children were safe.", [("3", "3 children", "count")]),
+    ("The crash killed all 12 passengers.", [("12", "killed all 12 passengers", "casualties")]),
+    ("Troops evacuated the 500 residents.", [("500", "evacuated the 500 residents", "people")]),
+])
+def test_a_label_is_no_count_and_a_determiner_keeps_the_people_affected(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

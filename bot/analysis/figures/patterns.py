@@ -74,6 +74,7 @@ class FigurePatterns:
     unit_word: re.Pattern[str]
     verb_like: re.Pattern[str]
     plural_noun: re.Pattern[str]
+    singular_noun: re.Pattern[str]
     stops: frozenset[str]
     fillers: frozenset[str]
     partitives: frozenset[str]
@@ -163,13 +164,16 @@ def _compiled(code: str) -> FigurePatterns:
             rf"^(?:\s+{_alternation(rules.auxiliaries, escape=True)}){{0,3}}\s+"
             rf"{affected}(?![\w])", re.IGNORECASE),
         impact_word=re.compile(rf"^{affected}$", re.IGNORECASE),
-        impact_before=re.compile(rf"(?<![\w]){affected}\s+$", re.IGNORECASE),
+        impact_before=re.compile(  # "killed all 12 passengers", "evacuated the 500 residents"
+            rf"(?<![\w]){affected}\s+(?:{_alternation(rules.anaphora_words, escape=True)}\s+)?$",
+            re.IGNORECASE),
         harm=_whole_words(rules.harm_words),
         change=_whole_words(rules.change_words),
         plan=_whole_words(rules.plan_words),
         unit_word=re.compile(rf"^{_units(rules)}[.,;:]?$", re.IGNORECASE),
         verb_like=re.compile(rf"^{rules.verb_endings or '(?!)'}$", re.IGNORECASE),
         plural_noun=re.compile(rf"^{rules.plural_noun or '(?!)'}$"),
+        singular_noun=re.compile(rules.singular_noun or "(?!)"),
         stops=stops,
         fillers=frozenset(rules.filler_words),
         partitives=frozenset(rules.partitive_words),

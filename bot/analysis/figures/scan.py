@@ -241,6 +241,8 @@ def _interpret(
         return None  # "the two task forces", "both": counted already
     if p.weak_nouns.intersection(nouns) or p.division_before.search(near):
         return None  # "two sides", "two large factors", "split into two camps"
+    if not written and amount > 1 and _names_a_singular(near, counted, p):
+        return None  # "the 2 show", "the 100 club": a label, not a count
     if duration and not m.group("range") and _is_time_frame(m, near, after[len(counted):], p):
         return None  # "the past three years", "three years ago": when, not how much; an
         # estimate ("через 1,5—2 месяца я буду в строю") is a figure
@@ -304,6 +306,14 @@ def _share_or_sum(
         amount=amount, approximate=approximate,
         noun=" ".join(w for w in told.lower().split() if w not in p.stops),
     )
+
+
+def _names_a_singular(near: str, counted: str, p: FigurePatterns) -> bool:
+    """"The 2 show": digits after "the" before one singular noun name something; a count of
+    more than one takes a plural ("the 11 people", "the 3 children", "the 60 metres")."""
+    words = counted.split()
+    return (len(words) == 1 and bool(p.singular_noun.fullmatch(words[0]))
+            and words[0].lower() not in p.time_units and _previous_word(near) in p.anaphora)
 
 
 def _measures_of(near: str, p: FigurePatterns) -> bool:

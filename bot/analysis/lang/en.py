@@ -235,6 +235,10 @@ FIGURES = FigureRules(
                   "though", "when", "where", "after", "because"),
     verb_endings=r"\w{3,}(?:ed|ing)",
     plural_noun=r"[a-z][a-z’'-]*[a-rt-z]s",
+    # a lower-case word not ending in "s" and not an irregular plural
+    singular_noun=(r"(?!(?:people|men|women|children|police|staff|crew|cattle|sheep|fish|feet|"
+                   r"teeth|mice|geese|data|media|personnel|clergy|youth|aircraft)$)"
+                   r"[a-z][a-z’'-]*[a-rt-z]"),
     generic_nouns=("people", "persons", "individuals"),
     head_noun_last=True,
     harm_words=(

@@ -83,6 +83,7 @@ class FigureRules:
     clause_words: tuple[str, ...] = ()       # "but", "while": a leading phrase starts after them
     verb_endings: str = ""                   # regex: a counted noun phrase ends before a verb
     plural_noun: str = ""                    # regex (case-sensitive): it ends after this word
+    singular_noun: str = ""                  # regex (case-sensitive): "the 2 show" names a thing
     generic_nouns: tuple[str, ...] = ()      # "people": "18 tourists" and "18 people" are one fact
     head_noun_last: bool = False             # "two family friends": the last word is what is
                                              # counted (English); else any word may be
