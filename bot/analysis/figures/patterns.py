@@ -232,12 +232,15 @@ def _units(rules: FigureRules) -> str:
 
 
 def _written(rules: FigureRules) -> str:
-    """Numbers in words: "two thousand", "Thirty-one", "one million" (one only before a scale)."""
-    words = _alternation([w for w, _ in rules.number_words], escape=True)
+    """Numbers in words: "two thousand", "Thirty-one", "one million" (one only before a scale,
+    a fraction only before "(of) a": "a quarter of a point", never "the fourth quarter")."""
+    words = _alternation([w for w, _ in rules.number_words if w not in rules.fraction_words],
+                         escape=True)
     scales = _alternation([w for w, value in rules.number_words if value >= 100], escape=True)
     one = _alternation(rules.one_words, escape=True)
+    fraction = _alternation(rules.fraction_words, escape=True)
     joiner = rf"(?:{_alternation(rules.number_joiners)}\s+)?"
-    return (rf"(?:{one}(?=[\s-]+{scales})|{words})"
+    return (rf"(?:{one}(?=[\s-]+{scales})|{fraction}(?=\s+(?:of\s+)?an?\s)|{words})"
             rf"(?:[\s-]+{joiner}{words}|-{one}\b|[\s-]+{one}(?=[\s-]+{scales}))*")
 
 
