@@ -326,3 +326,8 @@ def test_a_fraction_of_a_point_is_a_rate_and_a_bare_fraction_is_not(
 def test_a_label_is_no_count_and_a_determiner_keeps_the_people_affected(
         sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+def test_a_fact_told_twice_is_shown_at_its_first_mention() -> None:
+    sentences = ["Шесть горняков остаются под землей.", "Спасатели пытаются добраться до 6 горняков."]
+    assert figures(sentences, "ru") == [("Шесть", "Шесть горняков", "count")]
