@@ -330,4 +330,15 @@ def test_a_label_is_no_count_and_a_determiner_keeps_the_people_affected(
 
 def test_a_fact_told_twice_is_shown_at_its_first_mention() -> None:
     sentences = ["Шесть горняков остаются под землей.", "Спасатели пытаются добраться до 6 горняков."]
-    assert figures(sentences, "ru") == [("Шесть", "Шесть горняков", "count")]
+    assert figures(sentences, "ru") == [
+        ("Шесть", "Шесть горняков остаются под землей", "casualties")]
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("Six miners remain underground.", "en", ("Six", "Six miners remain underground", "casualties")),
+    ("The mine is 400 metres underground.", "en", ("400", "400 metres", "count")),
+    ("Шахта находится на глубине 400 метров под землей.", "ru", ("400", "400 метров", "count")),
+])
+def test_people_who_remain_underground_are_casualties_a_depth_is_not(
+        sentence: str, language: str, expected: tuple[str, str, str]) -> None:
+    assert figures([sentence], language) == [expected]

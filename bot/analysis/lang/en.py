@@ -244,6 +244,8 @@ FIGURES = FigureRules(
     harm_words=(
         r"killed", r"dead", r"deaths?", r"died", r"injured", r"wounded", r"hurt", r"trapped",
         r"missing", r"victims?", r"casualties", r"fatalities", r"hospitali[sz]ed",
+        # "six miners remain underground" ("a mine 400 metres underground" is not)
+        r"(?:remain(?:s|ed)?|still|are|were)\s+(?:underground|under\s+(?:the\s+)?rubble)",
     ),
     impact_words=(
         r"evacuated", r"displaced", r"homeless", r"rescued", r"arrested", r"detained", r"affected",
