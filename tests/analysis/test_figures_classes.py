@@ -342,3 +342,15 @@ def test_a_fact_told_twice_is_shown_at_its_first_mention() -> None:
 def test_people_who_remain_underground_are_casualties_a_depth_is_not(
         sentence: str, language: str, expected: tuple[str, str, str]) -> None:
     assert figures([sentence], language) == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("The Conservatives want to cut immigration to 50,000 a year.", "en",
+     [("50,000", "Conservatives want to cut immigration to 50,000 a year", "count")]),
+    ("Within half an hour the file was online.", "en", []),
+    ("Мигрантов должно быть не больше 50 тысяч в год.", "ru",
+     [("50 тысяч", "Мигрантов должно быть не больше 50 тысяч в год", "count")]),
+])
+def test_a_number_per_year_is_a_rate(sentence: str, language: str,
+                                     expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence], language) == expected

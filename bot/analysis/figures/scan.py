@@ -210,8 +210,8 @@ def _interpret(
     if _is_denominator(before, amount, p):
         return None  # "1-10 cases per 1 million people": the base of a rate
     vague = written and m.group("words").lower() in p.vague
-    multiplied = p.multiplier_after.match(after)  # "a hundred times more": one multiplier
-    if multiplied:
+    multiplied = p.multiplier_after.match(after) or (amount > 1 and p.per_time.match(after))
+    if multiplied:  # "a hundred times more": one multiplier; "50,000 a year": a rate
         core, after = core + after[: multiplied.end()], after[multiplied.end():]
     hyphen = re.match(r"-([^\W\d_]+)", after)
     if hyphen:
