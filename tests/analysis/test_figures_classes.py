@@ -89,15 +89,16 @@ def test_a_count_of_real_things_beside_a_division_word_stays() -> None:
 
 @pytest.mark.parametrize(("sentence", "language", "expected"), [
     ("The firm's revenue nearly tripled in the fourth quarter.", "en",
-     ("tripled", "firm's revenue nearly tripled", "count")),
-    ("Prices have doubled since the war.", "en", ("doubled", "Prices have doubled", "count")),
+     ("tripled", "firm's revenue nearly tripled", "rate")),
+    ("Prices have doubled since the war.", "en", ("doubled", "Prices have doubled", "rate")),
     ("We hold a hundred times more early manuscripts than they do.", "en",
      ("a hundred", "a hundred times more early manuscripts", "count")),
     ("Sales were 10 times higher than expected.", "en", ("10", "Sales were 10 times higher", "count")),
     ("Выручка компании почти утроилась за год.", "ru",
-     ("утроилась", "Выручка компании почти утроилась", "count")),
+     ("утроилась", "Выручка компании почти утроилась", "rate")),
 ])
-def test_a_multiplier_is_a_figure(sentence: str, language: str, expected: tuple[str, str, str]) -> None:
+def test_a_multiplier_is_a_figure_and_a_change_a_rate(
+        sentence: str, language: str, expected: tuple[str, str, str]) -> None:
     assert figures([sentence], language) == [expected]
 
 
@@ -223,7 +224,7 @@ def test_a_duration_keeps_what_lasts(sentence: str, language: str, context: str)
      ("3 тыс.", "эвакуировали более 3 тыс. жителей", "people")),
     ("Он набрал 48% голосов.", ("48%", "набрал 48% голосов", "percent")),
     ("Выручка снизилась на 5% год к году.", ("5%", "Выручка снизилась на 5%", "rate")),
-    ("Цены на бензин выросли в 1,5 раза за год.", ("1,5", "Цены на бензин выросли в 1,5 раза", "count")),
+    ("Цены на бензин выросли в 1,5 раза за год.", ("1,5", "Цены на бензин выросли в 1,5 раза", "rate")),
     ("Суд приговорил его к восьми годам колонии.",
      ("восьми", "Суд приговорил его к восьми годам", "duration")),
 ])

@@ -210,7 +210,10 @@ def _interpret(
     if _is_denominator(before, amount, p):
         return None  # "1-10 cases per 1 million people": the base of a rate
     vague = written and m.group("words").lower() in p.vague
-    multiplied = p.multiplier_after.match(after) or (amount > 1 and p.per_time.match(after))
+    times = p.multiplier_after.match(after)
+    multiplied = times or (amount > 1 and p.per_time.match(after))
+    multiplier = ((written and m.group("words").lower() in p.multipliers)
+                  or bool(times and p.change.search(near)))  # "выросли в 1,5 раза", not "три раза"
     if multiplied:  # "a hundred times more": one multiplier; "50,000 a year": a rate
         core, after = core + after[: multiplied.end()], after[multiplied.end():]
     hyphen = re.match(r"-([^\W\d_]+)", after)
@@ -231,7 +234,7 @@ def _interpret(
         return None  # "for hundreds of years": a time frame, not a count
     self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
                       or (approximate and not written) or _is_change(near, p)
-                      or (written and m.group("words").lower() in p.multipliers) or multiplied
+                      or multiplier or multiplied
                       or (not written and _measures_of(near, p)))
     predicate = not counted and p.count_verb.search(near) and _CLAUSE_END.match(after)
     if not (counted or impact or hyphen or self_described or predicate):
@@ -272,8 +275,8 @@ def _interpret(
         kind = "casualties" if harmed else "people"
     elif not counted and p.harm.search(lead):
         kind = "casualties"  # "число погибших возросло до 17", "the death toll rose to 17"
-    else:
-        kind = "duration" if duration else "count"
+    else:  # "revenue nearly tripled", "в 1,5 раза": a rate of change
+        kind = "rate" if multiplier else "duration" if duration else "count"
     return Candidate(
         value=_value(m), context=bounded(lead, core, counted + impact), sentence_index=index,
         kind=kind, amount=amount, approximate=approximate, noun=" ".join(nouns).lower(),
