@@ -355,3 +355,14 @@ def test_people_who_remain_underground_are_casualties_a_depth_is_not(
 def test_a_number_per_year_is_a_rate(sentence: str, language: str,
                                      expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence], language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The rupee climbed to 43.305 per US dollar on Thursday.",
+     [("43.305", "climbed to 43.305 per US dollar", "money")]),
+    ("The euro rose to 1.3 against the dollar.", [("1.3", "rose to 1.3 against the dollar", "money")]),
+    ("Sales were 5 per store.", []),
+])
+def test_an_exchange_rate_without_a_sign_is_money(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

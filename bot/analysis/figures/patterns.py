@@ -104,6 +104,7 @@ class FigurePatterns:
     fractions: frozenset[str]
     multiplier_after: re.Pattern[str]
     per_time: re.Pattern[str]
+    exchange_after: re.Pattern[str]
     fraction_after: re.Pattern[str]
     per_words: frozenset[str]
     figurative_after: re.Pattern[str]
@@ -206,6 +207,8 @@ def _compiled(code: str) -> FigurePatterns:
         multipliers=frozenset(rules.multiplier_words),
         fractions=frozenset(rules.fraction_words),
         multiplier_after=re.compile(rf"^\s+{_alternation(rules.multiplier_after)}", re.IGNORECASE),
+        exchange_after=re.compile(rf"^\s+{_alternation(rules.exchange_after)}(?![\w])",
+                                  re.IGNORECASE),
         per_time=re.compile(rf"^\s+{_alternation(rules.per_time_after)}(?![\w])", re.IGNORECASE),
         fraction_after=re.compile(rf"^\s+{_alternation(rules.fraction_after)}(?![\w])",
                                   re.IGNORECASE),

@@ -211,7 +211,8 @@ def _interpret(
         return None  # "1-10 cases per 1 million people": the base of a rate
     vague = written and m.group("words").lower() in p.vague
     times = p.multiplier_after.match(after)
-    multiplied = times or (amount > 1 and p.per_time.match(after))
+    exchange = p.exchange_after.match(after)  # "43.305 per US dollar": an exchange rate
+    multiplied = times or exchange or (amount > 1 and p.per_time.match(after))
     multiplier = ((written and m.group("words").lower() in p.multipliers)
                   or bool(times and p.change.search(near)))  # "выросли в 1,5 раза", not "три раза"
     if multiplied:  # "a hundred times more": one multiplier; "50,000 a year": a rate
@@ -276,7 +277,8 @@ def _interpret(
     elif not counted and p.harm.search(lead):
         kind = "casualties"  # "число погибших возросло до 17", "the death toll rose to 17"
     else:  # "revenue nearly tripled", "в 1,5 раза": a rate of change
-        kind = "rate" if multiplier else "duration" if duration else "count"
+        kind = ("rate" if multiplier else "money" if exchange else "duration" if duration
+                else "count")
     return Candidate(
         value=_value(m), context=bounded(lead, core, counted + impact), sentence_index=index,
         kind=kind, amount=amount, approximate=approximate, noun=" ".join(nouns).lower(),

@@ -116,6 +116,8 @@ FIGURES = FigureRules(
     ),
     multiplier_words=("twofold", "threefold", "fourfold", "fivefold", "tenfold",
                       *_EN_MULTIPLIER_VERBS),
+    exchange_after=(r"(?:per|against\s+the|to\s+the)\s+(?:US\s+)?"
+                    r"(?:dollar|euro|pound|yen|yuan|rouble|ruble|sterling|greenback)",),
     per_time_after=(r"(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second)",),
     multiplier_after=(r"times\s+(?:more|less|fewer|as|over|higher|lower|greater|bigger|larger|"
                       r"smaller|faster|slower|cheaper|dearer|worse|better)\b",),

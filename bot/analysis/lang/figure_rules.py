@@ -19,6 +19,7 @@ class FigureRules:
     multiplier_words: tuple[str, ...] = ()   # "вдвое", "threefold": a figure without a noun
     multiplier_after: tuple[str, ...] = ()   # regex after the number: "a hundred times more"
     per_time_after: tuple[str, ...] = ()     # regex after the number: "50,000 a year", a rate
+    exchange_after: tuple[str, ...] = ()     # regex after the number: "43.305 per US dollar"
     one_words: tuple[str, ...] = ()          # "one", "a": a figure only before a scale word
     number_joiners: tuple[str, ...] = ()     # "two hundred and fifty"
     decimal_comma: bool = False              # "12,5" is a decimal; groups are "4 000"
