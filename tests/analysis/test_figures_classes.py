@@ -366,3 +366,13 @@ def test_a_number_per_year_is_a_rate(sentence: str, language: str,
 def test_an_exchange_rate_without_a_sign_is_money(
         sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The firm has deals with 20 other national Olympic bodies.",
+     [("20", "20 other national Olympic bodies", "count")]),
+    ("The pair faced bans for missing the three tests.", [("three", "three tests", "count")]),
+])
+def test_a_filler_does_not_cut_the_counted_phrase_and_missing_a_test_harms_nobody(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

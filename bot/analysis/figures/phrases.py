@@ -39,6 +39,9 @@ def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: 
             continue
         if lower in p.stops and not (taken == 0 and lower in p.fillers):
             break
+        if taken == 0 and lower in p.fillers:
+            position = end = word.end()  # "20 other national Olympic bodies": "other" is free
+            continue
         if p.impact_word.match(lower):
             break  # "40 injured": what happened to them, for `impact_tail`
         if taken and lower not in p.time_units and p.verb_like.match(word.group()):
