@@ -376,3 +376,13 @@ def test_an_exchange_rate_without_a_sign_is_money(
 def test_a_filler_does_not_cut_the_counted_phrase_and_missing_a_test_harms_nobody(
         sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("You could see that phrase 7.1 million times.", [("7.1 million", "7.1 million times", "count")]),
+    ("He tried two times.", []),
+    ("Find one - it takes about 30 seconds.", [("30", "it takes about 30 seconds", "duration")]),
+])
+def test_a_large_count_of_times_is_news_and_a_dash_opens_no_phrase(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

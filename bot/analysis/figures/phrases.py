@@ -150,6 +150,10 @@ def lasting_phrase(before: str, p: FigurePatterns) -> str:
     if dangling and dangling[0].group().lower() in p.prepositions:
         lead = before[dangling[0].start():]
     chunks = list(_CHUNK.finditer(lead))
+    while chunks and not any(ch.isalnum() for ch in chunks[0].group()):
+        chunks.pop(0)  # "- it takes about 30 seconds": a dash opens no phrase
+        lead = lead[chunks[0].start():] if chunks else ""
+        chunks = list(_CHUNK.finditer(lead))
     if len(chunks) > 1 and chunks[-1].group().lower() in p.planned_words:
         opens = len(chunks) - 2
         if opens > 0 and chunks[opens].group().lower() in p.anaphora:

@@ -243,8 +243,9 @@ def _interpret(
     anaphoric = written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora
     if anaphoric and amount <= 2:
         return None  # "the two task forces", "both": counted already
-    if p.weak_nouns.intersection(nouns) or p.division_before.search(near):
-        return None  # "two sides", "two large factors", "split into two camps"
+    if amount < 1000 and (p.weak_nouns.intersection(nouns) or p.division_before.search(near)):
+        return None  # "two sides", "two large factors", "split into two camps" (a large
+        # count of them is news: "the phrase appears 7.1 million times")
     if not written and amount > 1 and _names_a_singular(near, counted, p):
         return None  # "the 2 show", "the 100 club": a label, not a count
     if duration and not m.group("range") and _is_time_frame(m, near, after[len(counted):], p):
