@@ -168,8 +168,8 @@ def _compiled(code: str) -> FigurePatterns:
         impact_word=re.compile(rf"^{affected}$", re.IGNORECASE),
         impact_before=re.compile(  # "killed all 12 passengers", "evacuated the 500 residents",
             # but not "missing the three tests": a verb in -ing before a determiner is no harm
-            rf"(?<![\w])(?:{affected}|(?![^\W\d_]+ing\b){affected}\s+"
-            rf"{_alternation(rules.anaphora_words, escape=True)})\s+$", re.IGNORECASE),
+            rf"(?<![\w]){affected}(?:(?<!ing)\s+{_alternation(rules.anaphora_words, escape=True)})?"
+            rf"\s+$", re.IGNORECASE),
         harm=_whole_words(rules.harm_words),
         change=_whole_words(rules.change_words),
         plan=_whole_words(rules.plan_words),
