@@ -243,7 +243,8 @@ def _interpret(
     anaphoric = written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora
     if anaphoric and amount <= 2:
         return None  # "the two task forces", "both": counted already
-    if amount < 1000 and (p.weak_nouns.intersection(nouns) or p.division_before.search(near)):
+    if amount < 1000 and (p.weak_nouns.intersection(nouns)
+                          or (written and p.division_before.search(near))):
         return None  # "two sides", "two large factors", "split into two camps" (a large
         # count of them is news: "the phrase appears 7.1 million times")
     if not written and amount > 1 and _names_a_singular(near, counted, p):
