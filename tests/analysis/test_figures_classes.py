@@ -386,3 +386,14 @@ def test_a_filler_does_not_cut_the_counted_phrase_and_missing_a_test_harms_nobod
 def test_a_large_count_of_times_is_news_and_a_dash_opens_no_phrase(
         sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Пожары охватили леса в 2-х регионах.", [("2", "2-х регионах", "count")]),
+    ("Ему грозит до 5-ти лет лишения свободы.", [("5", "грозит до 5-ти лет", "duration")]),
+    ("Выборы пройдут 8-го сентября.", []),
+    ("Это 113-й элемент таблицы.", []),
+])
+def test_a_russian_cardinal_in_a_case_form_is_a_number_and_an_ordinal_is_not(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence], "ru") == expected

@@ -102,6 +102,7 @@ class FigurePatterns:
     measured_by: frozenset[str]
     multipliers: frozenset[str]
     fractions: frozenset[str]
+    case_endings: frozenset[str]
     multiplier_after: re.Pattern[str]
     per_time: re.Pattern[str]
     exchange_after: re.Pattern[str]
@@ -207,6 +208,7 @@ def _compiled(code: str) -> FigurePatterns:
         measured_by=frozenset(rules.measured_by),
         multipliers=frozenset(rules.multiplier_words),
         fractions=frozenset(rules.fraction_words),
+        case_endings=frozenset(rules.case_endings),
         multiplier_after=re.compile(rf"^\s+{_alternation(rules.multiplier_after)}", re.IGNORECASE),
         exchange_after=re.compile(rf"^\s+{_alternation(rules.exchange_after)}(?![\w])",
                                   re.IGNORECASE),

@@ -218,6 +218,9 @@ def _interpret(
     if multiplied:  # "a hundred times more": one multiplier; "50,000 a year": a rate
         core, after = core + after[: multiplied.end()], after[multiplied.end():]
     hyphen = re.match(r"-([^\W\d_]+)", after)
+    if hyphen and not written and hyphen.group(1).lower() in p.case_endings:
+        core, after = core + hyphen.group(), after[hyphen.end():]  # "в 2-х регионах": "двух"
+        hyphen = None
     if hyphen:
         if hyphen.group(1).lower() not in p.time_units:
             return None  # "1-го", "three-party", "one-off": ordinals and compounds

@@ -29,6 +29,8 @@ class FigureRules:
     currency_symbols: tuple[str, ...] = ()   # before the number: "$", "€"
     currency_words: tuple[str, ...] = ()     # regex after the number: r"dollars?", r"грн\.?"
     percent_words: tuple[str, ...] = ()      # regex after the number: "%", "percent"
+    case_endings: tuple[str, ...] = ()       # "2-х", "5-ти": a cardinal in a case form (not
+                                             # "1-го", an ordinal)
     fraction_words: tuple[str, ...] = ()     # number words that are a figure only with a unit:
                                              # "a quarter of a point", not "the fourth quarter"
     # -- Phrases around a number ------------------------------------------------------------

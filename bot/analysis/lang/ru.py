@@ -172,6 +172,7 @@ FIGURES = FigureRules(
                  r"назван[оы]", r"насчитыва\w+"),
     numbered_names=False,
     multiplier_after=(r"раза?(?![а-яё])",),  # "выросли в 1,5 раза"
+    case_endings=("х", "ти", "ми", "мя", "ух", "ех", "ёх", "ью"),
     per_time_after=(r"в\s+(?:год|месяц|неделю|день|сутки|час|минуту|секунду)",),
     share_noun_after=True,                   # "48% голосов": the share's whole follows it
     conditional_after=(r"[—–-]?\s*и\s+(?:вы|ваш\w*|мы|я|вс[её]|готово)",),

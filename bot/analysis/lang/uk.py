@@ -146,6 +146,7 @@ FIGURES = FigureRules(
         "рокам роками роках місяцям місяцями місяцях днями днях тижнями тижнях"
     ).split(),
     numbered_names=False,
+    case_endings=("х", "ти", "ми", "ох", "ьох"),
     multiplier_after=(r"раз(?:и|ів)?(?![а-яіїєґ])",),  # "зросли в 1,5 раза"
     share_noun_after=True,
     conditional_after=(r"[—–-]?\s*[ії]\s+(?:ви|ваш\w*|ми|я|вс[еі])",),
