@@ -397,3 +397,13 @@ def test_a_large_count_of_times_is_news_and_a_dash_opens_no_phrase(
 def test_a_russian_cardinal_in_a_case_form_is_a_number_and_an_ordinal_is_not(
         sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence], "ru") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Жертвами урагана стали 45 человек.", [("45", "Жертвами урагана стали 45 человек", "casualties")]),
+    ("Погибли 3 человека, в больнице находятся 45 человек.",
+     [("3", "Погибли 3 человека", "casualties"), ("45", "45 человек", "count")]),
+])
+def test_people_named_as_victims_before_the_number_are_casualties(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence], "ru") == expected

@@ -281,6 +281,9 @@ def _interpret(
         kind = "casualties" if harmed else "people"
     elif not counted and p.harm.search(lead):
         kind = "casualties"  # "число погибших возросло до 17", "the death toll rose to 17"
+    elif p.generic_nouns.intersection(nouns) and p.harm.search(near):
+        kind = "casualties"  # "жертвами урагана стали 45 человек": the harm is told first
+        lead = lead or leading_phrase(before, p, whole_sentence=m.start() <= _WINDOW)
     else:  # "revenue nearly tripled", "в 1,5 раза": a rate of change
         kind = ("rate" if multiplier else "money" if exchange else "duration" if duration
                 else "count")
