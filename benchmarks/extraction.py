@@ -135,7 +135,9 @@ _NUMBER_WORDS = {
 _NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
                       "тридцать": 30, "сорок": 40, "пятьдесят": 50, "сто": 100})
 _MONEY = re.compile(r"[$£€¥₽₴]|\b(?:dollar|pound|euro|yen|rouble|ruble|tenge|somoni|hryvni|"
-                    r"руб|доллар|евро|тенге|сомони|гривен|гривн|грн|фунт)", re.IGNORECASE)
+                    r"rupiah|rupee|yuan|renminbi|naira|rand|lari|kwacha|zloty|lira|franc|"
+                    r"руб|доллар|евро|тенге|сомони|гривен|гривн|грн|фунт|рупи|юан|злот)",
+                    re.IGNORECASE)
 _PERCENT = re.compile(r"%|\bper\s?cent|\bпроцент|\bп\.\s?п\.", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+(?:[ \u00a0,.]\d+)*")
 _SPACES = re.compile(r"\s+")

@@ -30,7 +30,7 @@ def pairs(sentence: str, language: str = "en") -> list[tuple[str, str]]:
         ("Losses reached between 30 and 40 percent of the harvest.",
          [("30 and 40 percent", "Losses reached between 30 and 40 percent of the harvest")]),
         ("Delays fell 10-15 percent after the reform.", [("10-15 percent", "Delays fell 10-15 percent")]),
-        ("The work will take nine months.", [("nine", "nine months")]),
+        ("The work will take nine months.", [("nine", "work will take nine months")]),
         ("Some two thousand families have moved.", [("two thousand", "Some two thousand families")]),
         ("Twenty-five villages were flooded.", [("Twenty-five", "Twenty-five villages")]),
     ],
@@ -45,11 +45,11 @@ def test_english_figures(sentence: str, expected: list[tuple[str, str]]) -> None
         ("В программе участвовали более 4 тыс. человек.", [("4 тыс.", "более 4 тыс. человек")]),
         ("Бюджет составил 5 млн рублей.", [("5 млн рублей", "Бюджет составил 5 млн рублей")]),
         ("Выделено 18 млн сомони на ремонт.", [("18 млн сомони", "Выделено 18 млн сомони")]),
-        ("Программа продлится три года.", [("три", "три года")]),
+        ("Программа продлится три года.", [("три", "Программа продлится три года")]),
         ("Урожай собран на площади свыше 96 тыс. гектаров.", [("96 тыс.", "свыше 96 тыс. гектаров")]),
         ("Стоимость составила 3,2–3,5 сомони за килограмм.",
          [("3,2–3,5 сомони", "Стоимость составила 3,2–3,5 сомони")]),
-        ("Доход составит от 6 до 7% годовых.", [("6 до 7%", "Доход составит от 6 до 7%")]),
+        ("Доход составит от 6 до 7% годовых.", [("6 до 7%", "Доход составит от 6 до 7% годовых")]),
     ],
 )
 def test_russian_figures(sentence: str, expected: list[tuple[str, str]]) -> None:
@@ -262,7 +262,7 @@ def test_weak_numbers_and_dates_are_not_figures(sentence: str) -> None:
         ("The visitors won 3:0 in the rain.", [("3:0", "visitors won 3:0", "score")]),
         ("Dibaba won in 14 minutes 32.93 seconds to erase the mark of 14:39.29.",
          [("14:39.29", "erase the mark of 14:39.29", "duration"),
-          ("14", "14 minutes 32.93 seconds", "duration")]),
+          ("14", "Dibaba won in 14 minutes 32.93 seconds", "duration")]),
         ("Shares rose 10-15 percent after the team won.",
          [("10-15 percent", "Shares rose 10-15 percent", "rate")]),
         ("The meeting starts at 14:30 after the match.", []),
@@ -327,7 +327,7 @@ def test_two_facts_with_the_same_percentage_stay_two() -> None:
 
 def test_either_or_numbers_are_one_range() -> None:
     assert figures(["The deal will run for five or six years."]) == [
-        ("five or six", "five or six years", "duration"),
+        ("five or six", "run for five or six years", "duration"),
     ]
 
 

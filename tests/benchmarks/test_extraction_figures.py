@@ -25,6 +25,12 @@ def test_vague_plurals_of_different_scales_differ() -> None:
     assert figure_key("hundreds") != figure_key("hundreds of dollars")  # count vs money
 
 
+def test_a_sum_in_a_less_common_currency_is_money_with_or_without_its_conversion() -> None:
+    assert figure_key("59.2 trillion rupiah ($6.58bn; £3.5bn)") == (59.2e12, "money")
+    assert figure_key("59.2 trillion rupiah") == (59.2e12, "money")
+    assert figure_key("59,2 трлн рупий") == (59.2e12, "money")
+
+
 def test_spaces_are_normalised_on_both_sides() -> None:
     sentence = "The burnt area grew from 512 thousand to 640 thousand hectares overnight."
     gold = ["512 thousand to\u00a0640\u202fthousand hectares"]

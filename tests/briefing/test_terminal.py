@@ -47,7 +47,7 @@ async def test_one_plain_text_digest_naming_every_file_and_what_failed() -> None
         "EN · c.txt\n"
         "• A school for 900 pupils reopened in Khujand.\n"
         "• Builders worked for 2 years.\n"
-        "Key figures: 900 pupils; 2 years\n\n"
+        "Key figures: 900 pupils; Builders worked for 2 years\n\n"
         "Not included:\n"
         "  ! inbox/x.pdf: broken or truncated PDF\n")
     assert store.delivered["terminal"] == [CANAL.id, SCHOOL.id]

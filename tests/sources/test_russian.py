@@ -38,7 +38,7 @@ def test_russian_report_figures_quotes_and_speakers() -> None:
         ("1,2 тыс. сомони", "Обучение одного слушателя обходится государству примерно в 1,2 тыс. сомони"),
         ("4 тыс.", "более 4 тыс. человек"),
         ("9,5 тыс.", "почти 9,5 тыс. обращений"),
-        ("три", "три года"),
+        ("три", "в ближайшие три года"),
     ]
     assert [(q.text, q.speaker) for q in analysis.quotes] == [
         ("Мигрант, который знает язык, зарабатывает больше", "Сухроб Каримов"),
@@ -59,7 +59,7 @@ def test_russian_sentences_stems_and_stop_words() -> None:
 def test_a_time_unit_ends_the_counted_phrase() -> None:
     report = report_from_text("Программа\n\nВ ближайшие три года программа охватит все районы.",
                               "x")
-    assert [f.context for f in analyze(report).figures] == ["три года"]
+    assert [f.context for f in analyze(report).figures] == ["В ближайшие три года"]
 
 
 def test_digest_labels_in_russian_and_byte_identical_english() -> None:
@@ -76,7 +76,8 @@ def test_digest_labels_in_russian_and_byte_identical_english() -> None:
     assert sorted(figures) == sorted([
         "более 4 тыс. человек", "Представительство министерства в Москве направило 5 млн рублей",
         "почти 9,5 тыс. обращений",
-        "Обучение одного слушателя обходится государству примерно в 1,2 тыс. сомони", "три года"])
+        "Обучение одного слушателя обходится государству примерно в 1,2 тыс. сомони",
+        "в ближайшие три года"])
     assert quote + "<i>автор не указан</i>" in russian.html
     assert quote + "<i>unattributed</i>" in english.html
     assert english.html.replace("Briefing digest", "Сводка отчётов").replace(

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from ..model import Figure
 from .patterns import patterns
 from .phrases import MAX_CONTEXT
-from .rank import importance, same_fact
+from .rank import importance, restates_a_change, same_fact
 from .scan import Candidate, scan
 
 __all__ = ["MAX_CONTEXT", "MAX_VALUE", "extract_figures"]
@@ -26,32 +26,55 @@ def extract_figures(
     sentences: Sequence[str], language: str = "en", *, limit: int = 5,
     emphasis: Iterable[int] = (),
 ) -> list[Figure]:
-    """The `limit` most important figures, each fact once; summary sentences weigh more."""
+    """The `limit` most important figures, each fact once; summary sentences weigh more.
+
+    A fact told twice is shown where the report first tells it ("Шесть горняков", not a
+    later "до 6 горняков"), weighed by its most important telling.
+    """
     if limit <= 0:
         return []
+    p = patterns(language)
     found = [c for i, s in enumerate(sentences) for c in scan(s, i, language)]
-    found = _first_mentions(found)
+    found = _first_mentions(_without_rate_periods(found, p.rate_periods))
+    restated = frozenset(c for c in found if restates_a_change(c, sentences[c.sentence_index], p))
     chosen = set(emphasis)
     total = max(1, len(sentences))
-    scored = sorted(
-        ((importance(c, total, c.sentence_index in chosen), c) for c in found),
-        key=lambda pair: (-pair[0], pair[1].sentence_index),
-    )
-    generic = patterns(language).generic_nouns
-    kept: list[Candidate] = []
-    figures: list[Figure] = []
-    for score, candidate in scored:
+    facts: list[list] = []                       # [first mention, best score]
+    by_amount: dict[float, list[list]] = {}      # a fact told again has the same amount...
+    by_context: dict[str, list] = {}             # ...or the very same words
+    for candidate in found:
         if len(candidate.value) > MAX_VALUE:
             continue  # not a figure anyone reads: "1 000 000 000 000 000 000 ..."
-        if any(same_fact(candidate, other, generic) for other in kept):
+        score = importance(candidate, total, candidate.sentence_index in chosen)
+        fact = by_context.get(candidate.context.casefold()) or next(
+            (f for f in by_amount.get(candidate.amount, ()) if same_fact(candidate, f[0], p, restated)),
+            None)
+        if fact is not None:
+            fact[1] = max(fact[1], score)
             continue
-        kept.append(candidate)
-        figures.append(Figure(value=candidate.value, context=candidate.context,
-                              sentence=sentences[candidate.sentence_index], score=round(score, 3),
-                              kind=candidate.kind))
-        if len(figures) == limit:
-            break
-    return figures
+        fact = [candidate, score]
+        facts.append(fact)
+        by_context[candidate.context.casefold()] = fact
+        if candidate.amount:
+            by_amount.setdefault(candidate.amount, []).append(fact)
+    facts.sort(key=lambda f: (-f[1], f[0].sentence_index))
+    return [Figure(value=c.value, context=c.context, sentence=sentences[c.sentence_index],
+                   score=round(score, 3), kind=c.kind) for c, score in facts[:limit]]
+
+
+def _without_rate_periods(found: list[Candidate], period_words: frozenset[str]) -> list[Candidate]:
+    """"ВВП за девять месяцев вырос на 3,2%", "sales rose 5% in three months": a duration
+    after "за"/"in" beside a rate of change is the period the rate is measured over, not a
+    fact of its own ("a rate of 1.5 percent and a maturity of 30 years" keeps both)."""
+    rated = {c.sentence_index for c in found if c.kind == "rate"}
+    return [c for c in found if not (c.kind == "duration" and c.sentence_index in rated
+                                     and _word_before(c) in period_words)]
+
+
+def _word_before(candidate: Candidate) -> str:
+    """The word before the figure's value in its context: "за" in "ВВП за девять месяцев"."""
+    words = candidate.context[: candidate.context.find(candidate.value)].split()
+    return words[-1].lower() if words else ""
 
 
 def _first_mentions(found: list[Candidate]) -> list[Candidate]:

@@ -19,7 +19,8 @@ from ..tokens import stop_words
 # times, numeric dates, fractions, and numbers glued to letters (G20, COVID-19, Su-35, С-400).
 # Every branch starts at a digit (or "+", "-"), so the engine skips the letters between them.
 _MASK = re.compile(
-    r"(?:\+\d|\d)[\d ()-]{8,}\d"                     # phone numbers
+    # phone numbers: a group of three digits somewhere ("6-2 6-3 6-4" is a tennis score)
+    r"(?:\+\d|\d)(?:(?=\d\d)|(?=[\d ()-]{0,12}\d{3}))[\d ()-]{8,}\d"
     r"|\d(?<!\w\d)(?:\d?:\d{2}(?::\d{2})?(?![.,]\d)"   # clock times (not race times)
     r"|\d?[./]\d{1,2}[./]\d{2,4}\b"                   # numeric dates
     r"|\d*/\d+\b|\d*\+\d+\b)"                         # fractions (1/2), added time (90+6)
@@ -73,6 +74,7 @@ class FigurePatterns:
     unit_word: re.Pattern[str]
     verb_like: re.Pattern[str]
     plural_noun: re.Pattern[str]
+    singular_noun: re.Pattern[str]
     stops: frozenset[str]
     fillers: frozenset[str]
     partitives: frozenset[str]
@@ -82,12 +84,28 @@ class FigurePatterns:
     month_word: re.Pattern[str]
     time_units: frozenset[str]
     frame_before: re.Pattern[str]
+    frame_before_approximate: re.Pattern[str]
+    limit: re.Pattern[str]
     anaphora: frozenset[str]
     weak_nouns: frozenset[str]
+    division_before: re.Pattern[str]
     event_before: frozenset[str]
     event_after: frozenset[str]
+    race_units: frozenset[str]
+    conditional_after: re.Pattern[str]
     generic_nouns: frozenset[str]
+    head_last: bool
+    articles: frozenset[str]
+    planned_words: frozenset[str]
+    share_noun_after: bool
+    rate_periods: frozenset[str]
+    measured_by: frozenset[str]
     multipliers: frozenset[str]
+    fractions: frozenset[str]
+    case_endings: frozenset[str]
+    multiplier_after: re.Pattern[str]
+    per_time: re.Pattern[str]
+    exchange_after: re.Pattern[str]
     fraction_after: re.Pattern[str]
     per_words: frozenset[str]
     figurative_after: re.Pattern[str]
@@ -106,7 +124,8 @@ def patterns(code: str) -> FigurePatterns:
 def _compiled(code: str) -> FigurePatterns:
     pack = get_pack(code)
     rules = pack.figures
-    stops = (pack.text.stop_words or stop_words(pack.code)) | frozenset(rules.extra_stop_words)
+    stops = ((pack.text.stop_words or stop_words(pack.code)) | frozenset(rules.extra_stop_words)) - frozenset(
+        rules.counted_nouns)
     months = _alternation(rules.months)
     affected = _alternation((*rules.harm_words, *rules.impact_words))
     return FigurePatterns(
@@ -148,13 +167,17 @@ def _compiled(code: str) -> FigurePatterns:
             rf"^(?:\s+{_alternation(rules.auxiliaries, escape=True)}){{0,3}}\s+"
             rf"{affected}(?![\w])", re.IGNORECASE),
         impact_word=re.compile(rf"^{affected}$", re.IGNORECASE),
-        impact_before=re.compile(rf"(?<![\w]){affected}\s+$", re.IGNORECASE),
+        impact_before=re.compile(  # "killed all 12 passengers", "evacuated the 500 residents",
+            # but not "missing the three tests": a verb in -ing before a determiner is no harm
+            rf"(?<![\w]){affected}(?:(?<!ing)\s+{_alternation(rules.anaphora_words, escape=True)})?"
+            rf"\s+$", re.IGNORECASE),
         harm=_whole_words(rules.harm_words),
         change=_whole_words(rules.change_words),
         plan=_whole_words(rules.plan_words),
         unit_word=re.compile(rf"^{_units(rules)}[.,;:]?$", re.IGNORECASE),
         verb_like=re.compile(rf"^{rules.verb_endings or '(?!)'}$", re.IGNORECASE),
         plural_noun=re.compile(rf"^{rules.plural_noun or '(?!)'}$"),
+        singular_noun=re.compile(rules.singular_noun or "(?!)"),
         stops=stops,
         fillers=frozenset(rules.filler_words),
         partitives=frozenset(rules.partitive_words),
@@ -164,12 +187,32 @@ def _compiled(code: str) -> FigurePatterns:
         month_word=re.compile(rf"^{months}\.?$", re.IGNORECASE),
         time_units=frozenset(rules.time_units),
         frame_before=re.compile(rf"(?<![^\W\d_]){_alternation(rules.frame_before)}\s+$", re.IGNORECASE),
+        frame_before_approximate=re.compile(
+            rf"(?<![^\W\d_]){_alternation(rules.frame_before_approximate)}\s+$", re.IGNORECASE),
+        limit=re.compile(_alternation(rules.limit_words), re.IGNORECASE),
         anaphora=frozenset(rules.anaphora_words),
         weak_nouns=frozenset(rules.weak_nouns),
+        division_before=re.compile(
+            rf"(?<![^\W\d_]){_alternation(rules.division_before)}\s+$", re.IGNORECASE),
         event_before=frozenset(rules.event_before),
         event_after=frozenset(rules.event_after),
+        race_units=frozenset(rules.race_units),
+        conditional_after=re.compile(rf"^\s*{_alternation(rules.conditional_after)}(?![\w])",
+                                     re.IGNORECASE),
         generic_nouns=frozenset(rules.generic_nouns),
+        head_last=rules.head_noun_last,
+        articles=frozenset(rules.articles),
+        planned_words=frozenset(rules.planned_words),
+        share_noun_after=rules.share_noun_after,
+        rate_periods=frozenset(rules.rate_periods),
+        measured_by=frozenset(rules.measured_by),
         multipliers=frozenset(rules.multiplier_words),
+        fractions=frozenset(rules.fraction_words),
+        case_endings=frozenset(rules.case_endings),
+        multiplier_after=re.compile(rf"^\s+{_alternation(rules.multiplier_after)}", re.IGNORECASE),
+        exchange_after=re.compile(rf"^\s+{_alternation(rules.exchange_after)}(?![\w])",
+                                  re.IGNORECASE),
+        per_time=re.compile(rf"^\s+{_alternation(rules.per_time_after)}(?![\w])", re.IGNORECASE),
         fraction_after=re.compile(rf"^\s+{_alternation(rules.fraction_after)}(?![\w])",
                                   re.IGNORECASE),
         per_words=frozenset(rules.per_words),
@@ -197,12 +240,15 @@ def _units(rules: FigureRules) -> str:
 
 
 def _written(rules: FigureRules) -> str:
-    """Numbers in words: "two thousand", "Thirty-one", "one million" (one only before a scale)."""
-    words = _alternation([w for w, _ in rules.number_words], escape=True)
+    """Numbers in words: "two thousand", "Thirty-one", "one million" (one only before a scale,
+    a fraction only before "(of) a": "a quarter of a point", never "the fourth quarter")."""
+    words = _alternation([w for w, _ in rules.number_words if w not in rules.fraction_words],
+                         escape=True)
     scales = _alternation([w for w, value in rules.number_words if value >= 100], escape=True)
     one = _alternation(rules.one_words, escape=True)
+    fraction = _alternation(rules.fraction_words, escape=True)
     joiner = rf"(?:{_alternation(rules.number_joiners)}\s+)?"
-    return (rf"(?:{one}(?=[\s-]+{scales})|{words})"
+    return (rf"(?:{one}(?=[\s-]+{scales})|{fraction}(?=\s+(?:of\s+)?an?\s)|{words})"
             rf"(?:[\s-]+{joiner}{words}|-{one}\b|[\s-]+{one}(?=[\s-]+{scales}))*")
 
 
@@ -221,8 +267,11 @@ def _figure_pattern(rules: FigureRules, *, ranges: bool = True) -> re.Pattern[st
     range_words = _alternation(rules.range_words)
     and_words = _alternation(rules.and_words)
     # "30-40", "30 to 40", "between €6 million and €8 million"; "and" only after "between",
-    # or "2000 and 2003" would be a range.
-    second_end = (rf"(?:{scale})?(?:\s*(?:-|–|—|{range_words}|(?(between){and_words}|(?!)))\s*"
+    # or "2000 and 2003" would be a range; "between 20% and 30%" repeats its unit.
+    percent = _alternation(rules.percent_words)
+    repeated = (rf"(?(between)\s*{percent}(?=\s*(?:{and_words}|{range_words})\s*(?:{num})\s*{percent})"
+                r"|(?!))")
+    second_end = (rf"(?:{scale}|{repeated})?(?:\s*(?:-|–|—|{range_words}|(?(between){and_words}|(?!)))\s*"
                   rf"(?:{symbols}\s?)?(?:{num}|\b{written}\b))")
     return re.compile(  # not glued to a word by a hyphen: "multi-billion", "under-21"
         rf"(?<![\w.,{MASK_CHAR}])(?<![^\W\d_][-‐])"

@@ -39,6 +39,9 @@ def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: 
             continue
         if lower in p.stops and not (taken == 0 and lower in p.fillers):
             break
+        if taken == 0 and lower in p.fillers:
+            position = end = word.end()  # "20 other national Olympic bodies": "other" is free
+            continue
         if p.impact_word.match(lower):
             break  # "40 injured": what happened to them, for `impact_tail`
         if taken and lower not in p.time_units and p.verb_like.match(word.group()):
@@ -132,6 +135,31 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
     if dated and lead[dated.end():].strip():
         lead = lead[dated.end():].lstrip()  # "В 2025 году направит": "году" goes with the year
     return _trim_stop_words(lead, p)
+
+
+def lasting_phrase(before: str, p: FigurePatterns) -> str:
+    """What lasts, before a duration: "jailed for", "провел на поле", "over the next".
+
+    Up to three words; a preposition the cut or the trim would leave out ("в" строй через,
+    "В" ближайшие) comes back in; a planned period is its own phrase, from the word before
+    its "next" ("страны в ближайшие" -> "в ближайшие", "spend £2bn over the next").
+    """
+    lead = leading_phrase(before, p, max_words=3)
+    rest = before[: len(before) - len(lead)] if lead else ""
+    dangling = list(_CHUNK.finditer(rest))[-1:]
+    if dangling and dangling[0].group().lower() in p.prepositions:
+        lead = before[dangling[0].start():]
+    chunks = list(_CHUNK.finditer(lead))
+    while chunks and not any(ch.isalnum() for ch in chunks[0].group()):
+        chunks.pop(0)  # "- it takes about 30 seconds": a dash opens no phrase
+        lead = lead[chunks[0].start():] if chunks else ""
+        chunks = list(_CHUNK.finditer(lead))
+    if len(chunks) > 1 and chunks[-1].group().lower() in p.planned_words:
+        opens = len(chunks) - 2
+        if opens > 0 and chunks[opens].group().lower() in p.anaphora:
+            opens -= 1  # "over the next": the article stays with its preposition
+        return lead[chunks[opens].start():]
+    return lead
 
 
 def _trim_stop_words(lead: str, p: FigurePatterns) -> str:

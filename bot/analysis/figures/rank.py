@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 
+from .patterns import FigurePatterns
 from .scan import Candidate
 
 _WEIGHTS = {
@@ -29,12 +30,16 @@ def importance(candidate: Candidate, total: int, in_summary: bool) -> float:
     return weight + (0.75 if in_summary else 0.0)
 
 
-def same_fact(a: Candidate, b: Candidate, generic_nouns: frozenset[str]) -> bool:
+def same_fact(a: Candidate, b: Candidate, p: FigurePatterns,
+              restated: frozenset[Candidate] = frozenset()) -> bool:
     """"Six miners" and "6 miners", "18 туристов" and "18 человек": one fact told twice.
 
-    Counts of the same size are one fact when they count the same thing (a shared word stem)
-    or one of them counts plain people; percentages when their phrases share a stem; sums
-    when they are the same amount in the same currency, wherever in the report.
+    Counts of the same size are one fact when they count the same thing (the same head noun:
+    "two families" and "two family friends" are two facts) or one of them counts plain
+    people, unless both are vague sizes ("Millions of Indonesians", "Millions of people": a
+    size, not a tally that could be the same); percentages when their phrases share a stem;
+    sums when they are the same amount in the same currency, wherever in the report; "a 30%
+    hike" restates an earlier change of 30% ("raising prices by as much as 30%").
     """
     if a.context.casefold() == b.context.casefold():
         return True
@@ -46,11 +51,24 @@ def same_fact(a: Candidate, b: Candidate, generic_nouns: frozenset[str]) -> bool
         return False  # "миллионы гектаров" and "более 1 миллиона гектаров" are two facts
     if a.kind == b.kind == "money" and _currency(a.value) == _currency(b.value):
         return True  # "$280bn" in the lead and "$280bn in profits" later: one sum, told twice
-    stems_a, stems_b = _stems(a.noun), _stems(b.noun)
-    if stems_a & stems_b:
+    if _group(a) == "count":
+        counted = _head if p.head_last else _stems
+        return bool(counted(a.noun) & counted(b.noun)) or (not _vague(a) and bool(
+            set(a.noun.split()) & p.generic_nouns or set(b.noun.split()) & p.generic_nouns))
+    if "rate" in (a.kind, b.kind) and (a in restated or b in restated):
         return True
-    counts = _group(a) == "count"
-    return counts and bool(set(a.noun.split()) & generic_nouns or set(b.noun.split()) & generic_nouns)
+    return bool(_stems(a.noun) & _stems(b.noun))
+
+
+def restates_a_change(candidate: Candidate, sentence: str, p: FigurePatterns) -> bool:
+    """"if a 30% hike is suitable": an article, the figure and a change noun that measures
+    nothing of its own (not "a 5% rise in wages") refer back to a change already told."""
+    if candidate.kind != "rate":
+        return False
+    found = re.search(rf"(?<![\w])(\w+)\s+{re.escape(candidate.value)}\s+(\w+)(?:\s+(\w+))?", sentence)
+    return bool(found and found.group(1).lower() in p.articles
+                and p.change.fullmatch(found.group(2))
+                and (found.group(3) or "").lower() not in p.measured_by)
 
 
 def _currency(value: str) -> str:
@@ -71,6 +89,11 @@ def _group(candidate: Candidate) -> str:
     if candidate.kind in ("rate", "plan", "percent"):
         return "percent"
     return candidate.kind
+
+
+def _head(noun: str) -> set[str]:
+    """The stem of a counted phrase's last word, its head noun: "family friends" -> "frie"."""
+    return _stems(noun.split()[-1]) if noun.split() else set()
 
 
 def _stems(text: str) -> set[str]:

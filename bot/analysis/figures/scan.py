@@ -17,6 +17,7 @@ from .phrases import (
     bounded,
     counted_phrase,
     impact_tail,
+    lasting_phrase,
     leading_phrase,
     of_phrase,
     trailing_phrase,
@@ -38,6 +39,8 @@ class Candidate:
 _DIGIT = re.compile(r"\d")
 _WINDOW = 80   # characters around a number that phrases and checks may look at
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|[—–]|-\s|$)")
+_OPENERS = " \u00a0\"“«'‘([—–-"  # what may stand before a sentence's first word
+_SETS_GAP = re.compile(r",? ")  # between the sets of one tennis match: "6-2 6-3", "6-2, 6-3"
 _NEAR = 32     # characters before a number that word checks ("page", "aged", "killed") look at
 
 
@@ -106,7 +109,7 @@ def _scores_and_times(
     found: list[Candidate] = []
     spans = []
     for m in p.race_time.finditer(masked):
-        spans.append((m, "duration"))
+        spans.append((m.start(), m.end(), "duration"))
     sporting = None
     for m in p.score.finditer(masked):
         if m.group("dash"):
@@ -114,14 +117,17 @@ def _scores_and_times(
                 sporting = p.score_word.search(sentence) is not None
             if not sporting or p.date_after.match(sentence[m.end():]) or _has_unit(masked, m, p):
                 continue
-        spans.append((m, "score"))
-    for m, kind in spans:
-        value = m.group()
-        lead = leading_phrase(sentence[: m.start()], p, max_words=3, whole_sentence=True)
-        tail = "" if lead else trailing_phrase(sentence[m.end():], p, max_words=3)
+        if spans and spans[-1][2] == "score" and _SETS_GAP.fullmatch(sentence, spans[-1][1], m.start()):
+            spans[-1] = (spans[-1][0], m.end(), "score")  # "6-2 6-3 6-4": one match, set by set
+            continue
+        spans.append((m.start(), m.end(), "score"))
+    for start, end, kind in spans:
+        value = sentence[start:end]
+        lead = leading_phrase(sentence[:start], p, max_words=3, whole_sentence=True)
+        tail = "" if lead else trailing_phrase(sentence[end:], p, max_words=3)
         found.append(Candidate(value=value, context=bounded(lead, value, tail), sentence_index=index,
                                kind=kind, amount=0.0, approximate=False, noun=value))
-        masked = masked[: m.start()] + MASK_CHAR * len(value) + masked[m.end():]
+        masked = masked[:start] + MASK_CHAR * len(value) + masked[end:]
     return found, masked
 
 
@@ -197,12 +203,24 @@ def _interpret(
     if money or m.group("pct"):
         return _share_or_sum(m, before, core, after, index, p, amount, approximate)
     written = m.group("words") is not None
+    if written and m.group("words").lower() in p.fractions:
+        return None  # "the fourth quarter": a fraction in words without a unit
     if p.fraction_after.match(after):
         return None  # "two thirds of the population", "две трети": a share, not a count
     if _is_denominator(before, amount, p):
         return None  # "1-10 cases per 1 million people": the base of a rate
     vague = written and m.group("words").lower() in p.vague
+    times = p.multiplier_after.match(after)
+    exchange = p.exchange_after.match(after)  # "43.305 per US dollar": an exchange rate
+    multiplied = times or exchange or (amount > 1 and p.per_time.match(after))
+    multiplier = ((written and m.group("words").lower() in p.multipliers)
+                  or bool(times and p.change.search(near)))  # "выросли в 1,5 раза", not "три раза"
+    if multiplied:  # "a hundred times more": one multiplier; "50,000 a year": a rate
+        core, after = core + after[: multiplied.end()], after[multiplied.end():]
     hyphen = re.match(r"-([^\W\d_]+)", after)
+    if hyphen and not written and hyphen.group(1).lower() in p.case_endings:
+        core, after = core + hyphen.group(), after[hyphen.end():]  # "в 2-х регионах": "двух"
+        hyphen = None
     if hyphen:
         if hyphen.group(1).lower() not in p.time_units:
             return None  # "1-го", "three-party", "one-off": ordinals and compounds
@@ -220,21 +238,29 @@ def _interpret(
         return None  # "for hundreds of years": a time frame, not a count
     self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
                       or (approximate and not written) or _is_change(near, p)
-                      or (written and m.group("words").lower() in p.multipliers))
+                      or multiplier or multiplied
+                      or (not written and _measures_of(near, p)))
     predicate = not counted and p.count_verb.search(near) and _CLAUSE_END.match(after)
     if not (counted or impact or hyphen or self_described or predicate):
         return None  # a bare number says nothing on its own ("up from just over 900" does)
     anaphoric = written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora
     if anaphoric and amount <= 2:
         return None  # "the two task forces", "both": counted already
-    if p.weak_nouns.intersection(nouns):
-        return None  # "two sides", "two large factors"
-    if duration and not m.group("range") and (p.frame_before.search(near)
-                                              or p.frame_after.match(after[len(counted):])):
+    if amount < 1000 and (p.weak_nouns.intersection(nouns)
+                          or (written and p.division_before.search(near))):
+        return None  # "two sides", "two large factors", "split into two camps" (a large
+        # count of them is news: "the phrase appears 7.1 million times")
+    if not written and amount > 1 and _names_a_singular(near, counted, p):
+        return None  # "the 2 show", "the 100 club": a label, not a count
+    if duration and not m.group("range") and _is_time_frame(m, near, after[len(counted):], p):
         return None  # "the past three years", "three years ago": when, not how much; an
         # estimate ("через 1,5—2 месяца я буду в строю") is a figure
-    if m.group("scale") and _is_race_name(near, counted, p):
+    if (m.group("scale") or p.race_units.intersection(nouns[:1])) and _is_race_name(near, counted, p):
         return None
+    if written and _inside_a_title(m.group("words"), before):
+        return None  # "Desperate Housewives and Six Feet Under", "the Six Nations"
+    if not before.strip(_OPENERS) and p.conditional_after.match(after[len(counted):]):
+        return None  # "Two clicks and your programme is downloading": a manner of speaking
     if p.numbered_names and not written and not approximate and _follows_a_name(before):
         return None  # "FTSE 100 companies", "Radio 4"
     if impact_before:
@@ -244,11 +270,23 @@ def _interpret(
         lead = leading_phrase(before, p, whole_sentence=m.start() <= _WINDOW)
     else:
         lead = ""
+        if duration and p.time_units.issuperset(nouns):
+            span = of_phrase(after[len(counted):], p)  # "300 hours of recorded interviews"
+            if span:
+                counted += span
+            elif _previous_word(near) not in p.articles:  # not "a two year deal"
+                lead = lasting_phrase(before, p)  # "jailed for six years"
     if impact or impact_before:
         harmed = p.harm.search(impact or impact_before.group())
         kind = "casualties" if harmed else "people"
-    else:
-        kind = "duration" if duration else "count"
+    elif not counted and p.harm.search(lead):
+        kind = "casualties"  # "число погибших возросло до 17", "the death toll rose to 17"
+    elif p.generic_nouns.intersection(nouns) and p.harm.search(near):
+        kind = "casualties"  # "жертвами урагана стали 45 человек": the harm is told first
+        lead = lead or leading_phrase(before, p, whole_sentence=m.start() <= _WINDOW)
+    else:  # "revenue nearly tripled", "в 1,5 раза": a rate of change
+        kind = ("rate" if multiplier else "money" if exchange else "duration" if duration
+                else "count")
     return Candidate(
         value=_value(m), context=bounded(lead, core, counted + impact), sentence_index=index,
         kind=kind, amount=amount, approximate=approximate, noun=" ".join(nouns).lower(),
@@ -263,7 +301,11 @@ def _share_or_sum(
     """A sum or a percentage: the subject and verb before it say what it measures."""
     lead = leading_phrase(before, p, whole_sentence=m.start() <= _WINDOW)
     share = of_phrase(after, p)
-    tail = share or (counted_phrase(after, p, max_words=2) if m.group("cur1") else "")
+    attributive = (m.group("cur1") or _previous_word(before) in p.articles  # "a 30% hike"
+                   or (p.share_noun_after and m.group("pct")))              # "48% голосов"
+    tail = share or (counted_phrase(after, p, max_words=2) if attributive else "")
+    if p.time_units.intersection(tail.lower().split()):
+        tail = ""  # "на 5% год к году": when, not what
     if not tail and (not lead.strip() or lead.strip().lower() in p.prepositions):
         tail = trailing_phrase(after, p)  # "from nearly 10 percent in the summer"
     told = lead + " " + tail
@@ -277,6 +319,30 @@ def _share_or_sum(
         amount=amount, approximate=approximate,
         noun=" ".join(w for w in told.lower().split() if w not in p.stops),
     )
+
+
+def _names_a_singular(near: str, counted: str, p: FigurePatterns) -> bool:
+    """"The 2 show": digits after "the" before one singular noun name something; a count of
+    more than one takes a plural ("the 11 people", "the 3 children", "the 60 metres")."""
+    words = counted.split()
+    return (len(words) == 1 and bool(p.singular_noun.fullmatch(words[0]))
+            and words[0].lower() not in p.time_units and _previous_word(near) in p.anaphora)
+
+
+def _measures_of(near: str, p: FigurePatterns) -> bool:
+    """"a majority of 161", "a total of 1,200": a bare number that is what "a <noun> of"
+    measures (not "episodes of 24", a title)."""
+    words = near.lower().split()
+    return len(words) >= 3 and words[-1] in p.partitives and words[-3] in p.articles
+
+
+def _is_time_frame(m: re.Match[str], near: str, rest: str, p: FigurePatterns) -> bool:
+    """"the past three years", "in little over two years", "three years ago" place other facts
+    in time; "up to eight days after they aired" is a window, and that window is the fact."""
+    approx = m.group("approx")
+    if p.frame_before.search(near) or (approx and p.frame_before_approximate.search(near)):
+        return True
+    return bool(p.frame_after.match(rest)) and not (approx and p.limit.fullmatch(approx))
 
 
 def _is_change(near: str, p: FigurePatterns) -> bool:
@@ -307,12 +373,25 @@ def _follows_a_name(before: str) -> bool:
 
 
 def _is_race_name(before: str, counted: str, p: FigurePatterns) -> bool:
-    """"the women's 800m", "60m hurdles", "compete in the 60m": an event, not a distance
-    anyone ran (a distance achieved has a verb before it: "landed 17.30m")."""
-    first = counted.split()[0].lower() if counted.split() else ""
+    """"the women's 800m", "60m hurdles", "the 60 metres will be", "compete in the 60m": an
+    event, not a distance anyone ran (a distance achieved has a verb before it: "landed
+    17.30m")."""
+    words = counted.lower().split()
+    if words and words[0] in p.race_units:
+        words = words[1:]  # "400 metres hurdles": the unit, then the event
+        if not words and _previous_word(before) in p.anaphora:
+            return True  # "the 60 metres"
+    first = words[0] if words else ""
     previous = _previous_word(before)
     return (previous in p.event_before or first in p.event_after
             or (not counted and previous in p.anaphora))
+
+
+def _inside_a_title(words: str, before: str) -> bool:
+    """A capitalised number word inside a sentence ("and Six Feet Under") is part of a name;
+    after a full stop, a quote mark or a dash it opens a sentence and stays a number."""
+    previous = before.split()[-1] if before.split() else ""
+    return words[:1].isupper() and bool(previous) and (previous[-1].isalnum() or previous[-1] == ",")
 
 
 def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePatterns) -> bool:

@@ -100,17 +100,27 @@ _EN_UNITS = (
 ).split()
 _EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 
+# "revenue nearly tripled": a multiplier told by its verb
+_EN_MULTIPLIER_VERBS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "tripling": 3.0,
+                        "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5, "halving": 0.5}
+
 FIGURES = FigureRules(
     number_words=(
         *((word, float(value)) for value, word in enumerate(_EN_UNITS, start=2)),
         *((word, float(value)) for value, word in zip(range(20, 100, 10), _EN_TENS, strict=True)),
         ("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9),
         ("trillion", 1e12), ("dozen", 12.0), ("dozens", 24.0), ("hundreds", 1e2),
-        ("thousands", 1e3), ("millions", 1e6), ("billions", 1e9), ("half", 0.5),
+        ("thousands", 1e3), ("millions", 1e6), ("billions", 1e9), ("half", 0.5), ("quarter", 0.25),
         ("twofold", 2.0), ("threefold", 3.0), ("fourfold", 4.0), ("fivefold", 5.0),
-        ("tenfold", 10.0),
+        ("tenfold", 10.0), *_EN_MULTIPLIER_VERBS.items(),
     ),
-    multiplier_words=("twofold", "threefold", "fourfold", "fivefold", "tenfold"),
+    multiplier_words=("twofold", "threefold", "fourfold", "fivefold", "tenfold",
+                      *_EN_MULTIPLIER_VERBS),
+    exchange_after=(r"(?:per|against\s+the|to\s+the)\s+(?:US\s+)?"
+                    r"(?:dollar|euro|pound|yen|yuan|rouble|ruble|sterling|greenback)",),
+    per_time_after=(r"(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute|second)",),
+    multiplier_after=(r"times\s+(?:more|less|fewer|as|over|higher|lower|greater|bigger|larger|"
+                      r"smaller|faster|slower|cheaper|dearer|worse|better)\b",),
     one_words=("one", "a"),
     number_joiners=("and",),
     scale_words=(
@@ -118,7 +128,10 @@ FIGURES = FigureRules(
         ("trillion", 1e12), ("mln", 1e6), ("bln", 1e9),
     ),
     scale_suffixes=(("bn", 1e9), ("m", 1e6), ("k", 1e3), ("mn", 1e6), ("tn", 1e12),
-                    ("secs", 1.0), ("sec", 1.0)),  # a glued unit: "won in 6.46secs"
+                    ("secs", 1.0), ("sec", 1.0),  # a glued unit: "won in 6.46secs", "a 40GB drive"
+                    *((unit, 1.0) for unit in (
+                        "GB", "MB", "KB", "TB", "Mbps", "Kbps", "Gbps", "GHz", "MHz", "kg", "mph",
+                        "kph", "MW", "GW", "kW", "kWh"))),  # not "km": "the 10km" is a race
     currency_symbols=("US$", "C$", "A$", "$", "€", "£", "¥", "₽", "₸", "₴"),
     currency_words=(
         r"(?:US\s+)?dollars?", r"euros?", r"pounds?", "sterling", r"rubles?", r"roubles?", "somoni",
@@ -126,13 +139,24 @@ FIGURES = FigureRules(
         r"hryvnyas?", "rand", "baht", r"lir[ae]", r"francs?", r"krona", r"kronor", r"kroner",
         r"zloty", r"dinars?", r"dirhams?", r"riyals?", "ringgit", r"pesos?", r"shekels?", "naira",
         r"cents?", r"pence", r"(?<=\d)p", "USD", "EUR", "GBP", "RUB", "TJS", "KZT", "UZS", "CNY", "UAH",
+        # the world's other currencies, by name: "59.2 trillion rupiah ($6.58bn)"; "won" only
+        # after a scale ("5 trillion won"), or "3 won" would be money in a sports report
+        r"(?:(?<=illion\s)|(?<=\d[bt]n\s))won", "renminbi", r"lari", r"drams?", r"kwacha",
+        r"cedis?", r"forints?", r"korun[ay]", r"lei", r"leva", r"kuna", r"rials?", r"reais",
+        r"bolivars?", r"taka", r"kyats?", r"dong", r"afghanis?", r"birr", r"shillings?",
+        r"tugriks?", r"quetzal(?:es)?", r"hryvnia",
     ),
-    percent_words=("%", "percent", r"per\s+cent", r"percentage\s+points?"),
+    percent_words=("%", "percent", r"per\s+cent", r"percentage\s+points?",
+                   # "a quarter of a point", "half a percentage point": a fraction of a point
+                   r"(?<=quarter)\s+of\s+a\s+(?:percentage\s+)?point",
+                   r"(?<=half)\s+a\s+(?:percentage\s+)?point"),
+    fraction_words=("quarter",),
     approximations=(
         r"more\s+than", "over", "nearly", "almost", "about", "around", "approximately", "roughly",
         r"up\s+to", r"at\s+least", r"fewer\s+than", r"less\s+than", "under", r"close\s+to",
-        r"as\s+many\s+as", r"an\s+estimated", "some", r"just\s+over", r"just\s+under",
-        r"well\s+over", "only",
+        r"as\s+(?:many|much|few|little|high|low)\s+as", r"an\s+estimated", "some", r"just\s+over",
+        r"just\s+under",
+        r"well\s+over", "only", r"(?:a\s+)?little\s+(?:over|under|more\s+than|less\s+than)",
     ),
     between_words=("between",),
     range_words=("to", "or"),
@@ -156,23 +180,34 @@ FIGURES = FigureRules(
         # an address: "10 Downing Street", "221 Baker Street"
         r"(?-i:(?:[A-Z][\w'’-]+\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive)\b)",
     ),
-    age_before=("aged",),
+    age_before=("aged", r"(?:age|ages)\s+of"),
     age_after=(r"(?:years?|months?|weeks?|days?)[\s-]+old", r"-year-old"),
     time_units=(
         "second seconds minute minutes hour hours day days week weeks month months year years "
         "decade decades century centuries quarter quarters"
     ).split(),
-    frame_before=("the", "past", "last", "preceding", "previous", "first", "these",
-                  "within",
+    frame_before=("the", "past", "preceding", "previous", "first", "these",
+                  # "the last three years"; a verb in "the strike will last 48 hours"
+                  r"(?:the|its|their|his|her|our|my|your|in|over|for|during)\s+last",
+                  # "Within two years, the firm had gone": a frame at the clause's start; "an
+                  # appeal within 14 days" is a deadline, and the deadline is the fact
+                  r"(?:^|(?<=[,;:\"“(]))\s*within",
                   # "its lowest level in three years", "the first time in two decades"; a
                   # plain "in" stays a figure: "won in 14 minutes", "in 100 hours of tapes"
                   r"(?:\w+est|level|levels|time|high|low)(?:\s+point)?\s+in"),
-    frame_after=("ago", "later", "after", "earlier", "before"),
+    frame_after=("ago", "later", "after", "earlier", "before", "since"),
+    frame_before_approximate=("in",),
+    rate_periods=("in", "over", "during"),  # "a best-seller in little over two years"
+    limit_words=(r"up\s+to", r"at\s+least", r"no\s+more\s+than", r"at\s+most"),
     anaphora_words=("the", "these", "those", "both", "its", "their", "his", "her", "our", "all"),
     weak_nouns=("sides", "factors", "ways", "things", "parts", "reasons", "times", "aspects",
                 "elements", "questions", "issues", "words", "options", "kinds", "types",
-                "categories"),
+                "categories", "scenarios", "approaches"),
+    division_before=(r"(?:split|splits|splitting|divided|divides|dividing|falls?|fell)\s+into",),
     event_before=("men's", "women's"),
+    race_units=("metres", "meters", "metre", "meter", "m", "km", "kilometres", "miles", "mile",
+                "yards"),
+    conditional_after=(r"and\s+(?:you|your|you're|you'll|we|we're|we'll|i|i'm|it's|that's)",),
     event_after=("hurdles", "relay", "freestyle", "backstroke", "breaststroke", "butterfly",
                  "medley", "final", "title", "champion", "race", "sprint", "record", "event",
                  "indoor", "outdoor", "indoors", "outdoors", "world", "victory", "win", "gold",
@@ -181,36 +216,53 @@ FIGURES = FigureRules(
         "who which that whom whose than per each a an the and or of to from in on at by with for "
         "as is are was were be been this these those it its their his her our said says years-old"
     ).split(),
+    counted_nouns=("tries", "changes", "causes", "uses", "examples", "names", "courses", "values"),
     filler_words=("other", "more", "new", "additional", "extra", "further", "such", "main",
                   "former", "own"),
     partitive_words=("of",),
     vague_numbers=("dozens", "hundreds", "thousands", "millions", "billions"),
     of_them=(r"of\s+(?:them|whom|which)",),
+    # "the death toll has risen to 17.": a level at the clause's end says what it counts
+    # before it ("was 17" is left out: more often an age)
+    count_verbs=(r"(?:rose|risen|rise[sn]?|fell|fallen|climbed|jumped|increased|dropped|grew|grown)\s+to",
+                 r"st(?:an|oo)ds?\s+at", r"reached", r"totall?ed", r"numbered"),
     fraction_after=(r"thirds?", r"fifths?", r"sixths?", r"eighths?", r"tenths?", r"halves",
                     r"quarters?(?=\s+of\b)"),
     per_words=("per",),
     figurative_after=(r"(?:sure|certain|confident|convinced|committed|behind|fit|right)\b",),
     prepositions=("to", "by", "of", "at", "from"),
+    articles=("a", "an", "the"),
+    planned_words=("next", "coming", "following"),
+    measured_by=("in", "of", "on", "for"),
     clause_words=("and", "but", "while", "whereas", "which", "that", "who", "as", "although",
                   "though", "when", "where", "after", "because"),
     verb_endings=r"\w{3,}(?:ed|ing)",
     plural_noun=r"[a-z][a-z’'-]*[a-rt-z]s",
+    # a lower-case word not ending in "s" and not an irregular plural
+    singular_noun=(r"(?!(?:people|men|women|children|police|staff|crew|cattle|sheep|fish|feet|"
+                   r"teeth|mice|geese|data|media|personnel|clergy|youth|aircraft)$)"
+                   r"[a-z][a-z’'-]*[a-rt-z]"),
     generic_nouns=("people", "persons", "individuals"),
+    head_noun_last=True,
     harm_words=(
         r"killed", r"dead", r"deaths?", r"died", r"injured", r"wounded", r"hurt", r"trapped",
         r"missing", r"victims?", r"casualties", r"fatalities", r"hospitali[sz]ed",
+        # "six miners remain underground" ("a mine 400 metres underground" is not)
+        r"(?:remain(?:s|ed)?|still|are|were)\s+(?:underground|under\s+(?:the\s+)?rubble)",
     ),
     impact_words=(
         r"evacuated", r"displaced", r"homeless", r"rescued", r"arrested", r"detained", r"affected",
-        r"stranded",
+        r"stranded", r"without\s+(?:power|electricity|water|heating|homes?|shelter)",
     ),
     auxiliaries=("were", "are", "was", "is", "have", "has", "had", "been", "be", "remain",
-                 "remained", "remains", "still", "being", "reportedly", "now", "also"),
+                 "remained", "remains", "still", "being", "reportedly", "now", "also", "left"),
     change_words=(
         r"inflation", r"growth", r"grew", r"grow(?:s|n)?", r"rose", r"rise[sn]?", r"fell",
         r"fall(?:s|en)?", r"jump(?:ed|s)?", r"slump(?:ed|s)?", r"drop(?:ped|s)?", r"declined?",
         r"increased?", r"decreased?", r"slowed", r"climbed", r"surged", r"plunged", r"gained",
         r"lost", r"up", r"down", r"weakened", r"strengthened", r"rates?", r"unemployment", r"gdp",
+        r"hikes?", r"hiked", r"rais(?:e[sd]?|ing)", r"cuts?", r"boost(?:s|ed)?", r"increases",
+        r"reductions?", r"gains?",
         r"economy",
     ),
     plan_words=(r"plan", r"target", r"quota", r"budget"),
