@@ -268,10 +268,12 @@ def _figure_pattern(rules: FigureRules, *, ranges: bool = True) -> re.Pattern[st
     and_words = _alternation(rules.and_words)
     # "30-40", "30 to 40", "between €6 million and €8 million"; "and" only after "between",
     # or "2000 and 2003" would be a range; "between 20% and 30%" repeats its unit.
-    percent = _alternation(rules.percent_words)
-    repeated = (rf"(?(between)\s*{percent}(?=\s*(?:{and_words}|{range_words})\s*(?:{num})\s*{percent})"
+    # "between 250 euros (£173) and 600 euros": a sum's unit repeated, its conversion between.
+    unit = _alternation((*rules.percent_words, *rules.currency_words))
+    repeated = (rf"(?(between)(?:{scale})?\s*{unit}(?:\s*\([^()]{{1,40}}\))?"
+                rf"(?=\s*(?:{and_words}|{range_words})\s*(?:{symbols}\s?)?(?:{num})(?:{scale})?\s*{unit})"
                 r"|(?!))")
-    second_end = (rf"(?:{scale}|{repeated})?(?:\s*(?:-|–|—|{range_words}|(?(between){and_words}|(?!)))\s*"
+    second_end = (rf"(?:{repeated}|{scale})?(?:\s*(?:-|–|—|{range_words}|(?(between){and_words}|(?!)))\s*"
                   rf"(?:{symbols}\s?)?(?:{num}|\b{written}\b))")
     return re.compile(  # not glued to a word by a hyphen: "multi-billion", "under-21"
         rf"(?<![\w.,{MASK_CHAR}])(?<![^\W\d_][-‐])"

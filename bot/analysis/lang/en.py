@@ -162,7 +162,7 @@ FIGURES = FigureRules(
     range_words=("to", "or"),
     and_words=("and",),
     change_prepositions=("by",),
-    conversion_words=("or",),
+    conversion_words=("or", r"that(?:'|’)s", r"that\s+is"),  # "1.5bn euros, that's over £1bn"
     approx_after=(r"or\s+so", r"or\s+more", r"or\s+less"),
     months=(
         r"jan(?:uary)?", r"feb(?:ruary)?", r"mar(?:ch)?", r"apr(?:il)?", "may", r"june?", r"july?",

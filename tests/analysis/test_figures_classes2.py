@@ -1,0 +1,46 @@
+"""Figures by class, second round: classes seen on a third unseen set of English reports.
+
+The sentences are written here; every assertion gives the exact value, context and kind.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis.figures import extract_figures
+
+
+def figures(sentences: list[str], language: str = "en") -> list[tuple[str, str, str]]:
+    return [(f.value, f.context, f.kind) for f in extract_figures(sentences, language, limit=20)]
+
+
+# -- a range of sums repeats its currency, and may carry a conversion on its first end ---------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Fines now range between 200 dollars and 900 dollars a case.",
+     ("200 dollars and 900 dollars", "Fines now range between 200 dollars and 900 dollars", "money")),
+    ("Refunds were set at between 80 euros (£55) and 400 euros, the board said.",
+     ("80 euros (£55) and 400 euros", "Refunds were set at between 80 euros (£55) and 400 euros",
+      "money")),
+    ("Between 5bn yen and 7bn yen will be spent.",
+     ("5bn yen and 7bn yen", "Between 5bn yen and 7bn yen will be spent", "money")),
+])
+def test_a_range_of_sums_with_a_repeated_currency_is_one_figure(
+        sentence: str, expected: tuple[str, str, str]) -> None:
+    assert figures([sentence]) == [expected]
+
+
+def test_two_sums_without_between_stay_two() -> None:
+    assert sorted(f[0] for f in figures(["It paid 200 dollars and 900 dollars in fees."])) == [
+        "200 dollars", "900 dollars"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The levy raises 2bn euros, that's over £1.3bn a year, for the state.",
+     ("2bn euros", "levy raises 2bn euros, that's over £1.3bn", "money")),
+    ("It will cost $40m, that is about £21m, to repair.",
+     ("$40m", "cost $40m, that is about £21m", "money")),
+])
+def test_a_conversion_told_as_thats_about_joins_its_original(
+        sentence: str, expected: tuple[str, str, str]) -> None:
+    assert figures([sentence]) == [expected]
