@@ -44,3 +44,24 @@ def test_two_sums_without_between_stay_two() -> None:
 def test_a_conversion_told_as_thats_about_joins_its_original(
         sentence: str, expected: tuple[str, str, str]) -> None:
     assert figures([sentence]) == [expected]
+
+
+# -- the nth event in a period, and the lifetime of something, are time frames -----------------
+
+@pytest.mark.parametrize("sentence", [
+    "The airline issued its second profits warning in six months.",
+    "It was the club's fourth defeat in three weeks.",
+    "The bank posted its first annual loss in 40 years.",
+    "The award has never had a stronger list in the prize's 25 years.",
+    "Over its 150 years the paper has had nine editors.",
+])
+def test_the_nth_event_in_a_period_or_a_lifetime_is_a_time_frame(sentence: str) -> None:
+    assert [f for f in figures([sentence]) if f[2] == "duration"] == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The second phase will take three months.", [("three", "phase will take three months", "duration")]),
+    ("He was jailed for six years in 2003.", [("six", "jailed for six years", "duration")]),
+])
+def test_a_duration_that_is_the_fact_stays(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

@@ -194,7 +194,12 @@ FIGURES = FigureRules(
                   r"(?:^|(?<=[,;:\"“(]))\s*within",
                   # "its lowest level in three years", "the first time in two decades"; a
                   # plain "in" stays a figure: "won in 14 minutes", "in 100 hours of tapes"
-                  r"(?:\w+est|level|levels|time|high|low)(?:\s+point)?\s+in"),
+                  r"(?:\w+est|level|levels|time|high|low)(?:\s+point)?\s+in",
+                  # "its third profits warning in nine months": the nth event in a period
+                  r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+                  r"(?:\s+[\w'’-]+){1,3}\s+in",
+                  # "in the prize's 20 years", "over its 150 years": a lifetime, not a fact
+                  r"(?:in|over|during|throughout)\s+(?:the\s+)?(?:[\w-]+['’]s|its|their|his|her|our)"),
     frame_after=("ago", "later", "after", "earlier", "before", "since"),
     frame_before_approximate=("in",),
     rate_periods=("in", "over", "during"),  # "a best-seller in little over two years"
