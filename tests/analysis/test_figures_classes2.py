@@ -65,3 +65,26 @@ def test_the_nth_event_in_a_period_or_a_lifetime_is_a_time_frame(sentence: str) 
 ])
 def test_a_duration_that_is_the_fact_stays(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+# -- a distance before a runner, a favourite or a race, or coordinated with a race, is a race --
+
+@pytest.mark.parametrize("sentence", [
+    "The 25-year-old 1500 metres runner has changed coaches.",
+    "She goes in as one of the 400 metres favourites.",
+    "He set fast times in the 800m and 1000m at indoor meetings.",
+    "She won the women's 200m and 400m at the trials.",
+    "He is the reigning 5000 metres champion.",
+])
+def test_a_distance_naming_an_event_is_no_figure(sentence: str) -> None:
+    assert figures([sentence]) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The tunnel runs 800 metres under the city.", [("800", "800 metres", "count")]),
+    ("Crews laid 400m and 900m of new track.",
+     [("400m", "Crews laid 400m", "count"), ("900m", "900m", "count")]),
+])
+def test_a_distance_or_an_amount_that_is_no_race_stays(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

@@ -255,7 +255,8 @@ def _interpret(
     if duration and not m.group("range") and _is_time_frame(m, near, after[len(counted):], p):
         return None  # "the past three years", "three years ago": when, not how much; an
         # estimate ("через 1,5—2 месяца я буду в строю") is a figure
-    if (m.group("scale") or p.race_units.intersection(nouns[:1])) and _is_race_name(near, counted, p):
+    if ((m.group("scale") or p.race_units.intersection(nouns[:1]))
+            and _is_race_name(near, counted, after[len(counted):], p)):
         return None
     if written and _inside_a_title(m.group("words"), before):
         return None  # "Desperate Housewives and Six Feet Under", "the Six Nations"
@@ -372,19 +373,29 @@ def _follows_a_name(before: str) -> bool:
     return len(words) >= 2 and words[-1][:1].isupper() and words[-1].isalpha()
 
 
-def _is_race_name(before: str, counted: str, p: FigurePatterns) -> bool:
-    """"the women's 800m", "60m hurdles", "the 60 metres will be", "compete in the 60m": an
-    event, not a distance anyone ran (a distance achieved has a verb before it: "landed
-    17.30m")."""
+def _is_race_name(before: str, counted: str, rest: str, p: FigurePatterns) -> bool:
+    """"the women's 800m", "60m hurdles", "the 60 metres will be", "compete in the 60m", "the
+    800 metres runner", "the 800m and 1000m": an event, not a distance anyone ran (a distance
+    achieved has a verb before it: "landed 17.30m")."""
     words = counted.lower().split()
     if words and words[0] in p.race_units:
         words = words[1:]  # "400 metres hurdles": the unit, then the event
         if not words and _previous_word(before) in p.anaphora:
             return True  # "the 60 metres"
-    first = words[0] if words else ""
+    following = rest.split(None, 1)
+    first = words[0] if words else following[0].lower().strip(",.;:") if following else ""
     previous = _previous_word(before)
     return (previous in p.event_before or first in p.event_after
-            or (not counted and previous in p.anaphora))
+            or (not counted and previous in p.anaphora) or _after_a_race(before, p))
+
+
+def _after_a_race(before: str, p: FigurePatterns) -> bool:
+    """"the 800m and 1000m", "the men's 800m and 1500m": a distance coordinated (by a clause
+    word, "and") with a race named just before is a race too."""
+    words = before.lower().split()[-3:]
+    return (len(words) == 3 and words[2] in p.clause_words and words[1][:1].isdigit()
+            and words[1].lstrip("0123456789.,") in p.race_units
+            and (words[0] in p.anaphora or words[0] in p.event_before))
 
 
 def _inside_a_title(words: str, before: str) -> bool:

@@ -216,7 +216,9 @@ FIGURES = FigureRules(
     event_after=("hurdles", "relay", "freestyle", "backstroke", "breaststroke", "butterfly",
                  "medley", "final", "title", "champion", "race", "sprint", "record", "event",
                  "indoor", "outdoor", "indoors", "outdoors", "world", "victory", "win", "gold",
-                 "silver", "bronze", "heat", "crown", "runner", "runners", "specialist"),
+                 "silver", "bronze", "heat", "crown", "runner", "runners", "specialist",
+                 "favourite", "favourites", "champions", "finals", "races", "records", "titles",
+                 "star", "heats", "events"),
     extra_stop_words=(
         "who which that whom whose than per each a an the and or of to from in on at by with for "
         "as is are was were be been this these those it its their his her our said says years-old"
