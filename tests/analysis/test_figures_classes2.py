@@ -88,3 +88,15 @@ def test_a_distance_naming_an_event_is_no_figure(sentence: str) -> None:
 def test_a_distance_or_an_amount_that_is_no_race_stays(
         sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+# -- a period named by its length ("the 90-day period") is the fact; "the past" stays a frame --
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Staff were promised the 30-day notice period.", [("30", "30-day notice period", "duration")]),
+    ("Sales doubled over the past 10-year period.", [("doubled", "Sales doubled", "rate")]),
+    ("The three years since have been hard.", []),
+])
+def test_a_hyphenated_period_after_the_article_is_a_figure(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

@@ -252,7 +252,8 @@ def _interpret(
         # count of them is news: "the phrase appears 7.1 million times")
     if not written and amount > 1 and _names_a_singular(near, counted, p):
         return None  # "the 2 show", "the 100 club": a label, not a count
-    if duration and not m.group("range") and _is_time_frame(m, near, after[len(counted):], p):
+    if duration and not m.group("range") and _is_time_frame(m, near, after[len(counted):], p,
+                                                             attributive=hyphen is not None):
         return None  # "the past three years", "three years ago": when, not how much; an
         # estimate ("через 1,5—2 месяца я буду в строю") is a figure
     if ((m.group("scale") or p.race_units.intersection(nouns[:1]))
@@ -337,11 +338,16 @@ def _measures_of(near: str, p: FigurePatterns) -> bool:
     return len(words) >= 3 and words[-1] in p.partitives and words[-3] in p.articles
 
 
-def _is_time_frame(m: re.Match[str], near: str, rest: str, p: FigurePatterns) -> bool:
+def _is_time_frame(m: re.Match[str], near: str, rest: str, p: FigurePatterns, *,
+                   attributive: bool = False) -> bool:
     """"the past three years", "in little over two years", "three years ago" place other facts
-    in time; "up to eight days after they aired" is a window, and that window is the fact."""
+    in time; "up to eight days after they aired" is a window, and that window is the fact, as
+    is a period named by its length ("the 90-day consultation period": an article is no frame)."""
     approx = m.group("approx")
-    if p.frame_before.search(near) or (approx and p.frame_before_approximate.search(near)):
+    frame = p.frame_before.search(near)
+    if frame and not (attributive and frame.group().strip().lower() in p.articles):
+        return True
+    if approx and p.frame_before_approximate.search(near):
         return True
     return bool(p.frame_after.match(rest)) and not (approx and p.limit.fullmatch(approx))
 
