@@ -100,3 +100,18 @@ def test_a_distance_or_an_amount_that_is_no_race_stays(
 def test_a_hyphenated_period_after_the_article_is_a_figure(
         sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+# -- two numbers glued by a hyphen before a plain noun name a band; scores and ranges stay -----
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The plan would replace all existing 11-16 courses.", []),
+    ("Ministers want more places for the 16-18 age group.", []),
+    ("It was a 3-1 victory for the visitors.", [("3-1", "It was a 3-1", "score")]),
+    ("The 2-0 scoreline flattered them.", [("2-0", "The 2-0", "score")]),
+    ("The repair takes 2-3 days.", [("2-3", "repair takes 2-3 days", "duration")]),
+    ("Police said 10-15 people were hurt.", [("10-15", "10-15 people were hurt", "casualties")]),
+])
+def test_a_hyphenated_pair_before_a_plain_noun_is_a_band(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

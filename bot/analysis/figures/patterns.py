@@ -110,6 +110,7 @@ class FigurePatterns:
     per_words: frozenset[str]
     figurative_after: re.Pattern[str]
     numbered_names: bool
+    band_labels: bool
     count_verb: re.Pattern[str]
     word_values: dict[str, float]
     scale_values: tuple[tuple[re.Pattern[str], float], ...]
@@ -218,6 +219,7 @@ def _compiled(code: str) -> FigurePatterns:
         per_words=frozenset(rules.per_words),
         figurative_after=re.compile(rf"^\s+{_alternation(rules.figurative_after)}", re.IGNORECASE),
         numbered_names=rules.numbered_names,
+        band_labels=rules.band_labels,
         count_verb=re.compile(  # "было 8.", "названо уже три,": the verb, then the clause ends
             rf"(?<![\w]){_alternation(rules.count_verbs)}(?:\s+\w{{2,6}})?\s+$", re.IGNORECASE),
         word_values={word.lower(): value for word, value in rules.number_words},

@@ -246,6 +246,8 @@ def _interpret(
     anaphoric = written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora
     if anaphoric and amount <= 2:
         return None  # "the two task forces", "both": counted already
+    if p.band_labels and m.group("range") and _names_a_band(m, nouns, p):
+        return None  # "all existing 14-19 qualifications": an age band naming them
     if amount < 1000 and (p.weak_nouns.intersection(nouns)
                           or (written and p.division_before.search(near))):
         return None  # "two sides", "two large factors", "split into two camps" (a large
@@ -329,6 +331,18 @@ def _names_a_singular(near: str, counted: str, p: FigurePatterns) -> bool:
     words = counted.split()
     return (len(words) == 1 and bool(p.singular_noun.fullmatch(words[0]))
             and words[0].lower() not in p.time_units and _previous_word(near) in p.anaphora)
+
+
+def _names_a_band(m: re.Match[str], nouns: list[str], p: FigurePatterns) -> bool:
+    """"14-19 qualifications", "the 18-30 age group": two bare numbers glued by a hyphen right
+    before a plain noun name a band; "a 3-1 win", "2-3 days", "10-15 people" stay figures."""
+    if not nouns or not m.group("range").startswith("-") or not m.group("num"):
+        return False
+    if any(m.group(g) for g in ("approx", "between", "cur1", "cur2", "pct", "scale")):
+        return False
+    head = nouns[0]
+    return not (head in p.time_units or head in p.generic_nouns or head in p.race_units
+                or p.score_word.fullmatch(head))
 
 
 def _measures_of(near: str, p: FigurePatterns) -> bool:

@@ -209,6 +209,7 @@ FIGURES = FigureRules(
                 "elements", "questions", "issues", "words", "options", "kinds", "types",
                 "categories", "scenarios", "approaches"),
     division_before=(r"(?:split|splits|splitting|divided|divides|dividing|falls?|fell)\s+into",),
+    band_labels=True,
     event_before=("men's", "women's"),
     race_units=("metres", "meters", "metre", "meter", "m", "km", "kilometres", "miles", "mile",
                 "yards"),
@@ -275,8 +276,8 @@ FIGURES = FigureRules(
     plan_words=(r"plan", r"target", r"quota", r"budget"),
     score_words=(
         r"beat", r"beaten", r"won", r"wins?", r"lost", r"loses?", r"drew", r"draw", r"defeat(?:ed)?",
-        r"victory", r"score[ds]?", r"match", r"lead", r"led", r"trail(?:ed|ing)?", r"thrash(?:ed)?",
-        r"half[\s-]time", r"goals?",
+        r"victory", r"score[ds]?", r"scorelines?", r"match", r"lead", r"led", r"trail(?:ed|ing)?",
+        r"thrash(?:ed)?", r"half[\s-]time", r"goals?",
         r"decision", r"ruling", r"verdict", r"votes?", r"voted", r"majority",  # a 2-1 decision
     ),
 )

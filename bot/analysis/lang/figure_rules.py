@@ -61,6 +61,9 @@ class FigureRules:
     division_before: tuple[str, ...] = ()    # regex: "split into" two camps: how a whole divides
     numbered_names: bool = True              # "Radio 4": a capitalised word before a number names
                                              # it; not where a place leads ("на МКС 20 зерен")
+    band_labels: bool = False                # "all existing 14-19 qualifications": a hyphenated pair
+                                             # before a plain noun names a band (English; "10–12
+                                             # самолетов" counts, as does "a 3-1 win")
     event_before: tuple[str, ...] = ()       # "men's 60m": a race name, not a distance run
     event_after: tuple[str, ...] = ()        # "60m hurdles"
     race_units: tuple[str, ...] = ()         # "the 60 metres": a distance unit naming a race
