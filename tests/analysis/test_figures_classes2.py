@@ -115,3 +115,17 @@ def test_a_hyphenated_period_after_the_article_is_a_figure(
 def test_a_hyphenated_pair_before_a_plain_noun_is_a_band(
         sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert figures([sentence]) == expected
+
+
+# -- a race time told in words and digits is one figure -----------------------------------------
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Her time of one minute 58.21seconds was a national record.",
+     [("one minute 58.21seconds", "time of one minute 58.21seconds", "duration")]),
+    ("She won in two minutes 3.5 seconds, a record.",
+     [("two minutes 3.5 seconds", "won in two minutes 3.5 seconds", "duration")]),
+    ("It took 2.5 seconds to load.", [("2.5", "It took 2.5 seconds", "duration")]),
+])
+def test_a_race_time_in_words_and_digits_is_one_figure(
+        sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert figures([sentence]) == expected

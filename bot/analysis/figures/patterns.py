@@ -60,6 +60,8 @@ class FigurePatterns:
     score: re.Pattern[str]
     score_word: re.Pattern[str]
     race_time: re.Pattern[str]
+    time_tail: re.Pattern[str]
+    time_head: re.Pattern[str]
     conversion_gap: re.Pattern[str]
     approx_after: re.Pattern[str]
     frame_after: re.Pattern[str]
@@ -157,6 +159,12 @@ def _compiled(code: str) -> FigurePatterns:
             r"\d(?<![\w:.,\u2063]\d)(?:\d?:\d|(?P<dash>\d?\s?[-–]\s?\d{1,2}))(?![\w:\u2063]|[.,]\d)"),
         score_word=_whole_words(rules.score_words),
         race_time=re.compile(r"\d(?<![\w:.,]\d)\d?:\d{2}[.,]\d{1,3}(?!\d)"),
+        # "one minute 46.68seconds": seconds with decimals after a count of a larger unit
+        time_tail=re.compile(
+            rf"\d(?<![\w.,]\d)\d?[.,]\d{{1,3}}\s?{_alternation(rules.time_units)}(?![\w])", re.IGNORECASE),
+        time_head=re.compile(
+            rf"(?<![\w]){_alternation((*(w for w, _ in rules.number_words), *rules.one_words), escape=True)}"
+            rf"\s+{_alternation(rules.time_units)}\s+$", re.IGNORECASE),
         conversion_gap=re.compile(
             rf"\s*(?:(?P<open>\()|[,;]?\s*{_alternation(rules.conversion_words)}\s+|(?P<list>[,;]))\s*",
             re.IGNORECASE),

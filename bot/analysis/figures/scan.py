@@ -110,6 +110,10 @@ def _scores_and_times(
     spans = []
     for m in p.race_time.finditer(masked):
         spans.append((m.start(), m.end(), "duration"))
+    for m in p.time_tail.finditer(masked):
+        told = p.time_head.search(masked, max(0, m.start() - _NEAR), m.start())
+        if told:  # "one minute 46.68seconds": a race time in words and digits
+            spans.append((told.start(), m.end(), "duration"))
     sporting = None
     for m in p.score.finditer(masked):
         if m.group("dash"):
