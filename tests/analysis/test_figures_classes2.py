@@ -30,6 +30,11 @@ def test_a_range_of_sums_with_a_repeated_currency_is_one_figure(
     assert figures([sentence]) == [expected]
 
 
+def test_a_russian_range_of_sums_repeats_its_currency_too() -> None:
+    assert figures(["Штраф составит от 100 рублей до 500 рублей."], "ru") == [
+        ("100 рублей до 500 рублей", "Штраф составит от 100 рублей до 500 рублей", "money")]
+
+
 def test_two_sums_without_between_stay_two() -> None:
     assert sorted(f[0] for f in figures(["It paid 200 dollars and 900 dollars in fees."])) == [
         "200 dollars", "900 dollars"]
