@@ -441,3 +441,22 @@ def test_the_pronoun_in_what_someone_said_tells_their_gender() -> None:
             "Councillor Tom Hale said he hoped the money would help.\n"
             '"We are very pleased with the result," she said.\n')
     assert [s for _, s in speakers(text, "en")] == ["Ann Lee"]
+
+
+# --- English: classes the check2 set found (issue 11) ------------------------------------------
+
+def test_a_name_in_a_relative_clause_does_not_speak_for_a_group() -> None:
+    text = ("The jurors, who included poets Tara Lund and Owen Beck, were full of praise for "
+            "her writing.\n"
+            '"What could have been a dull book turns out to be funny and moving.\n'
+            'It is hard to think of anybody not enjoying it," wrote the jurors.\n')
+    assert speakers(text, "en") == [
+        ("What could have been a dull book turns out to be funny and moving.", None)]
+
+
+def test_it_finds_a_company_the_report_said_it_of() -> None:
+    text = ("Fernlake Digital has said it will recall two million kettles.\n\n"
+            "The firm said no customer had been hurt.\n"
+            "The recall covers every model sold since 2001.\n\n"
+            'In a statement, it added: "Safety comes before everything else we do."\n')
+    assert speakers(text, "en") == [("Safety comes before everything else we do.", "Fernlake Digital")]

@@ -135,7 +135,10 @@ class Reader:
                 pronoun = said.match(self.masked, entity.end, entity.end + 60)
                 gender = self.patterns.pronoun_gender.get(pronoun.group(1).casefold()) \
                     if pronoun else None
-            if gender and gender != NEUTER:
+            if gender == NEUTER and entity.kind == "PER" and entity.gender is None:
+                # "Microsoft has said it will ...": a body, whatever its name looks like
+                self.kinds[self.fullest(entity.name)] = "ORG"
+            elif gender:
                 genders.setdefault(self.fullest(entity.name, entity.kind), gender)
         return genders
 
@@ -263,13 +266,14 @@ class Reader:
         return None
 
     def _organisation_pronoun(self, position: int) -> str | None:
-        """"it concluded": the organisation that spoke or was the subject in this paragraph or
-        the one before; a person in between, or nothing recent, leaves it unknown."""
+        """"it concluded": the organisation that spoke or was the subject in the last three
+        paragraphs (news paragraphs are one sentence); a person in between, or nothing recent,
+        leaves it unknown."""
         here = self.paragraph(position)
         for event in reversed(self.events):
             if event.position >= position:
                 continue
-            if here - self.paragraph(event.position) > 1 or event.kind != "ORG":
+            if here - self.paragraph(event.position) > 2 or event.kind != "ORG":
                 return None
             return event.name
         return None
@@ -721,7 +725,15 @@ class Reader:
         if pronoun:
             return self.resolve_pronoun(pronoun.group(1), start)
         entity = self.entity_at(start, end)
-        return self._speaker_of(entity) if entity else None
+        if entity is None or self._in_relative_clause(start, entity.start):
+            return None   # "The judges, who included Jenny Colgan, ...": the judges, a group
+        return self._speaker_of(entity)
+
+    def _in_relative_clause(self, start: int, position: int) -> bool:
+        """A relative pronoun ("who", "which") between the sentence start and `position`: a
+        name there describes the subject, it is not the subject."""
+        relatives = self.patterns.rules.relative_pronouns
+        return any(w.casefold() in relatives for w in _WORDS.findall(self.masked[start:position]))
 
     # --- narrative -------------------------------------------------------------------------
 
@@ -737,7 +749,8 @@ class Reader:
             self.note(role.start(1), self.role_holder(role.group(1), role.start(1)), "PER",
                       "subject")
         elif entity is not None and (entity.oblique is False or self._opens(start, entity.start)):
-            self.note(entity.start, self.named(entity), "PER", "subject")
+            name = self.named(entity)
+            self.note(entity.start, name, self._kind_of(name), "subject")
         found = self.speaker_in(start, end)
         if found.speaker:
             p = self.patterns
@@ -769,7 +782,7 @@ class Reader:
         words = _WORDS.findall(self.masked[start:position])
         return len(words) <= 6 and not any(
             w.casefold() in self.patterns.prepositions or self.patterns.pronoun.fullmatch(w)
-            for w in words)
+            for w in words) and not self._in_relative_clause(start, position)
 
     def _kind_of(self, name: str) -> str:
         return self.kinds.get(name, "PER")
