@@ -460,3 +460,15 @@ def test_it_finds_a_company_the_report_said_it_of() -> None:
             "The recall covers every model sold since 2001.\n\n"
             'In a statement, it added: "Safety comes before everything else we do."\n')
     assert speakers(text, "en") == [("Safety comes before everything else we do.", "Fernlake Digital")]
+
+
+def test_an_acronym_speaks_as_the_name_that_defined_it() -> None:
+    text = ("The Food Standards and Labelling Board (FSLB) has warned ministers about the plan.\n"
+            'The FSLB said the "rush to cut costs at any price" put shoppers at risk.\n')
+    assert speakers(text, "en") == [("rush to cut costs at any price", "Food Standards and Labelling Board")]
+
+
+def test_a_long_description_between_the_speaker_and_a_closing_verb() -> None:
+    text = ("The council should hear \"the anger of every family on this estate\", Rabbi Ruth "
+            "Ingram, founder of local housing charity the Marsh Lane Trust said.\n")
+    assert speakers(text, "en") == [("the anger of every family on this estate", "Ruth Ingram")]

@@ -86,6 +86,7 @@ class Reader:
         self.paragraphs = paragraphs(text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self._fullest: dict[tuple[str, str], str] = {}
+        self._acronyms: dict[str, str | None] = {}
         self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
         self.boundaries = self._sentence_starts()
         self.relatives = self._relatives() if patterns.relation_gender else {}
@@ -332,12 +333,42 @@ class Reader:
         return None
 
     def organisation(self, entity: Entity) -> str:
-        """A short organisation name -> the fuller one already given as a source ("МЧС")."""
+        """A short organisation name -> the fuller one already given as a source ("МЧС"), or
+        the name an acronym was defined by ("the Qualifications and Curriculum Authority (QCA)")."""
+        defined = self._defined_acronym(entity.name)
+        if defined:
+            self.kinds[defined] = "ORG"
+            return defined
         for event in self.events[-200:]:
             if event.kind == "ORG" and entity.name != event.name \
                     and re.search(rf"(?<!\w){re.escape(entity.name)}(?!\w)", event.name):
                 return event.name
         return entity.name
+
+    def _defined_acronym(self, name: str) -> str | None:
+        """"Qualifications and Curriculum Authority (QCA)": the capitalised words before the
+        bracket whose initials spell the acronym, short joining words ("and", "of") between."""
+        if not (name.isupper() and 1 < len(name) <= 8 and name.isalpha()):
+            return None
+        if name not in self._acronyms:
+            found = None
+            for match in re.finditer(rf"\(\s*{re.escape(name)}\s*\)", self.text):
+                words = _WORDS.findall(self.text, max(0, match.start() - 120), match.start())
+                kept: list[str] = []
+                for word in reversed(words):
+                    if word[:1].isupper():
+                        kept.insert(0, word)
+                    elif len(word) > 3 or not kept:
+                        break
+                    else:
+                        kept.insert(0, word)
+                    if "".join(w[0] for w in kept if w[:1].isupper()) == name:
+                        found = " ".join(kept)
+                        break
+                if found:
+                    break
+            self._acronyms[name] = found
+        return self._acronyms[name]
 
     def named(self, entity: Entity, oblique: bool = False) -> str:
         """The entity as a speaker; `oblique` when the text names it in the genitive ("по
@@ -374,6 +405,9 @@ class Reader:
         verbs = [w for w in words if w.group().casefold() in p.verb_words]
         for index, verb in enumerate(verbs):
             if tail and _word_index(region, verb.start() - start) > _ATTRIBUTION_WORDS:
+                named = self._long_apposition(start, verb.start(), verb.end(), end)
+                if named is not None:
+                    return Found(self.named(named), True)
                 break
             found = self._around_verb(verb.start(), verb.end(), start, end)
             if found.speaker:
@@ -386,6 +420,24 @@ class Reader:
         framing = verbs and (not tail or _word_index(region, verbs[0].start() - start)
                              <= _ATTRIBUTION_WORDS)
         return Found(None, True) if framing or framed else NOT_FRAMED
+
+    def _long_apposition(self, start: int, verb_start: int, verb_end: int,
+                         end: int) -> Entity | None:
+        """'"...", Rabbi Ann Hale, founder of the Hale Center said.': a person opens the
+        attribution after the quote, a long description follows her comma and the speech verb
+        ends the sentence; the names inside the description only describe her."""
+        entity = self.entity_at(start, verb_start)
+        if entity is None or entity.kind != "PER" or self._kind_of(entity.name) != "PER":
+            return None
+        lead = _WORDS.findall(self.masked[start: entity.start])
+        if len(lead) > 2 or not all(w[:1].isupper() for w in lead) \
+                or not re.match(r"\s*,\s", self.masked[start: entity.start] or ","):
+            return None
+        description = self.masked[entity.end: verb_start]
+        if not re.fullmatch(r",[^.;:!?\"“”«»]{3,160}", description.rstrip()) \
+                or description.count(",") > 2 or len(_WORDS.findall(self.masked, verb_end, end)) > 3:
+            return None
+        return entity
 
     def _statement(self, start: int, end: int) -> Found:
         entity = self._entity_after(end, words=3)
