@@ -472,3 +472,11 @@ def test_a_long_description_between_the_speaker_and_a_closing_verb() -> None:
     text = ("The council should hear \"the anger of every family on this estate\", Rabbi Ruth "
             "Ingram, founder of local housing charity the Marsh Lane Trust said.\n")
     assert speakers(text, "en") == [("the anger of every family on this estate", "Ruth Ingram")]
+
+
+def test_he_after_a_contrasting_clause_is_its_subject() -> None:
+    text = ("Kenyan Paul Otieno won in Berlin last week and then claimed the title would be his, "
+            "but Tom Reid is unfazed.\n\n"
+            'He admitted: "He ran well and everyone has the right to an opinion."\n')
+    assert speakers(text, "en") == [
+        ("He ran well and everyone has the right to an opinion.", "Tom Reid")]

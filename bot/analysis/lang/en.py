@@ -308,6 +308,7 @@ QUOTES = QuoteRules(
                     "a representative of", "officials at", "officials from"),
     words_of=(),
     relative_pronouns=("who", "whose", "which"),
+    contrast_words=("but", "while", "whereas", "although", "though"),
     prepositions=tuple("in at on of for to from by with near after before about during "
                        "into over under "
                        "that what whether how if".split()),

@@ -823,6 +823,24 @@ class Reader:
         for entity in self.entities_in(start, end):
             if entity.start in self.relatives:
                 self.note(entity.start, self.named(entity), "PER", "subject")
+        contrast = self._contrast_subject(start, end)
+        if contrast is not None:
+            self.note(contrast.start, self.named(contrast), "PER", "subject")
+
+    def _contrast_subject(self, start: int, end: int) -> Entity | None:
+        """"X won last week and claimed ..., but McIlroy is unfazed": the person opening the
+        sentence's last contrasting clause is who its next sentence's "he" means."""
+        clauses = list(self.patterns.contrast_clause.finditer(self.masked, start, end))
+        if not clauses:
+            return None
+        entity = self.entity_at(clauses[-1].end(), clauses[-1].end() + 1)
+        if entity is None or entity.kind != "PER" or self._kind_of(self.named(entity)) != "PER":
+            return None
+        verb = re.match(r"\s+([\w’'-]+)", self.masked[entity.end: end])
+        if verb is None or not verb.group(1).islower() \
+                or verb.group(1).casefold() in self.patterns.prepositions:
+            return None   # "but Tom Reid's coach", "but Tom Reid in Madrid"
+        return entity
 
     def entities_in(self, start: int, end: int) -> list[Entity]:
         return self.entities[bisect.bisect_left(self.starts, start): bisect.bisect_left(self.starts,
