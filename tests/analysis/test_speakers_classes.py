@@ -480,3 +480,11 @@ def test_he_after_a_contrasting_clause_is_its_subject() -> None:
             'He admitted: "He ran well and everyone has the right to an opinion."\n')
     assert speakers(text, "en") == [
         ("He ran well and everyone has the right to an opinion.", "Tom Reid")]
+
+
+def test_a_bare_quotation_before_a_named_attribution_is_that_speaker() -> None:
+    text = ("Rowing Scotland (RS) had dropped the sculler for missing a training camp.\n"
+            '"We have lifted the ban."\n'
+            '"She has explained her absence," said RS chief Morag Dunn.\n')
+    assert speakers(text, "en") == [("We have lifted the ban.", "Morag Dunn"),
+                                    ("She has explained her absence", "Morag Dunn")]

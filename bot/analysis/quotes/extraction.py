@@ -34,6 +34,9 @@ class Extraction:
         self.text, self.reader, self.spans = text, reader, spans
         self.masked = reader.masked
         self.accepted: list[tuple[Span, str | None]] = []
+        # quotations whose speaker is only the subject of the paragraph before (no one spoke)
+        self.guessed: set[int] = set()
+        self._subject_taken = False
         self.interview = interview
         self.interviewed = find_speakers(interview, reader) if interview else None
 
@@ -78,7 +81,12 @@ class Extraction:
         for i, quote in enumerate(quotes):
             span = spans.get(quote.start)
             following = quotes[i + 1] if i + 1 < len(quotes) else None
-            if span is None or span.kind == "dash" or quote.speaker is not None \
+            # '... Athletics Kenya had suspended her.' / '"A."' / '"B," said its chief X.': the
+            # attribution that comes next names the speaker, not the last paragraph's subject
+            guessed = quote.start in self.guessed and following is not None \
+                and following.speaker is not None and following.start in spans \
+                and not self._only_quotation(spans[following.start])
+            if span is None or span.kind == "dash" or (quote.speaker is not None and not guessed) \
                     or (span.kind == "marks" and not self._only_quotation(span)):
                 continue
             index = self.reader.paragraph(span.open) + 1
@@ -88,7 +96,7 @@ class Extraction:
             between = self.text[start: following.start] if following else "-"
             if following and not between.strip(" \"“«„"):
                 fixed[i] = replace(quote, speaker=following.speaker)
-            elif span.kind == "unclosed":
+            elif span.kind == "unclosed" and not guessed:
                 fixed[i] = replace(quote, speaker=self._closing_attribution(start, end))
         return fixed
 
@@ -123,7 +131,10 @@ class Extraction:
             if speaker is None:
                 return None
         else:
+            self._subject_taken = False
             speaker = found.speaker if found.framed or found.speaker else self._continued(span)
+            if self._subject_taken:
+                self.guessed.add(span.start)
         if found.framed and speaker is None and self._first_person(head, tail):
             speaker = self._transcript_speaker(span.open)
         speaker = clean_speaker(speaker)
@@ -242,6 +253,7 @@ class Extraction:
         reader = self.reader
         subjects = [e for e in events if e.role == "subject" and (
             len(e.name.split()) > 1 or e.name in reader.speakers or reader.genders.get(e.name))]
+        self._subject_taken = bool(subjects)
         return subjects[-1].name if subjects else None
 
     def _others_after(self, quote: Span, end: int, speaker: str | None) -> bool:
