@@ -488,3 +488,13 @@ def test_a_bare_quotation_before_a_named_attribution_is_that_speaker() -> None:
             '"She has explained her absence," said RS chief Morag Dunn.\n')
     assert speakers(text, "en") == [("We have lifted the ban.", "Morag Dunn"),
                                     ("She has explained her absence", "Morag Dunn")]
+
+
+def test_a_quotation_paragraph_after_an_unclosed_quote_runs_on() -> None:
+    text = ("The award went to a first-time writer from Leeds.\n"
+            'Shop buyer Nina Holt said: "It is great to see a new name win.\n'
+            "As a relatively unknown author this shows the reach of the Carrick Prize.\n"
+            '"Fresh out of college she is certainly one to watch."\n')
+    assert speakers(text, "en") == [("It is great to see a new name win.", "Nina Holt"),
+                                    ("Fresh out of college she is certainly one to watch.",
+                                     "Nina Holt")]

@@ -240,6 +240,8 @@ class Extraction:
         if in_previous and in_previous[0].open >= start:
             last, speaker = in_previous
             return None if self._others_after(last, end, speaker) else speaker
+        if in_previous and self._runs_on(in_previous[0], start, end):
+            return in_previous[1]
         if not self._names_anyone(start, end) and not self.masked[start:end].rstrip().endswith(":"):
             # a paragraph that names nobody does not change who is speaking
             return self._paragraph_speaker(start) if paragraph - start < 2000 else None
@@ -255,6 +257,16 @@ class Extraction:
             len(e.name.split()) > 1 or e.name in reader.speakers or reader.genders.get(e.name))]
         self._subject_taken = bool(subjects)
         return subjects[-1].name if subjects else None
+
+    def _runs_on(self, quote: Span, start: int, end: int) -> bool:
+        """'X said: "It is great ...' / 'As an unknown author ...' / '"Fresh out of ..."': an
+        unclosed quotation ends its paragraph and the next paragraph, with no marks, carries
+        on its words; a quotation paragraph after that is still its speaker's."""
+        before = self.reader.paragraph(start) - 1
+        return quote.kind == "unclosed" and before >= 0 \
+            and self.reader.paragraph(quote.open) == before \
+            and quote.end >= self.reader.paragraphs[before][1] \
+            and not re.search(r"[\"“”«»„]", self.text[start:end])
 
     def _others_after(self, quote: Span, end: int, speaker: str | None) -> bool:
         """Does the text after the quote's own attribution, up to `end`, name someone else?"""
