@@ -498,3 +498,23 @@ def test_a_quotation_paragraph_after_an_unclosed_quote_runs_on() -> None:
     assert speakers(text, "en") == [("It is great to see a new name win.", "Nina Holt"),
                                     ("Fresh out of college she is certainly one to watch.",
                                      "Nina Holt")]
+
+
+def test_an_office_nobody_was_introduced_with_is_the_person_the_report_is_about() -> None:
+    text = ("Owen Pryce's remark about school dinners has angered parents.\n"
+            "Mr Pryce was speaking to pupils in Inverness on Monday.\n"
+            "Journalist Carl Dunn said the remark had been unwise.\n"
+            "Labour's Helen Marsh wrote to Mr Pryce asking him to apologise.\n"
+            "In a furious response, the first minister said his words had been twisted.\n"
+            'He told Ms Marsh: "That is completely untrue and you know it."\n'
+            '"You should have checked what I said before you rushed to judge me."\n')
+    assert speakers(text, "en") == [
+        ("That is completely untrue and you know it.", "Owen Pryce"),
+        ("You should have checked what I said before you rushed to judge me.", "Owen Pryce")]
+
+
+def test_a_description_after_the_verb_is_the_person_just_named() -> None:
+    text = ("Paula Grant has been given until Friday to decide whether to run.\n"
+            "Team member Hayley Moss said the squad would understand if Grant stayed away.\n"
+            '"It would be great to have Paula with us," said the European champion.\n')
+    assert speakers(text, "en") == [("It would be great to have Paula with us", "Hayley Moss")]

@@ -87,6 +87,7 @@ class Reader:
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self._fullest: dict[tuple[str, str], str] = {}
         self._acronyms: dict[str, str | None] = {}
+        self._main: str | None = None   # the person the report is about, "" for none
         self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
         self.boundaries = self._sentence_starts()
         self.relatives = self._relatives() if patterns.relation_gender else {}
@@ -289,6 +290,9 @@ class Reader:
         """"the chancellor": the person the report introduced with that role, else the subject
         of the last sentence about a person when it is in this paragraph or the one before."""
         named = self.role_holder(role, position)
+        if named is None and role[:1].upper() + role[1:].casefold() in self.patterns.title_words:
+            # an office ("the first minister"), not a description ("the European champion")
+            named = self._main_person_near(position)
         if named:
             return named
         # "Пётр Ян перенёс операцию ... написал спортсмен": the person the last paragraphs are about
@@ -298,6 +302,26 @@ class Reader:
                 recent = here - self.paragraph(event.position) <= 1
                 return event.name if recent and event.role != "source" else None
         return None
+
+    def _main_person_near(self, position: int) -> str | None:
+        """"Sturgeon wrote to Mr McConnell ... the first minister said": an office no one was
+        introduced with is held by the person the report is about (named most often, quotes included),
+        when the sentence before names him."""
+        if self._main is None:
+            counts: dict[str, int] = {}
+            for entity in self.entities:
+                full = self.fullest(entity.name) if entity.kind == "PER" else ""
+                if len(full.split()) > 1 and full not in counts:
+                    counts[full] = len(re.findall(rf"(?<!\w){re.escape(full.split()[-1])}(?!\w)",
+                                                  self.text))
+            ranked = sorted(counts.items(), key=lambda item: -item[1])
+            unique = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > ranked[1][1])
+            self._main = ranked[0][0] if ranked and unique and ranked[0][1] >= 3 else ""
+        if not self._main:
+            return None
+        before = self.sentence_start(max(0, self.sentence_start(position) - 1))
+        return self._main if any(e.kind == "PER" and self.fullest(e.name) == self._main
+                                 for e in self.entities_in(before, position)) else None
 
     def role_holder(self, role: str, position: int) -> str | None:
         """The person introduced before `position` with `role`; "the world champion" is the
