@@ -518,3 +518,12 @@ def test_a_description_after_the_verb_is_the_person_just_named() -> None:
             "Team member Hayley Moss said the squad would understand if Grant stayed away.\n"
             '"It would be great to have Paula with us," said the European champion.\n')
     assert speakers(text, "en") == [("It would be great to have Paula with us", "Hayley Moss")]
+
+
+def test_he_does_not_jump_over_a_role_that_was_taken_for_a_woman() -> None:
+    text = ("Mr Pryce was speaking to pupils in Inverness on Monday.\n"
+            "Journalist Carl Dunn said the remark had been unwise.\n"
+            "Labour's Helen Marsh wrote to the school asking for an apology.\n"
+            "In a furious response, the first minister said his words had been twisted.\n"
+            'He told Ms Marsh: "That is completely untrue and you know it."\n')
+    assert speakers(text, "en") == [("That is completely untrue and you know it.", None)]

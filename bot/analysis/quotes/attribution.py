@@ -88,6 +88,7 @@ class Reader:
         self._fullest: dict[tuple[str, str], str] = {}
         self._acronyms: dict[str, str | None] = {}
         self._main: str | None = None   # the person the report is about, "" for none
+        self.role_sentences: set[int] = set()   # starts of sentences whose speaker is a role noun
         self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
         self.boundaries = self._sentence_starts()
         self.relatives = self._relatives() if patterns.relation_gender else {}
@@ -265,6 +266,10 @@ class Reader:
                 continue
             if wanted is None or gender is None or gender == wanted:
                 return event.name
+            if event.position in self.role_sentences:
+                # "the first minister said ..." taken for a woman, then "He told ...": he is
+                # the minister the report never named, not a man further back
+                return None
         return None
 
     def _organisation_pronoun(self, position: int) -> str | None:
@@ -289,6 +294,7 @@ class Reader:
     def resolve_role(self, role: str, position: int) -> str | None:
         """"the chancellor": the person the report introduced with that role, else the subject
         of the last sentence about a person when it is in this paragraph or the one before."""
+        self.role_sentences.add(self.sentence_start(position))
         named = self.role_holder(role, position)
         if named is None and role[:1].upper() + role[1:].casefold() in self.patterns.title_words:
             # an office ("the first minister"), not a description ("the European champion")
