@@ -527,3 +527,11 @@ def test_he_does_not_jump_over_a_role_that_was_taken_for_a_woman() -> None:
             "In a furious response, the first minister said his words had been twisted.\n"
             'He told Ms Marsh: "That is completely untrue and you know it."\n')
     assert speakers(text, "en") == [("That is completely untrue and you know it.", None)]
+
+
+def test_a_nationality_before_a_name_is_not_part_of_it() -> None:
+    text = ("Nigerian Ade Bello and Russian Ivan Petrov both claimed the race was theirs.\n"
+            'The Nigerian said: "We will see who is fastest on Sunday."\n'
+            'Dutchwoman Anke Smit added: "It will be a fast race."\n')
+    assert speakers(text, "en") == [("We will see who is fastest on Sunday.", "Ade Bello"),
+                                    ("It will be a fast race.", "Anke Smit")]

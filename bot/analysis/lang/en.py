@@ -289,7 +289,13 @@ QUOTES = QuoteRules(
         # "the Spaniard added", "said the Brazilian": a nationality for the person just named
         "Spaniard Scot Scotsman Welshman Englishman Irishman Frenchman Dutchman Swede Briton "
         "American Australian Brazilian Argentine Italian German Russian Kenyan Ethiopian "
-        "Jamaican Canadian Portuguese".split()
+        "Jamaican Canadian Portuguese "
+        "Nigerian Ghanaian Ugandan Tanzanian Moroccan Algerian Egyptian Tunisian Eritrean "
+        "Zimbabwean Zambian Ukrainian Belarusian Romanian Bulgarian Serbian Croatian Bosnian "
+        "Slovenian Hungarian Austrian Belgian Norwegian Dane Finn Pole Czech Greek Turk Israeli "
+        "Iranian Iraqi Pakistani Afghan Syrian Lebanese Palestinian Mexican Chilean Colombian "
+        "Peruvian Cuban Venezuelan Uruguayan Lithuanian Latvian Estonian Kazakh Uzbek "
+        "Frenchwoman Dutchwoman Englishwoman Scotswoman Welshwoman Irishwoman".split()
     ),
     role_shapes=(r"\d+-year-old",),
     organisation_nouns=tuple(
