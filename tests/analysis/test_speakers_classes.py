@@ -535,3 +535,9 @@ def test_a_nationality_before_a_name_is_not_part_of_it() -> None:
             'Dutchwoman Anke Smit added: "It will be a fast race."\n')
     assert speakers(text, "en") == [("We will see who is fastest on Sunday.", "Ade Bello"),
                                     ("It will be a fast race.", "Anke Smit")]
+
+
+def test_a_person_who_said_it_stays_the_he_of_the_next_sentence() -> None:
+    text = ("Tony Blair said it was time for a change.\n"
+            'He added: "We will not go back to the old ways."\n')
+    assert speakers(text, "en") == [("We will not go back to the old ways.", "Tony Blair")]

@@ -92,6 +92,7 @@ class Reader:
         self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
         self.boundaries = self._sentence_starts()
         self.relatives = self._relatives() if patterns.relation_gender else {}
+        self.neuter: set[str] = set()   # names followed by "said it": bodies "it" may mean
         self.genders = self._genders()
         self._holders: list[Holder] | None = None
 
@@ -139,8 +140,9 @@ class Reader:
                 gender = self.patterns.pronoun_gender.get(pronoun.group(1).casefold()) \
                     if pronoun else None
             if gender == NEUTER and entity.kind == "PER" and entity.gender is None:
-                # "Microsoft has said it will ...": a body, whatever its name looks like
-                self.kinds[self.fullest(entity.name)] = "ORG"
+                # "Microsoft has said it will ...": maybe a body, whatever its name looks like,
+                # that "it added" may mean ("Blair said it was time" leaves "he" to Blair)
+                self.neuter.add(self.fullest(entity.name))
             elif gender:
                 genders.setdefault(self.fullest(entity.name, entity.kind), gender)
         return genders
@@ -280,7 +282,8 @@ class Reader:
         for event in reversed(self.events):
             if event.position >= position:
                 continue
-            if here - self.paragraph(event.position) > 2 or event.kind != "ORG":
+            if here - self.paragraph(event.position) > 2 \
+                    or (event.kind != "ORG" and event.name not in self.neuter):
                 return None
             return event.name
         return None
