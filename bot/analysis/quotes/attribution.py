@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -317,12 +318,12 @@ class Reader:
         introduced with is held by the person the report is about (named most often, quotes included),
         when the sentence before names him."""
         if self._main is None:
+            words = Counter(re.sub(r"[’']s$", "", w) for w in _WORDS.findall(self.text))
             counts: dict[str, int] = {}
             for entity in self.entities:
                 full = self.fullest(entity.name) if entity.kind == "PER" else ""
-                if len(full.split()) > 1 and full not in counts:
-                    counts[full] = len(re.findall(rf"(?<!\w){re.escape(full.split()[-1])}(?!\w)",
-                                                  self.text))
+                if len(full.split()) > 1:
+                    counts[full] = words[full.split()[-1]]
             ranked = sorted(counts.items(), key=lambda item: -item[1])
             unique = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > ranked[1][1])
             self._main = ranked[0][0] if ranked and unique and ranked[0][1] >= 3 else ""

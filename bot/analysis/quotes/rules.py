@@ -180,7 +180,7 @@ def patterns(language: str) -> Patterns:
         opening_pronoun=re.compile(rf"\W*(?:\w+,?\s+)?({pronoun})\b", flags),
         opening_role=re.compile(rf"\W*(?:\w+,?\s+)?(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}?"
                                 rf"({roles})(?![\w’'-])", flags),
-        contrast_clause=re.compile(rf"[\s,;]\s*(?i:{_alternation(rules.contrast_words) or '(?!x)x'})"
+        contrast_clause=re.compile(rf"(?<=[\s,;])(?i:{_alternation(rules.contrast_words) or '(?!x)x'})"
                                    rf"\s+(?=[{UPPER}])"),
         relative_clause=re.compile(rf"\s*,\s+(?:{relative})\b[^.;:]{{0,100}}$", flags),
         appositive=re.compile(rf"\s*,{_APPOSITION}{{2,100}}?,\s*{fillers}"),
