@@ -1,4 +1,5 @@
-"""Speaker classes the blind validation set found missing (texts written for the tests).
+"""Speaker classes the blind validation, check and check2 sets found missing (texts written
+for the tests).
 
 Each test is one way news is written, not one document: a pronoun after a sentence that names
 someone as an object, an organisation referred to by its noun ("the magazine", "агентство",

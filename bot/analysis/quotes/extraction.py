@@ -74,8 +74,9 @@ class Extraction:
     def _closed_by_next(self, quotes: list[Quote]) -> list[Quote]:
         """An unclosed quotation runs into the next paragraph's quote (BBC drops the marks):
         that quote's attribution names the speaker of both. So does a paragraph that is only a
-        quotation, with nobody named before it, when the next paragraph opens with a quote
-        whose attribution names someone ('"A." / "B," said Mr Hopkins.')."""
+        quotation, with nobody named before it or only a subject who did not speak, when the
+        next paragraph opens with a quote whose attribution names someone ('"A." / "B," said
+        Mr Hopkins.')."""
         spans = {s.start: s for s, _ in self.accepted}
         fixed = list(quotes)
         for i, quote in enumerate(quotes):
