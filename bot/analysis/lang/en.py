@@ -349,7 +349,13 @@ QUOTES = QuoteRules(
         # "the Spaniard added", "said the Brazilian": a nationality for the person just named
         "Spaniard Scot Scotsman Welshman Englishman Irishman Frenchman Dutchman Swede Briton "
         "American Australian Brazilian Argentine Italian German Russian Kenyan Ethiopian "
-        "Jamaican Canadian Portuguese".split()
+        "Jamaican Canadian Portuguese "
+        "Nigerian Ghanaian Ugandan Tanzanian Moroccan Algerian Egyptian Tunisian Eritrean "
+        "Zimbabwean Zambian Ukrainian Belarusian Romanian Bulgarian Serbian Croatian Bosnian "
+        "Slovenian Hungarian Austrian Belgian Norwegian Dane Finn Pole Czech Greek Turk Israeli "
+        "Iranian Iraqi Pakistani Afghan Syrian Lebanese Palestinian Mexican Chilean Colombian "
+        "Peruvian Cuban Venezuelan Uruguayan Lithuanian Latvian Estonian Kazakh Uzbek "
+        "Frenchwoman Dutchwoman Englishwoman Scotswoman Welshwoman Irishwoman".split()
     ),
     role_shapes=(r"\d+-year-old",),
     organisation_nouns=tuple(
@@ -368,6 +374,7 @@ QUOTES = QuoteRules(
                     "a representative of", "officials at", "officials from"),
     words_of=(),
     relative_pronouns=("who", "whose", "which"),
+    contrast_words=("but", "while", "whereas", "although", "though"),
     prepositions=tuple("in at on of for to from by with near after before about during "
                        "into over under "
                        "that what whether how if".split()),

@@ -72,6 +72,9 @@ class QuoteRules:
     words_of: tuple[str, ...] = ()
     # Relative pronouns: "X, who presents Y, said" is X speaking.
     relative_pronouns: tuple[str, ...] = ()
+    # Conjunctions that open a clause with its own subject ("..., but McIlroy is unfazed"): a
+    # pronoun in the next sentence most likely means that subject.
+    contrast_words: tuple[str, ...] = ()
     # Prepositions and conjunctions: a speaker search after a verb stops at one ("заявил в
     # интервью ESPN", "revealed that ...").
     prepositions: tuple[str, ...] = ()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -86,9 +87,13 @@ class Reader:
         self.paragraphs = paragraphs(text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self._fullest: dict[tuple[str, str], str] = {}
+        self._acronyms: dict[str, str | None] = {}
+        self._main: str | None = None   # the person the report is about, "" for none
+        self.role_sentences: set[int] = set()   # starts of sentences whose speaker is a role noun
         self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
         self.boundaries = self._sentence_starts()
         self.relatives = self._relatives() if patterns.relation_gender else {}
+        self.neuter: set[str] = set()   # names followed by "said it": bodies "it" may mean
         self.genders = self._genders()
         self._holders: list[Holder] | None = None
 
@@ -135,7 +140,11 @@ class Reader:
                 pronoun = said.match(self.masked, entity.end, entity.end + 60)
                 gender = self.patterns.pronoun_gender.get(pronoun.group(1).casefold()) \
                     if pronoun else None
-            if gender and gender != NEUTER:
+            if gender == NEUTER and entity.kind == "PER" and entity.gender is None:
+                # "Microsoft has said it will ...": maybe a body, whatever its name looks like,
+                # that "it added" may mean ("Blair said it was time" leaves "he" to Blair)
+                self.neuter.add(self.fullest(entity.name))
+            elif gender:
                 genders.setdefault(self.fullest(entity.name, entity.kind), gender)
         return genders
 
@@ -260,16 +269,22 @@ class Reader:
                 continue
             if wanted is None or gender is None or gender == wanted:
                 return event.name
+            if event.position in self.role_sentences:
+                # "the first minister said ..." taken for a woman, then "He told ...": he is
+                # the minister the report never named, not a man further back
+                return None
         return None
 
     def _organisation_pronoun(self, position: int) -> str | None:
-        """"it concluded": the organisation that spoke or was the subject in this paragraph or
-        the one before; a person in between, or nothing recent, leaves it unknown."""
+        """"it concluded": the organisation that spoke or was the subject in the last three
+        paragraphs (news paragraphs are one sentence); a person in between, or nothing recent,
+        leaves it unknown."""
         here = self.paragraph(position)
         for event in reversed(self.events):
             if event.position >= position:
                 continue
-            if here - self.paragraph(event.position) > 1 or event.kind != "ORG":
+            if here - self.paragraph(event.position) > 2 \
+                    or (event.kind != "ORG" and event.name not in self.neuter):
                 return None
             return event.name
         return None
@@ -283,7 +298,11 @@ class Reader:
     def resolve_role(self, role: str, position: int) -> str | None:
         """"the chancellor": the person the report introduced with that role, else the subject
         of the last sentence about a person when it is in this paragraph or the one before."""
+        self.role_sentences.add(self.sentence_start(position))
         named = self.role_holder(role, position)
+        if named is None and role[:1].upper() + role[1:].casefold() in self.patterns.title_words:
+            # an office ("the first minister"), not a description ("the European champion")
+            named = self._main_person_near(position)
         if named:
             return named
         # "Пётр Ян перенёс операцию ... написал спортсмен": the person the last paragraphs are about
@@ -293,6 +312,26 @@ class Reader:
                 recent = here - self.paragraph(event.position) <= 1
                 return event.name if recent and event.role != "source" else None
         return None
+
+    def _main_person_near(self, position: int) -> str | None:
+        """"Sturgeon wrote to Mr McConnell ... the first minister said": an office no one was
+        introduced with is held by the person the report is about (named most often, quotes included),
+        when the sentence before names him."""
+        if self._main is None:
+            words = Counter(re.sub(r"[’']s$", "", w) for w in _WORDS.findall(self.text))
+            counts: dict[str, int] = {}
+            for entity in self.entities:
+                full = self.fullest(entity.name) if entity.kind == "PER" else ""
+                if len(full.split()) > 1:
+                    counts[full] = words[full.split()[-1]]
+            ranked = sorted(counts.items(), key=lambda item: -item[1])
+            unique = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > ranked[1][1])
+            self._main = ranked[0][0] if ranked and unique and ranked[0][1] >= 3 else ""
+        if not self._main:
+            return None
+        before = self.sentence_start(max(0, self.sentence_start(position) - 1))
+        return self._main if any(e.kind == "PER" and self.fullest(e.name) == self._main
+                                 for e in self.entities_in(before, position)) else None
 
     def role_holder(self, role: str, position: int) -> str | None:
         """The person introduced before `position` with `role`; "the world champion" is the
@@ -328,12 +367,42 @@ class Reader:
         return None
 
     def organisation(self, entity: Entity) -> str:
-        """A short organisation name -> the fuller one already given as a source ("МЧС")."""
+        """A short organisation name -> the fuller one already given as a source ("МЧС"), or
+        the name an acronym was defined by ("the Qualifications and Curriculum Authority (QCA)")."""
+        defined = self._defined_acronym(entity.name)
+        if defined:
+            self.kinds[defined] = "ORG"
+            return defined
         for event in self.events[-200:]:
             if event.kind == "ORG" and entity.name != event.name \
                     and re.search(rf"(?<!\w){re.escape(entity.name)}(?!\w)", event.name):
                 return event.name
         return entity.name
+
+    def _defined_acronym(self, name: str) -> str | None:
+        """"Qualifications and Curriculum Authority (QCA)": the capitalised words before the
+        bracket whose initials spell the acronym, short joining words ("and", "of") between."""
+        if not (name.isupper() and 1 < len(name) <= 8 and name.isalpha()):
+            return None
+        if name not in self._acronyms:
+            found = None
+            for match in re.finditer(rf"\(\s*{re.escape(name)}\s*\)", self.text):
+                words = _WORDS.findall(self.text, max(0, match.start() - 120), match.start())
+                kept: list[str] = []
+                for word in reversed(words):
+                    if word[:1].isupper():
+                        kept.insert(0, word)
+                    elif len(word) > 3 or not kept:
+                        break
+                    else:
+                        kept.insert(0, word)
+                    if "".join(w[0] for w in kept if w[:1].isupper()) == name:
+                        found = " ".join(kept)
+                        break
+                if found:
+                    break
+            self._acronyms[name] = found
+        return self._acronyms[name]
 
     def named(self, entity: Entity, oblique: bool = False) -> str:
         """The entity as a speaker; `oblique` when the text names it in the genitive ("по
@@ -370,6 +439,9 @@ class Reader:
         verbs = [w for w in words if w.group().casefold() in p.verb_words]
         for index, verb in enumerate(verbs):
             if tail and _word_index(region, verb.start() - start) > _ATTRIBUTION_WORDS:
+                named = self._long_apposition(start, verb.start(), verb.end(), end)
+                if named is not None:
+                    return Found(self.named(named), True)
                 break
             found = self._around_verb(verb.start(), verb.end(), start, end)
             if found.speaker:
@@ -382,6 +454,24 @@ class Reader:
         framing = verbs and (not tail or _word_index(region, verbs[0].start() - start)
                              <= _ATTRIBUTION_WORDS)
         return Found(None, True) if framing or framed else NOT_FRAMED
+
+    def _long_apposition(self, start: int, verb_start: int, verb_end: int,
+                         end: int) -> Entity | None:
+        """'"...", Rabbi Ann Hale, founder of the Hale Center said.': a person opens the
+        attribution after the quote, a long description follows her comma and the speech verb
+        ends the sentence; the names inside the description only describe her."""
+        entity = self.entity_at(start, verb_start)
+        if entity is None or entity.kind != "PER" or self._kind_of(entity.name) != "PER":
+            return None
+        lead = _WORDS.findall(self.masked[start: entity.start])
+        if len(lead) > 2 or not all(w[:1].isupper() for w in lead) \
+                or not re.match(r"\s*,\s", self.masked[start: entity.start] or ","):
+            return None
+        description = self.masked[entity.end: verb_start]
+        if not re.fullmatch(r",[^.;:!?\"“”«»]{3,160}", description.rstrip()) \
+                or description.count(",") > 2 or len(_WORDS.findall(self.masked, verb_end, end)) > 3:
+            return None
+        return entity
 
     def _statement(self, start: int, end: int) -> Found:
         entity = self._entity_after(end, words=3)
@@ -721,7 +811,15 @@ class Reader:
         if pronoun:
             return self.resolve_pronoun(pronoun.group(1), start)
         entity = self.entity_at(start, end)
-        return self._speaker_of(entity) if entity else None
+        if entity is None or self._in_relative_clause(start, entity.start):
+            return None   # "The judges, who included Jenny Colgan, ...": the judges, a group
+        return self._speaker_of(entity)
+
+    def _in_relative_clause(self, start: int, position: int) -> bool:
+        """A relative pronoun ("who", "which") between the sentence start and `position`: a
+        name there describes the subject, it is not the subject."""
+        relatives = self.patterns.rules.relative_pronouns
+        return any(w.casefold() in relatives for w in _WORDS.findall(self.masked[start:position]))
 
     # --- narrative -------------------------------------------------------------------------
 
@@ -737,7 +835,8 @@ class Reader:
             self.note(role.start(1), self.role_holder(role.group(1), role.start(1)), "PER",
                       "subject")
         elif entity is not None and (entity.oblique is False or self._opens(start, entity.start)):
-            self.note(entity.start, self.named(entity), "PER", "subject")
+            name = self.named(entity)
+            self.note(entity.start, name, self._kind_of(name), "subject")
         found = self.speaker_in(start, end)
         if found.speaker:
             p = self.patterns
@@ -758,6 +857,24 @@ class Reader:
         for entity in self.entities_in(start, end):
             if entity.start in self.relatives:
                 self.note(entity.start, self.named(entity), "PER", "subject")
+        contrast = self._contrast_subject(start, end)
+        if contrast is not None:
+            self.note(contrast.start, self.named(contrast), "PER", "subject")
+
+    def _contrast_subject(self, start: int, end: int) -> Entity | None:
+        """"X won last week and claimed ..., but McIlroy is unfazed": the person opening the
+        sentence's last contrasting clause is who its next sentence's "he" means."""
+        clauses = list(self.patterns.contrast_clause.finditer(self.masked, start, end))
+        if not clauses:
+            return None
+        entity = self.entity_at(clauses[-1].end(), clauses[-1].end() + 1)
+        if entity is None or entity.kind != "PER" or self._kind_of(self.named(entity)) != "PER":
+            return None
+        verb = re.match(r"\s+([\w’'-]+)", self.masked[entity.end: end])
+        if verb is None or not verb.group(1).islower() \
+                or verb.group(1).casefold() in self.patterns.prepositions:
+            return None   # "but Tom Reid's coach", "but Tom Reid in Madrid"
+        return entity
 
     def entities_in(self, start: int, end: int) -> list[Entity]:
         return self.entities[bisect.bisect_left(self.starts, start): bisect.bisect_left(self.starts,
@@ -769,7 +886,7 @@ class Reader:
         words = _WORDS.findall(self.masked[start:position])
         return len(words) <= 6 and not any(
             w.casefold() in self.patterns.prepositions or self.patterns.pronoun.fullmatch(w)
-            for w in words)
+            for w in words) and not self._in_relative_clause(start, position)
 
     def _kind_of(self, name: str) -> str:
         return self.kinds.get(name, "PER")

@@ -34,6 +34,9 @@ class Extraction:
         self.text, self.reader, self.spans = text, reader, spans
         self.masked = reader.masked
         self.accepted: list[tuple[Span, str | None]] = []
+        # quotations whose speaker is only the subject of the paragraph before (no one spoke)
+        self.guessed: set[int] = set()
+        self._subject_taken = False
         self.interview = interview
         self.interviewed = find_speakers(interview, reader) if interview else None
 
@@ -71,14 +74,20 @@ class Extraction:
     def _closed_by_next(self, quotes: list[Quote]) -> list[Quote]:
         """An unclosed quotation runs into the next paragraph's quote (BBC drops the marks):
         that quote's attribution names the speaker of both. So does a paragraph that is only a
-        quotation, with nobody named before it, when the next paragraph opens with a quote
-        whose attribution names someone ('"A." / "B," said Mr Hopkins.')."""
+        quotation, with nobody named before it or only a subject who did not speak, when the
+        next paragraph opens with a quote whose attribution names someone ('"A." / "B," said
+        Mr Hopkins.')."""
         spans = {s.start: s for s, _ in self.accepted}
         fixed = list(quotes)
         for i, quote in enumerate(quotes):
             span = spans.get(quote.start)
             following = quotes[i + 1] if i + 1 < len(quotes) else None
-            if span is None or span.kind == "dash" or quote.speaker is not None \
+            # '... Athletics Kenya had suspended her.' / '"A."' / '"B," said its chief X.': the
+            # attribution that comes next names the speaker, not the last paragraph's subject
+            guessed = quote.start in self.guessed and following is not None \
+                and following.speaker is not None and following.start in spans \
+                and not self._only_quotation(spans[following.start])
+            if span is None or span.kind == "dash" or (quote.speaker is not None and not guessed) \
                     or (span.kind == "marks" and not self._only_quotation(span)):
                 continue
             index = self.reader.paragraph(span.open) + 1
@@ -88,7 +97,7 @@ class Extraction:
             between = self.text[start: following.start] if following else "-"
             if following and not between.strip(" \"“«„"):
                 fixed[i] = replace(quote, speaker=following.speaker)
-            elif span.kind == "unclosed":
+            elif span.kind == "unclosed" and not guessed:
                 fixed[i] = replace(quote, speaker=self._closing_attribution(start, end))
         return fixed
 
@@ -123,7 +132,10 @@ class Extraction:
             if speaker is None:
                 return None
         else:
+            self._subject_taken = False
             speaker = found.speaker if found.framed or found.speaker else self._continued(span)
+            if self._subject_taken:
+                self.guessed.add(span.start)
         if found.framed and speaker is None and self._first_person(head, tail):
             speaker = self._transcript_speaker(span.open)
         speaker = clean_speaker(speaker)
@@ -229,6 +241,8 @@ class Extraction:
         if in_previous and in_previous[0].open >= start:
             last, speaker = in_previous
             return None if self._others_after(last, end, speaker) else speaker
+        if in_previous and self._runs_on(in_previous[0], start, end):
+            return in_previous[1]
         if not self._names_anyone(start, end) and not self.masked[start:end].rstrip().endswith(":"):
             # a paragraph that names nobody does not change who is speaking
             return self._paragraph_speaker(start) if paragraph - start < 2000 else None
@@ -242,7 +256,18 @@ class Extraction:
         reader = self.reader
         subjects = [e for e in events if e.role == "subject" and (
             len(e.name.split()) > 1 or e.name in reader.speakers or reader.genders.get(e.name))]
+        self._subject_taken = bool(subjects)
         return subjects[-1].name if subjects else None
+
+    def _runs_on(self, quote: Span, start: int, end: int) -> bool:
+        """'X said: "It is great ...' / 'As an unknown author ...' / '"Fresh out of ..."': an
+        unclosed quotation ends its paragraph and the next paragraph, with no marks, carries
+        on its words; a quotation paragraph after that is still its speaker's."""
+        before = self.reader.paragraph(start) - 1
+        return quote.kind == "unclosed" and before >= 0 \
+            and self.reader.paragraph(quote.open) == before \
+            and quote.end >= self.reader.paragraphs[before][1] \
+            and not re.search(r"[\"“”«»„]", self.text[start:end])
 
     def _others_after(self, quote: Span, end: int, speaker: str | None) -> bool:
         """Does the text after the quote's own attribution, up to `end`, name someone else?"""

@@ -71,6 +71,7 @@ class Patterns:
     pronoun_after: re.Pattern[str]         # "— сказал он.", "said he,"
     opening_pronoun: re.Pattern[str]       # "He", "Later, she" opening a sentence
     opening_role: re.Pattern[str]          # "The Tory leader", "But the minister" opening one
+    contrast_clause: re.Pattern[str]       # ", but " before a clause's own subject
     relative_clause: re.Pattern[str]       # ", who presents ..." up to the verb
     appositive: re.Pattern[str]            # ", a friend of Y," up to the verb
     loose_appositive: re.Pattern[str]      # ", Blackpool Hotel Association" up to the verb
@@ -179,6 +180,8 @@ def patterns(language: str) -> Patterns:
         opening_pronoun=re.compile(rf"\W*(?:\w+,?\s+)?({pronoun})\b", flags),
         opening_role=re.compile(rf"\W*(?:\w+,?\s+)?(?:{articles})\s+(?:[\w’'-]+\s+){{0,3}}?"
                                 rf"({roles})(?![\w’'-])", flags),
+        contrast_clause=re.compile(rf"(?<=[\s,;])(?i:{_alternation(rules.contrast_words) or '(?!x)x'})"
+                                   rf"\s+(?=[{UPPER}])"),
         relative_clause=re.compile(rf"\s*,\s+(?:{relative})\b[^.;:]{{0,100}}$", flags),
         appositive=re.compile(rf"\s*,{_APPOSITION}{{2,100}}?,\s*{fillers}"),
         loose_appositive=re.compile(rf"\s*,{_APPOSITION}{{2,100}}?,?\s*{fillers}"),
