@@ -44,7 +44,7 @@ def rank_default(sentences: Sequence[str], count: int, language: str, title: str
     benchmark, so it is not scored.
     """
     del title
-    counts = _term_counts([tokens.content_stems(s, language) for s in sentences])
+    counts = _term_counts([tokens.sentence_stems(s, language) for s in sentences])
     wanted = min(count, len(sentences))
     scores = _scores(sentences, counts, wanted, language)
     return sorted(_select(scores, _tfidf(counts), wanted))
@@ -160,7 +160,7 @@ def _quality(sentence: str, language: str) -> float:
     furniture = furniture_score(sentence, language)
     span = FURNITURE_CEILING - FURNITURE_FLOOR
     weight = min(1.0, max(0.0, 1.0 - (furniture - FURNITURE_FLOOR) / span))
-    words = len(sentence.split())
+    words = len(tokens.lowered_tokens(sentence))
     if words < SHORT_WORDS:
         weight *= (words / SHORT_WORDS) ** 2
     if sentence.rstrip("\"'”’»)] ").endswith("?"):

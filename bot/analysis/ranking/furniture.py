@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 
 from ..figures.patterns import literal_trie
 from ..lang import get_pack
+from ..tokens import lowered_tokens
 
 # Punctuation tokens and the copyright sign are furniture in every language.
 _GENERAL_META = frozenset("| . : , / - – —".split())
@@ -166,13 +167,12 @@ def _meta_counter(language: str) -> Callable[[str], int]:
 @lru_cache(maxsize=4096)  # asked by is_debris (the pipeline) and by the ranker in turn
 def furniture_score(sentence: str, language: str = "en") -> float:
     """0.0 for prose, 1.0 for pure furniture; a phrase match counts as mostly furniture."""
-    lowered = sentence.lower()  # as many tokens as the sentence: case has no whitespace
-    tokens = lowered.split()
+    tokens = lowered_tokens(sentence)
     if not tokens:
         return 1.0
     rules = _rules(language)
     share = sum(map(_meta_counter(language), tokens)) / len(tokens)
-    if rules.phrases.search(lowered):
+    if rules.phrases.search(sentence.lower()):
         share = max(share, FURNITURE)
     if len(tokens) <= 6 and sentence.split(None, 1)[0] in rules.bylines:
         share = max(share, 0.9)  # a byline standing alone
