@@ -31,6 +31,12 @@ _MASK = re.compile(
 )
 MASK_CHAR = "\u2063"
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Match scores ("3:2", "2-1") and race times ("2:01.52"). Each has one of SCORE_SEPARATORS
+# between its digits, so a sentence with none of them is not searched at all.
+SCORE_SEPARATORS = (":", "-", "–")
+_SCORE = re.compile(
+    r"\d(?<![\w:.,\u2063]\d)(?:\d?:\d|(?P<dash>\d?\s?[-–]\s?\d{1,2}))(?![\w:\u2063]|[.,]\d)")
+_RACE_TIME = re.compile(r"\d(?<![\w:.,]\d)\d?:\d{2}[.,]\d{1,3}(?!\d)")
 
 
 def _alternation(items: tuple[str, ...] | list[str], *, escape: bool = False) -> str:
@@ -99,6 +105,7 @@ class FigurePatterns:
     scale_values: tuple[tuple[re.Pattern[str], float], ...]
 
 
+@cache  # asked once per sentence: one look-up instead of resolving the pack each time
 def patterns(code: str) -> FigurePatterns:
     """Compiled once per language (an unknown code gets the default pack's patterns)."""
     return _compiled(get_pack(code).code)
@@ -135,10 +142,9 @@ def _compiled(code: str) -> FigurePatterns:
             (re.compile(rf"{before}\s*$", re.IGNORECASE), re.compile(rf"^\s*{after}", re.IGNORECASE))
             for before, after in rules.age_around
         ),
-        score=re.compile(
-            r"\d(?<![\w:.,\u2063]\d)(?:\d?:\d|(?P<dash>\d?\s?[-–]\s?\d{1,2}))(?![\w:\u2063]|[.,]\d)"),
+        score=_SCORE,
         score_word=_whole_words(rules.score_words),
-        race_time=re.compile(r"\d(?<![\w:.,]\d)\d?:\d{2}[.,]\d{1,3}(?!\d)"),
+        race_time=_RACE_TIME,
         conversion_gap=re.compile(
             rf"\s*(?:(?P<open>\()|[,;]?\s*{_alternation(rules.conversion_words)}\s+|(?P<list>[,;]))\s*",
             re.IGNORECASE),

@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .patterns import MASK_CHAR, FigurePatterns, patterns
+from .patterns import MASK_CHAR, SCORE_SEPARATORS, FigurePatterns, patterns
 from .phrases import (
     bounded,
     counted_phrase,
@@ -104,6 +104,8 @@ def _scores_and_times(
 ) -> tuple[list[Candidate], str]:
     """Match scores ("3:2", "2-1" beside "beat") and race times ("2:01.52"), then masked out."""
     found: list[Candidate] = []
+    if not any(mark in masked for mark in SCORE_SEPARATORS):
+        return found, masked
     spans = []
     for m in p.race_time.finditer(masked):
         spans.append((m, "duration"))
@@ -316,12 +318,19 @@ def _is_race_name(before: str, counted: str, p: FigurePatterns) -> bool:
 
 
 def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePatterns) -> bool:
-    """Years, dates, times, ages and references (page 3, No. 5) are not key figures."""
+    """Years, dates, times, ages and references (page 3, No. 5) are not key figures.
+
+    Years come first: news is full of them, and one is decided without the word checks.
+    """
+    number = m.group("num")
+    bare = not (m.group("cur1") or m.group("cur2") or m.group("pct") or m.group("scale"))
+    year = bare and number is not None and p.year.fullmatch(number) is not None
+    if year and _ends_in_a_year(m, p):
+        return True  # "in 2004", "2004-2008"
     if p.not_before.search(before) or p.age_after.match(after):
         return True
     if any(a.match(after) and b.search(before) for b, a in p.age_around):
         return True
-    number = m.group("num")
     if p.month_before.search(before) and not _past_a_day(number, p):
         return True  # "July 4", "июля 2019"; but "к концу июля около 500 пунктов" counts
     if number is None:
@@ -329,13 +338,13 @@ def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePattern
     dash = re.fullmatch(r"\s*[-–—]\s*(\d+)", m.group("range") or "")
     if dash and m.group("num").isdigit() and int(dash.group(1)) <= int(number):
         return True  # "58661-49": a code, not a range
-    bare = not (m.group("cur1") or m.group("cur2") or m.group("pct") or m.group("scale"))
-    if bare and (p.date_after.match(after) or p.not_after.match(after)):
-        return True
-    if bare and p.year.fullmatch(number):
-        second = re.search(r"\d+$", m.group("range") or "")
-        return second is None or bool(p.year.fullmatch(second.group()))
-    return False
+    return bare and (p.date_after.match(after) or p.not_after.match(after)) is not None
+
+
+def _ends_in_a_year(m: re.Match[str], p: FigurePatterns) -> bool:
+    """A year alone, or a range whose second number is a year too ("2004-08" is not)."""
+    second = re.search(r"\d+$", m.group("range") or "")
+    return second is None or p.year.fullmatch(second.group()) is not None
 
 
 def _past_a_day(number: str | None, p: FigurePatterns) -> bool:
