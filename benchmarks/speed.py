@@ -101,8 +101,7 @@ def pipeline_ms() -> list[float]:
 
 def _forget_sentences() -> None:
     """Clear the per-sentence memos: a repetition must not replay the run before it."""
-    furniture.is_debris.cache_clear()
-    furniture.furniture_score.cache_clear()
+    furniture.assess.cache_clear()
     tokens.lowered_tokens.cache_clear()
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import tokens
-from .furniture import FURNITURE, furniture_score, is_debris
+from .furniture import FURNITURE, assess
 
 POSITION_WEIGHT = 3.0       # the lead's prior for a short summary, in top centralities
 POSITION_DECAY = 1.0        # prior(i) = (1 + i) ** -DECAY
@@ -155,9 +155,9 @@ def _quality(sentence: str, language: str) -> float:
 
     Bare quotations are not damped: human summaries on the benchmark often keep them.
     """
-    if is_debris(sentence, language):
+    furniture, debris = assess(sentence, language)
+    if debris:
         return 1e-6
-    furniture = furniture_score(sentence, language)
     span = FURNITURE_CEILING - FURNITURE_FLOOR
     weight = min(1.0, max(0.0, 1.0 - (furniture - FURNITURE_FLOOR) / span))
     words = len(tokens.lowered_tokens(sentence))
