@@ -36,6 +36,7 @@ class Candidate:
 
 
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")  # \d within ASCII, without a Unicode look-up per character
 _WINDOW = 80   # characters around a number that phrases and checks may look at
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|[—–]|-\s|$)")
 _NEAR = 32     # characters before a number that word checks ("page", "aged", "killed") look at
@@ -46,7 +47,7 @@ def scan(sentence: str, index: int, code: str) -> list[Candidate]:
     p = patterns(code)
     found: list[Candidate] = []
     masked = sentence
-    if _DIGIT.search(sentence):
+    if (_ASCII_DIGIT if sentence.isascii() else _DIGIT).search(sentence):
         masked = p.mask.sub(lambda m: MASK_CHAR * len(m.group()), sentence)
         found, masked = _scores_and_times(sentence, masked, index, p)
     elif not p.written_word.search(sentence.lower()):
