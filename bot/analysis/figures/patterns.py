@@ -7,9 +7,9 @@ figure: [approximation] [currency] number [range] [scale] [currency | percent].
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lang import get_pack
 from ..lang.figure_rules import FigureRules
@@ -30,6 +30,7 @@ _MASK = re.compile(
     r"|(?:[-‐+](?<=[^\W\d_][-‐+])\d+|\d(?<=[^\W\d_]\d)\d*)(?:[\w-]|/\d)*)"
 )
 MASK_CHAR = "\u2063"
+TOKEN_MEMO = 50_000  # tokens whose number-word test is remembered: open-ended, so bounded
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Match scores ("3:2", "2-1") and race times ("2:01.52"). Each has one of SCORE_SEPARATORS
 # between its digits, so a sentence with none of them is not searched at all.
@@ -56,6 +57,7 @@ class FigurePatterns:
     start_words: frozenset[str]
     core: re.Pattern[str]
     written_word: re.Pattern[str]
+    number_word_token: Callable[[str], bool] | None  # see _token_test
     mask: re.Pattern[str]
     year: re.Pattern[str]
     date_after: re.Pattern[str]
@@ -117,6 +119,7 @@ def _compiled(code: str) -> FigurePatterns:
     rules = pack.figures
     stops = (pack.text.stop_words or stop_words(pack.code)) | frozenset(rules.extra_stop_words)
     months = _alternation(rules.months)
+    written_word = re.compile(rf"\b{literal_trie(w.lower() for w, _ in rules.number_words)}\b")
     affected = _alternation((*rules.harm_words, *rules.impact_words))
     return FigurePatterns(
         figure=_figure_pattern(rules),
@@ -128,7 +131,8 @@ def _compiled(code: str) -> FigurePatterns:
             for item in (*rules.approximations, *rules.between_words, *rules.one_words)
         ) | frozenset(symbol[-1] for symbol in rules.currency_symbols),
         core=_number_start(rules),
-        written_word=re.compile(rf"\b{literal_trie(w.lower() for w, _ in rules.number_words)}\b"),
+        written_word=written_word,
+        number_word_token=_token_test(written_word, rules),
         mask=_MASK,
         year=_YEAR,
         date_after=re.compile(rf"^\s*{months}(?![^\W\d_])", re.IGNORECASE),
@@ -191,6 +195,19 @@ def _compiled(code: str) -> FigurePatterns:
             for name, factor in (*rules.scale_words, *rules.scale_suffixes)
         ),
     )
+
+
+def _token_test(written_word: re.Pattern[str], rules: FigureRules) -> Callable[[str], bool] | None:
+    """Whether one lower-cased whitespace token holds a number word, memoized per token.
+
+    A number word never spans whitespace, and a token's edges are word boundaries just as in
+    its sentence, so a sentence holds one exactly when one of its tokens does. Tokens repeat,
+    so each is searched once, where a scan of every sentence cost more than the rest of
+    `scan`. None if the pack has a number word with a space in it.
+    """
+    if any(len(word.split()) != 1 for word, _ in rules.number_words):
+        return None
+    return lru_cache(maxsize=TOKEN_MEMO)(lambda token: written_word.search(token) is not None)
 
 
 def _whole_words(items: tuple[str, ...]) -> re.Pattern[str]:
