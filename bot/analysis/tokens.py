@@ -78,6 +78,17 @@ def lowered_tokens(sentence: str) -> tuple[str, ...]:
     return tuple(sentence.lower().split())
 
 
+def in_any_token(test: Callable[[str], bool]) -> Callable[[str], bool]:
+    """`test` on each lower-cased token of a sentence, memoized per token (bounded).
+
+    For what never spans whitespace (a word, a literal without a space), whose edges a token's
+    edges do not change, the same answer as `test` on the whole lower-cased sentence; tokens
+    repeat, so most cost one memo look-up instead of a scan of every sentence.
+    """
+    holds = lru_cache(maxsize=STEM_CACHE_SIZE)(test)
+    return lambda sentence: any(map(holds, lowered_tokens(sentence)))
+
+
 def _stems_of(lowered: Iterable[str], language: str) -> list[str]:
     return list(chain.from_iterable(map(_token_stems(language), lowered)))
 

@@ -46,3 +46,13 @@ def test_years_and_scores_keep_their_verdicts() -> None:
     assert scan("He was born in 2004, and 1990-2004 was long.", 0, "en") == []
     assert [c.value for c in scan("Liverpool beat Chelsea 2-1 on Sunday.", 0, "en")] == ["2-1"]
     assert scan("Liverpool beat Chelsea on Sunday, 2 days ago.", 0, "en") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("It often rains in the hills.", False),   # "ten" inside a word
+    ("It rained for ten days.", True),
+    ("A Ten-day festival opened.", True),       # a hyphen is a word edge, case does not matter
+    ("Plenty (Twenty) came.", True),
+])
+def test_number_words_are_found_token_by_token(sentence: str, expected: bool) -> None:
+    assert patterns("en").has_number_word(sentence) is expected

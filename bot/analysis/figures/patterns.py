@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from ..lang import get_pack
 from ..lang.figure_rules import FigureRules
-from ..tokens import stop_words
+from ..tokens import in_any_token, stop_words
 
 # Masked before matching so that their digits never look like figures: phone numbers, clock
 # times, numeric dates, fractions, and numbers glued to letters (G20, COVID-19, Su-35, С-400).
@@ -30,7 +30,6 @@ _MASK = re.compile(
     r"|(?:[-‐+](?<=[^\W\d_][-‐+])\d+|\d(?<=[^\W\d_]\d)\d*)(?:[\w-]|/\d)*)"
 )
 MASK_CHAR = "\u2063"
-TOKEN_MEMO = 50_000  # tokens whose number-word test is remembered: open-ended, so bounded
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Match scores ("3:2", "2-1") and race times ("2:01.52"). Each has one of SCORE_SEPARATORS
 # between its digits, so a sentence with none of them is not searched at all.
@@ -57,7 +56,7 @@ class FigurePatterns:
     start_words: frozenset[str]
     core: re.Pattern[str]
     written_word: re.Pattern[str]
-    number_word_token: Callable[[str], bool] | None  # see _token_test
+    has_number_word: Callable[[str], bool]
     mask: re.Pattern[str]
     year: re.Pattern[str]
     date_after: re.Pattern[str]
@@ -132,7 +131,7 @@ def _compiled(code: str) -> FigurePatterns:
         ) | frozenset(symbol[-1] for symbol in rules.currency_symbols),
         core=_number_start(rules),
         written_word=written_word,
-        number_word_token=_token_test(written_word, rules),
+        has_number_word=_number_word_test(written_word, rules),
         mask=_MASK,
         year=_YEAR,
         date_after=re.compile(rf"^\s*{months}(?![^\W\d_])", re.IGNORECASE),
@@ -197,17 +196,12 @@ def _compiled(code: str) -> FigurePatterns:
     )
 
 
-def _token_test(written_word: re.Pattern[str], rules: FigureRules) -> Callable[[str], bool] | None:
-    """Whether one lower-cased whitespace token holds a number word, memoized per token.
-
-    A number word never spans whitespace, and a token's edges are word boundaries just as in
-    its sentence, so a sentence holds one exactly when one of its tokens does. Tokens repeat,
-    so each is searched once, where a scan of every sentence cost more than the rest of
-    `scan`. None if the pack has a number word with a space in it.
-    """
+def _number_word_test(written_word: re.Pattern[str], rules: FigureRules) -> Callable[[str], bool]:
+    """Whether a sentence, lower-cased, holds a number word as a whole word: token by token
+    (a number word never spans whitespace), or in the whole sentence if one has a space."""
     if any(len(word.split()) != 1 for word, _ in rules.number_words):
-        return None
-    return lru_cache(maxsize=TOKEN_MEMO)(lambda token: written_word.search(token) is not None)
+        return lambda sentence: written_word.search(sentence.lower()) is not None
+    return in_any_token(lambda token: written_word.search(token) is not None)
 
 
 def _whole_words(items: tuple[str, ...]) -> re.Pattern[str]:

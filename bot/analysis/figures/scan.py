@@ -12,7 +12,6 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..tokens import lowered_tokens
 from .patterns import MASK_CHAR, SCORE_SEPARATORS, FigurePatterns, patterns
 from .phrases import (
     bounded,
@@ -51,20 +50,13 @@ def scan(sentence: str, index: int, code: str) -> list[Candidate]:
     if (_ASCII_DIGIT if sentence.isascii() else _DIGIT).search(sentence):
         masked = p.mask.sub(lambda m: MASK_CHAR * len(m.group()), sentence)
         found, masked = _scores_and_times(sentence, masked, index, p)
-    elif not _has_number_word(sentence, p):
+    elif not p.has_number_word(sentence):
         return []
     for m, end in _merged(list(_figures(masked, p)), sentence, p):
         candidate = _interpret(sentence, m, end, index, p)
         if candidate is not None:
             found.append(candidate)
     return found
-
-
-def _has_number_word(sentence: str, p: FigurePatterns) -> bool:
-    """A number word as a whole word: per token (memoized) where the pack allows it."""
-    if p.number_word_token is None:
-        return p.written_word.search(sentence.lower()) is not None
-    return any(map(p.number_word_token, lowered_tokens(sentence)))
 
 
 def _figures(masked: str, p: FigurePatterns):

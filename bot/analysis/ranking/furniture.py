@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ..figures.patterns import literal_trie
 from ..lang import get_pack
-from ..tokens import lowered_tokens
+from ..tokens import in_any_token, lowered_tokens
 
 # Punctuation tokens and the copyright sign are furniture in every language.
 _GENERAL_META = frozenset("| . : , / - – —".split())
@@ -134,7 +134,7 @@ class _Rules:
     bylines: tuple[str, ...]
     debris_start: re.Pattern[str]
     debris_anywhere: Prefiltered
-    any_literal: Callable[[str], re.Match[str] | None]  # a literal of either Prefiltered
+    any_literal: Callable[[str], bool]  # a literal of either Prefiltered in the sentence
 
 
 @cache
@@ -149,8 +149,17 @@ def _rules(language: str) -> _Rules:
         bylines=text.byline_openers,
         debris_start=re.compile(_alternatives([p[1:] for p in debris if p.startswith("^")])),
         debris_anywhere=anywhere,
-        any_literal=re.compile(literal_trie((*phrases.literals, *anywhere.literals))).search,
+        any_literal=_literal_finder((*phrases.literals, *anywhere.literals)),
     )
+
+
+def _literal_finder(literals: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a sentence, lower-cased, holds any of `literals`: token by token, as a literal
+    without a space lies inside one token; the whole sentence if one has a space."""
+    search = re.compile(literal_trie(literals)).search
+    if any(len(literal.split()) != 1 for literal in literals):
+        return lambda sentence: search(sentence.lower()) is not None
+    return in_any_token(lambda token: search(token) is not None)
 
 
 def _alternatives(patterns: Sequence[str]) -> str:
@@ -186,7 +195,7 @@ def assess(sentence: str, language: str = "en") -> Assessment:
     """
     rules = _rules(language)
     lowered = sentence.lower()
-    literal = rules.any_literal(lowered) is not None
+    literal = rules.any_literal(sentence)
     phrase = _search(rules.phrases, lowered, literal)
     furniture = _furniture_share(sentence, language, phrase)
     debris = (_is_metadata(sentence) or _CAPTION_LABEL.match(sentence) is not None
