@@ -32,6 +32,7 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bot.analysis import tokens
 from bot.analysis.loaders import report_from_text
 from bot.analysis.pipeline import analyze
 from bot.analysis.ranking import ALGORITHMS, furniture, rank
@@ -100,8 +101,8 @@ def pipeline_ms() -> list[float]:
 
 def _forget_sentences() -> None:
     """Clear the per-sentence memos: a repetition must not replay the run before it."""
-    furniture.is_debris.cache_clear()
-    furniture.furniture_score.cache_clear()
+    furniture.assess.cache_clear()
+    tokens.lowered_tokens.cache_clear()
 
 
 def _best_seconds(action: Callable[[], object], repeat: int) -> float:

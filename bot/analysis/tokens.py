@@ -8,7 +8,7 @@ lacks, the pack's suffix list. Stop words and stemmer choice come from the langu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from itertools import chain
 
@@ -21,6 +21,7 @@ _EDGE = ".,;:!?\"'()[]{}«»“”‘’„—–-…/*"  # never part of a word
 # Words repeat across reports, so stems are memoized, but a long-running bot sees an open-ended
 # vocabulary: the memo keeps the most recently used stems only.
 STEM_CACHE_SIZE = 50_000
+SENTENCE_MEMO = 4096  # sentences whose tokens are kept: one report's worth, for its stages
 
 
 def words(text: str) -> list[str]:
@@ -58,7 +59,38 @@ def stemmer(language: str) -> Callable[[str], str]:
 
 def content_stems(text: str, language: str) -> list[str]:
     """Lower-cased stems of the words that carry meaning (stop words dropped)."""
-    return list(chain.from_iterable(map(_token_stems(language), text.lower().split())))
+    return _stems_of(text.lower().split(), language)
+
+
+def sentence_stems(sentence: str, language: str) -> list[str]:
+    """`content_stems` of one sentence, from the tokens furniture scoring split already."""
+    return _stems_of(lowered_tokens(sentence), language)
+
+
+@lru_cache(maxsize=SENTENCE_MEMO)
+def lowered_tokens(sentence: str) -> tuple[str, ...]:
+    """The sentence's whitespace-separated tokens, lower-cased, split once per sentence.
+
+    Furniture scoring, debris checks and the ranker's stems and word counts all start from
+    these; sharing the very token objects also shares their hashes for the memo look-ups.
+    Lower-casing never makes or removes whitespace, so there are as many as in the sentence.
+    """
+    return tuple(sentence.lower().split())
+
+
+def in_any_token(test: Callable[[str], bool]) -> Callable[[str], bool]:
+    """`test` on each lower-cased token of a sentence, memoized per token (bounded).
+
+    For what never spans whitespace (a word, a literal without a space), whose edges a token's
+    edges do not change, the same answer as `test` on the whole lower-cased sentence; tokens
+    repeat, so most cost one memo look-up instead of a scan of every sentence.
+    """
+    holds = lru_cache(maxsize=STEM_CACHE_SIZE)(test)
+    return lambda sentence: any(map(holds, lowered_tokens(sentence)))
+
+
+def _stems_of(lowered: Iterable[str], language: str) -> list[str]:
+    return list(chain.from_iterable(map(_token_stems(language), lowered)))
 
 
 @cache

@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .patterns import MASK_CHAR, FigurePatterns, patterns
+from .patterns import MASK_CHAR, SCORE_SEPARATORS, FigurePatterns, patterns
 from .phrases import (
     bounded,
     counted_phrase,
@@ -37,6 +37,7 @@ class Candidate:
 
 
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")  # \d within ASCII, without a Unicode look-up per character
 _WINDOW = 80   # characters around a number that phrases and checks may look at
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|[—–]|-\s|$)")
 _OPENERS = " \u00a0\"“«'‘([—–-"  # what may stand before a sentence's first word
@@ -49,10 +50,10 @@ def scan(sentence: str, index: int, code: str) -> list[Candidate]:
     p = patterns(code)
     found: list[Candidate] = []
     masked = sentence
-    if _DIGIT.search(sentence):
+    if (_ASCII_DIGIT if sentence.isascii() else _DIGIT).search(sentence):
         masked = p.mask.sub(lambda m: MASK_CHAR * len(m.group()), sentence)
         found, masked = _scores_and_times(sentence, masked, index, p)
-    elif not p.written_word.search(sentence.lower()):
+    elif not p.has_number_word(sentence):
         return []
     for m, end in _merged(list(_figures(masked, p)), sentence, p):
         candidate = _interpret(sentence, m, end, index, p)
@@ -108,14 +109,16 @@ def _scores_and_times(
     """Match scores ("3:2", "2-1" beside "beat") and race times ("2:01.52"), then masked out."""
     found: list[Candidate] = []
     spans = []
-    for m in p.race_time.finditer(masked):
+    # scores and race times ("2:01.52") have a separator between their digits
+    separated = any(mark in masked for mark in SCORE_SEPARATORS)
+    for m in p.race_time.finditer(masked) if separated else ():
         spans.append((m.start(), m.end(), "duration"))
     for m in p.time_tail.finditer(masked):
         told = p.time_head.search(masked, max(0, m.start() - _NEAR), m.start())
         if told:  # "one minute 46.68seconds": a race time in words and digits
             spans.append((told.start(), m.end(), "duration"))
     sporting = None
-    for m in p.score.finditer(masked):
+    for m in p.score.finditer(masked) if separated else ():
         if m.group("dash"):
             if sporting is None:
                 sporting = p.score_word.search(sentence) is not None
@@ -430,12 +433,19 @@ def _inside_a_title(words: str, before: str) -> bool:
 
 
 def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePatterns) -> bool:
-    """Years, dates, times, ages and references (page 3, No. 5) are not key figures."""
+    """Years, dates, times, ages and references (page 3, No. 5) are not key figures.
+
+    Years come first: news is full of them, and one is decided without the word checks.
+    """
+    number = m.group("num")
+    bare = not (m.group("cur1") or m.group("cur2") or m.group("pct") or m.group("scale"))
+    year = bare and number is not None and p.year.fullmatch(number) is not None
+    if year and _ends_in_a_year(m, p):
+        return True  # "in 2004", "2004-2008"
     if p.not_before.search(before) or p.age_after.match(after):
         return True
     if any(a.match(after) and b.search(before) for b, a in p.age_around):
         return True
-    number = m.group("num")
     if p.month_before.search(before) and not _past_a_day(number, p):
         return True  # "July 4", "июля 2019"; but "к концу июля около 500 пунктов" counts
     if number is None:
@@ -443,13 +453,13 @@ def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePattern
     dash = re.fullmatch(r"\s*[-–—]\s*(\d+)", m.group("range") or "")
     if dash and m.group("num").isdigit() and int(dash.group(1)) <= int(number):
         return True  # "58661-49": a code, not a range
-    bare = not (m.group("cur1") or m.group("cur2") or m.group("pct") or m.group("scale"))
-    if bare and (p.date_after.match(after) or p.not_after.match(after)):
-        return True
-    if bare and p.year.fullmatch(number):
-        second = re.search(r"\d+$", m.group("range") or "")
-        return second is None or bool(p.year.fullmatch(second.group()))
-    return False
+    return bare and (p.date_after.match(after) or p.not_after.match(after)) is not None
+
+
+def _ends_in_a_year(m: re.Match[str], p: FigurePatterns) -> bool:
+    """A year alone, or a range whose second number is a year too ("2004-08" is not)."""
+    second = re.search(r"\d+$", m.group("range") or "")
+    return second is None or p.year.fullmatch(second.group()) is not None
 
 
 def _past_a_day(number: str | None, p: FigurePatterns) -> bool:

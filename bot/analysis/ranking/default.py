@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import tokens
-from .furniture import FURNITURE, furniture_score, is_debris
+from .furniture import FURNITURE, assess
 
 POSITION_WEIGHT = 3.0       # the lead's prior for a short summary, in top centralities
 POSITION_DECAY = 1.0        # prior(i) = (1 + i) ** -DECAY
@@ -44,7 +44,7 @@ def rank_default(sentences: Sequence[str], count: int, language: str, title: str
     benchmark, so it is not scored.
     """
     del title
-    counts = _term_counts([tokens.content_stems(s, language) for s in sentences])
+    counts = _term_counts([tokens.sentence_stems(s, language) for s in sentences])
     wanted = min(count, len(sentences))
     scores = _scores(sentences, counts, wanted, language)
     return sorted(_select(scores, _tfidf(counts), wanted))
@@ -155,12 +155,12 @@ def _quality(sentence: str, language: str) -> float:
 
     Bare quotations are not damped: human summaries on the benchmark often keep them.
     """
-    if is_debris(sentence, language):
+    furniture, debris = assess(sentence, language)
+    if debris:
         return 1e-6
-    furniture = furniture_score(sentence, language)
     span = FURNITURE_CEILING - FURNITURE_FLOOR
     weight = min(1.0, max(0.0, 1.0 - (furniture - FURNITURE_FLOOR) / span))
-    words = len(sentence.split())
+    words = len(tokens.lowered_tokens(sentence))
     if words < SHORT_WORDS:
         weight *= (words / SHORT_WORDS) ** 2
     if sentence.rstrip("\"'”’»)] ").endswith("?"):

@@ -17,9 +17,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ..figures.patterns import literal_trie
 from ..lang import get_pack
+from ..tokens import in_any_token, lowered_tokens
 
 # Punctuation tokens and the copyright sign are furniture in every language.
 _GENERAL_META = frozenset("| . : , / - – —".split())
@@ -72,6 +74,7 @@ class Prefiltered:
         self._inner = re.compile(_alternatives(inner)).search
         self._inner_literals = tuple(inner_literals)
         self._always = re.compile(_alternatives(always)).search if always else None
+        self.needs_literal = not always  # every match holds one of `literals`
 
     def search(self, lowered: str) -> bool:
         if self._always is not None and self._always(lowered):
@@ -131,19 +134,32 @@ class _Rules:
     bylines: tuple[str, ...]
     debris_start: re.Pattern[str]
     debris_anywhere: Prefiltered
+    any_literal: Callable[[str], bool]  # a literal of either Prefiltered in the sentence
 
 
 @cache
 def _rules(language: str) -> _Rules:
     text = get_pack(language).text
     debris = (*text.captions, *(f"^[*_\\s]*(?:{p})" for p in text.credits), *text.stamps)
+    phrases = Prefiltered((*text.furniture_phrases, "©"))
+    anywhere = Prefiltered([p for p in debris if not p.startswith("^")])
     return _Rules(
-        phrases=Prefiltered((*text.furniture_phrases, "©")),
+        phrases=phrases,
         meta_words=text.meta_words | _GENERAL_META,
         bylines=text.byline_openers,
         debris_start=re.compile(_alternatives([p[1:] for p in debris if p.startswith("^")])),
-        debris_anywhere=Prefiltered([p for p in debris if not p.startswith("^")]),
+        debris_anywhere=anywhere,
+        any_literal=_literal_finder((*phrases.literals, *anywhere.literals)),
     )
+
+
+def _literal_finder(literals: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a sentence, lower-cased, holds any of `literals`: token by token, as a literal
+    without a space lies inside one token; the whole sentence if one has a space."""
+    search = re.compile(literal_trie(literals)).search
+    if any(len(literal.split()) != 1 for literal in literals):
+        return lambda sentence: search(sentence.lower()) is not None
+    return in_any_token(lambda token: search(token) is not None)
 
 
 def _alternatives(patterns: Sequence[str]) -> str:
@@ -163,33 +179,58 @@ def _meta_counter(language: str) -> Callable[[str], int]:
     return lru_cache(maxsize=TOKEN_MEMO)(count)
 
 
-@lru_cache(maxsize=4096)  # asked by is_debris (the pipeline) and by the ranker in turn
+class Assessment(NamedTuple):
+    """What the pipeline and the ranker ask about one sentence, worked out together."""
+
+    furniture: float  # 0.0 for prose, 1.0 for pure furniture
+    debris: bool      # never a summary sentence
+
+
+@lru_cache(maxsize=4096)  # the pipeline (debris) and the ranker (both) ask in turn
+def assess(sentence: str, language: str = "en") -> Assessment:
+    """The sentence's furniture share and whether it is debris.
+
+    Both read the same lower-cased text; one scan for the literals of either phrase list
+    rules out most sentences for both, where each list alone would cost a scan of its own.
+    """
+    rules = _rules(language)
+    lowered = sentence.lower()
+    literal = rules.any_literal(sentence)
+    phrase = _search(rules.phrases, lowered, literal)
+    furniture = _furniture_share(sentence, language, phrase)
+    debris = (_is_metadata(sentence) or _CAPTION_LABEL.match(sentence) is not None
+              or furniture >= FURNITURE or rules.debris_start.match(lowered) is not None
+              or _search(rules.debris_anywhere, lowered, literal))
+    return Assessment(furniture, debris)
+
+
+def _search(phrases: Prefiltered, lowered: str, literal: bool) -> bool:
+    """`phrases.search`, skipped when the text holds none of the literals its matches need."""
+    return (literal or not phrases.needs_literal) and phrases.search(lowered)
+
+
 def furniture_score(sentence: str, language: str = "en") -> float:
     """0.0 for prose, 1.0 for pure furniture; a phrase match counts as mostly furniture."""
-    lowered = sentence.lower()  # as many tokens as the sentence: case has no whitespace
-    tokens = lowered.split()
-    if not tokens:
-        return 1.0
-    rules = _rules(language)
-    share = sum(map(_meta_counter(language), tokens)) / len(tokens)
-    if rules.phrases.search(lowered):
-        share = max(share, FURNITURE)
-    if len(tokens) <= 6 and sentence.split(None, 1)[0] in rules.bylines:
-        share = max(share, 0.9)  # a byline standing alone
-    return min(1.0, share)
+    return assess(sentence, language).furniture
 
 
-@lru_cache(maxsize=4096)  # the pipeline and the ranker ask about the same sentences in turn
 def is_debris(sentence: str, language: str = "en") -> bool:
     """Furniture, a caption, photo credit, credit line, issue stamp or metadata line: never a
     summary sentence."""
-    if _is_metadata(sentence) or _CAPTION_LABEL.match(sentence):
-        return True
-    if furniture_score(sentence, language) >= FURNITURE:
-        return True
-    rules = _rules(language)
-    lowered = sentence.lower()
-    return bool(rules.debris_start.match(lowered)) or rules.debris_anywhere.search(lowered)
+    return assess(sentence, language).debris
+
+
+def _furniture_share(sentence: str, language: str, phrase: bool) -> float:
+    """Meta words' share of the tokens, raised for a furniture phrase or a lone byline."""
+    tokens = lowered_tokens(sentence)
+    if not tokens:
+        return 1.0
+    share = sum(map(_meta_counter(language), tokens)) / len(tokens)
+    if phrase:
+        share = max(share, FURNITURE)
+    if len(tokens) <= 6 and sentence.split(None, 1)[0] in _rules(language).bylines:
+        share = max(share, 0.9)  # a byline standing alone
+    return min(1.0, share)
 
 
 def _is_metadata(sentence: str) -> bool:
