@@ -115,7 +115,7 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
         lower = text.lower()
         if (text.endswith(_CLOSES) or text.startswith(_CLOSES[:-4]) or lower in p.clause_words
                 or p.month_word.match(lower)
-                or ((any(ch.isdigit() for ch in text) or p.unit_word.match(text))
+                or ((any(map(str.isdigit, text)) or p.unit_word.match(text))
                     and not only_preposition)):
             break
         start = chunk.start()
@@ -150,7 +150,7 @@ def lasting_phrase(before: str, p: FigurePatterns) -> str:
     if dangling and dangling[0].group().lower() in p.prepositions:
         lead = before[dangling[0].start():]
     chunks = list(_CHUNK.finditer(lead))
-    while chunks and not any(ch.isalnum() for ch in chunks[0].group()):
+    while chunks and not any(map(str.isalnum, chunks[0].group())):
         chunks.pop(0)  # "- it takes about 30 seconds": a dash opens no phrase
         lead = lead[chunks[0].start():] if chunks else ""
         chunks = list(_CHUNK.finditer(lead))
@@ -176,8 +176,7 @@ def trailing_phrase(after: str, p: FigurePatterns, max_words: int = 4) -> str:
     taken = []
     for chunk in _CHUNK.finditer(after):
         text = chunk.group()
-        if text.lower() in p.clause_words or len(taken) == max_words or any(
-                ch.isdigit() for ch in text):
+        if text.lower() in p.clause_words or len(taken) == max_words or any(map(str.isdigit, text)):
             break
         stripped = text.rstrip("".join(_CLOSES))
         if stripped:

@@ -19,6 +19,7 @@ _WEIGHTS = {
     "count": 2.0, "duration": 1.2,
 }
 _STEM = re.compile(r"[^\W\d_]{3,}")
+_CURRENCY_NOISE = re.compile(r"[\d.,\s]")
 
 
 def importance(candidate: Candidate, total: int, in_summary: bool) -> float:
@@ -74,13 +75,13 @@ def restates_a_change(candidate: Candidate, sentence: str, p: FigurePatterns) ->
 def _currency(value: str) -> str:
     """"$280bn" -> "$bn": the currency and scale as written, digits dropped (a figure's value
     is its original sum; a conversion stays in the context)."""
-    return re.sub(r"[\d.,\s]", "", value).casefold()
+    return _CURRENCY_NOISE.sub("", value).casefold()
 
 
 def _vague(candidate: Candidate) -> bool:
     """A scale word with no digits ("thousands", "миллионы"): a vague size, never the same
     fact as an exact number of the same scale."""
-    return candidate.amount >= 1000 and not any(ch.isdigit() for ch in candidate.value)
+    return candidate.amount >= 1000 and not any(map(str.isdigit, candidate.value))
 
 
 def _group(candidate: Candidate) -> str:
