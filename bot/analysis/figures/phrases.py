@@ -42,13 +42,13 @@ def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: 
         if taken == 0 and lower in p.fillers:
             position = end = word.end()  # "20 other national Olympic bodies": "other" is free
             continue
-        if p.impact_word.match(lower):
+        if p.impact_word(lower):
             break  # "40 injured": what happened to them, for `impact_tail`
-        if taken and lower not in p.time_units and p.verb_like.match(word.group()):
+        if taken and lower not in p.time_units and p.verb_like(word.group()):
             break  # "4,000 students attended", "12 людей поранені": the noun ends at the verb
         taken += 1
         position = end = word.end()
-        if lower in p.time_units or p.plural_noun.match(word.group()):
+        if lower in p.time_units or p.plural_noun(word.group()):
             break  # "три года программа охватит", "60,000 residents face": the noun ends it
         if position < len(after) and after[position] in "\"“”«»" and _opens_quote(after, word.start()):
             position = end = position + 1  # a quoted word: "eight "critical" holes"
@@ -114,8 +114,8 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
         text = chunk.group()
         lower = text.lower()
         if (text.endswith(_CLOSES) or text.startswith(_CLOSES[:-4]) or lower in p.clause_words
-                or p.month_word.match(lower)
-                or ((any(map(str.isdigit, text)) or p.unit_word.match(text))
+                or p.month_word(lower)
+                or ((any(map(str.isdigit, text)) or p.unit_word(text))
                     and not only_preposition)):
             break
         start = chunk.start()
