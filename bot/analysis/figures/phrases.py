@@ -110,15 +110,16 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
     starts: list[int] = []
     start = None
     only_preposition = False
-    for chunk in reversed(list(_CHUNK.finditer(before))):
-        text = chunk.group()
+    end = len(before)
+    for text in reversed(before.split()):  # the walk stops after a few words: no match objects
+        end = before.rfind(text, 0, end)  # the chunk itself: only whitespace follows it
         lower = text.lower()
         if (text.endswith(_CLOSES) or text.startswith(_CLOSES[:-4]) or lower in p.clause_words
                 or p.month_word(lower)
                 or ((any(map(str.isdigit, text)) or p.unit_word(text))
                     and not only_preposition)):
             break
-        start = chunk.start()
+        start = end
         if len(starts) == 0 and not only_preposition and lower in p.prepositions:
             only_preposition = True
             continue
@@ -193,6 +194,8 @@ def bounded(lead: str, core: str, tail: str) -> str:
 
     All three are verbatim slices of the sentence, so their concatenation is one as well.
     """
+    if len(lead) + len(core) + len(tail) <= MAX_CONTEXT:
+        return (lead + core + tail).strip()  # most fit whole: nothing to give way
     lead_chunks = list(_CHUNK.finditer(lead))
     while lead_chunks and len(lead) - lead_chunks[0].start() + len(core) + len(tail) > MAX_CONTEXT:
         lead_chunks.pop(0)
