@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
-from .patterns import FigurePatterns
+from .patterns import WORD_CACHE_SIZE, FigurePatterns
 from .scan import Candidate
 
 _WEIGHTS = {
@@ -92,10 +93,12 @@ def _group(candidate: Candidate) -> str:
     return candidate.kind
 
 
-def _head(noun: str) -> set[str]:
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # a figure is compared with every other of its amount
+def _head(noun: str) -> frozenset[str]:
     """The stem of a counted phrase's last word, its head noun: "family friends" -> "frie"."""
-    return _stems(noun.split()[-1]) if noun.split() else set()
+    return _stems(noun.split()[-1]) if noun.split() else frozenset()
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:4] for w in _STEM.findall(text.lower())}
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w[:4] for w in _STEM.findall(text.lower()))
