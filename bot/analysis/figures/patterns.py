@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lang import get_pack
 from ..lang.figure_rules import FigureRules
@@ -31,6 +31,7 @@ _MASK = re.compile(
     r"|(?:[-‐+](?<=[^\W\d_][-‐+])\d+|\d(?<=[^\W\d_]\d)\d*)(?:[\w-]|/\d)*)"
 )
 MASK_CHAR = "\u2063"
+WORD_CACHE_SIZE = 8192  # distinct words a phrase test remembers (a long report has a few thousand)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Match scores ("3:2", "2-1") and race times ("2:01.52"). Each has one of SCORE_SEPARATORS
 # between its digits, so a sentence with none of them is not searched at all.
@@ -78,13 +79,13 @@ class FigurePatterns:
     native_word: re.Pattern[str]
     impact_after: re.Pattern[str]
     impact_before: re.Pattern[str]
-    impact_word: re.Pattern[str]
+    impact_word: Callable[[str], bool]  # one word, memoized
     harm: re.Pattern[str]
     change: re.Pattern[str]
     plan: re.Pattern[str]
-    unit_word: re.Pattern[str]
-    verb_like: re.Pattern[str]
-    plural_noun: re.Pattern[str]
+    unit_word: Callable[[str], bool]  # one word, memoized
+    verb_like: Callable[[str], bool]  # one word, memoized
+    plural_noun: Callable[[str], bool]  # one word, memoized
     singular_noun: re.Pattern[str]
     stops: frozenset[str]
     fillers: frozenset[str]
@@ -92,7 +93,7 @@ class FigurePatterns:
     vague: frozenset[str]
     prepositions: frozenset[str]
     clause_words: frozenset[str]
-    month_word: re.Pattern[str]
+    month_word: Callable[[str], bool]  # one word, memoized
     time_units: frozenset[str]
     frame_before: re.Pattern[str]
     frame_before_approximate: re.Pattern[str]
@@ -186,7 +187,7 @@ def _compiled(code: str) -> FigurePatterns:
         impact_after=re.compile(
             rf"^(?:\s+{_alternation(rules.auxiliaries, escape=True)}){{0,3}}\s+"
             rf"{affected}(?![\w])", re.IGNORECASE),
-        impact_word=re.compile(rf"^{affected}$", re.IGNORECASE),
+        impact_word=_word_test(rf"^{affected}$", re.IGNORECASE),
         impact_before=re.compile(  # "killed all 12 passengers", "evacuated the 500 residents",
             # but not "missing the three tests": a verb in -ing before a determiner is no harm
             rf"(?<![\w]){affected}(?:(?<!ing)\s+{_alternation(rules.anaphora_words, escape=True)})?"
@@ -194,9 +195,9 @@ def _compiled(code: str) -> FigurePatterns:
         harm=_whole_words(rules.harm_words),
         change=_whole_words(rules.change_words),
         plan=_whole_words(rules.plan_words),
-        unit_word=re.compile(rf"^{_units(rules)}[.,;:]?$", re.IGNORECASE),
-        verb_like=re.compile(rf"^{rules.verb_endings or '(?!)'}$", re.IGNORECASE),
-        plural_noun=re.compile(rf"^{rules.plural_noun or '(?!)'}$"),
+        unit_word=_word_test(rf"^{_units(rules)}[.,;:]?$", re.IGNORECASE),
+        verb_like=_word_test(rf"^{rules.verb_endings or '(?!)'}$", re.IGNORECASE),
+        plural_noun=_word_test(rf"^{rules.plural_noun or '(?!)'}$"),
         singular_noun=re.compile(rules.singular_noun or "(?!)"),
         stops=stops,
         fillers=frozenset(rules.filler_words),
@@ -204,7 +205,7 @@ def _compiled(code: str) -> FigurePatterns:
         vague=frozenset(rules.vague_numbers),
         prepositions=frozenset(rules.prepositions),
         clause_words=frozenset(rules.clause_words),
-        month_word=re.compile(rf"^{months}\.?$", re.IGNORECASE),
+        month_word=_word_test(rf"^{months}\.?$", re.IGNORECASE),
         time_units=frozenset(rules.time_units),
         frame_before=re.compile(rf"(?<![^\W\d_]){_alternation(rules.frame_before)}\s+$", re.IGNORECASE),
         frame_before_approximate=re.compile(
@@ -255,6 +256,13 @@ def _number_word_test(written_word: re.Pattern[str], rules: FigureRules) -> Call
     if any(len(word.split()) != 1 for word, _ in rules.number_words):
         return lambda sentence: written_word.search(sentence.lower()) is not None
     return in_any_token(lambda token: written_word.search(token) is not None)
+
+
+def _word_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
+    """Whether one word matches `pattern`, memoized: phrases ask it of the same few hundred
+    words ("said", "the", "people") for every figure, and each regex match costs microseconds."""
+    compiled = re.compile(pattern, flags)
+    return lru_cache(maxsize=WORD_CACHE_SIZE)(lambda word: compiled.match(word) is not None)
 
 
 def _whole_words(items: tuple[str, ...]) -> re.Pattern[str]:

@@ -42,13 +42,13 @@ def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: 
         if taken == 0 and lower in p.fillers:
             position = end = word.end()  # "20 other national Olympic bodies": "other" is free
             continue
-        if p.impact_word.match(lower):
+        if p.impact_word(lower):
             break  # "40 injured": what happened to them, for `impact_tail`
-        if taken and lower not in p.time_units and p.verb_like.match(word.group()):
+        if taken and lower not in p.time_units and p.verb_like(word.group()):
             break  # "4,000 students attended", "12 людей поранені": the noun ends at the verb
         taken += 1
         position = end = word.end()
-        if lower in p.time_units or p.plural_noun.match(word.group()):
+        if lower in p.time_units or p.plural_noun(word.group()):
             break  # "три года программа охватит", "60,000 residents face": the noun ends it
         if position < len(after) and after[position] in "\"“”«»" and _opens_quote(after, word.start()):
             position = end = position + 1  # a quoted word: "eight "critical" holes"
@@ -110,15 +110,16 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
     starts: list[int] = []
     start = None
     only_preposition = False
-    for chunk in reversed(list(_CHUNK.finditer(before))):
-        text = chunk.group()
+    end = len(before)
+    for text in reversed(before.split()):  # the walk stops after a few words: no match objects
+        end = before.rfind(text, 0, end)  # the chunk itself: only whitespace follows it
         lower = text.lower()
         if (text.endswith(_CLOSES) or text.startswith(_CLOSES[:-4]) or lower in p.clause_words
-                or p.month_word.match(lower)
-                or ((any(ch.isdigit() for ch in text) or p.unit_word.match(text))
+                or p.month_word(lower)
+                or ((any(map(str.isdigit, text)) or p.unit_word(text))
                     and not only_preposition)):
             break
-        start = chunk.start()
+        start = end
         if len(starts) == 0 and not only_preposition and lower in p.prepositions:
             only_preposition = True
             continue
@@ -150,7 +151,7 @@ def lasting_phrase(before: str, p: FigurePatterns) -> str:
     if dangling and dangling[0].group().lower() in p.prepositions:
         lead = before[dangling[0].start():]
     chunks = list(_CHUNK.finditer(lead))
-    while chunks and not any(ch.isalnum() for ch in chunks[0].group()):
+    while chunks and not any(map(str.isalnum, chunks[0].group())):
         chunks.pop(0)  # "- it takes about 30 seconds": a dash opens no phrase
         lead = lead[chunks[0].start():] if chunks else ""
         chunks = list(_CHUNK.finditer(lead))
@@ -176,8 +177,7 @@ def trailing_phrase(after: str, p: FigurePatterns, max_words: int = 4) -> str:
     taken = []
     for chunk in _CHUNK.finditer(after):
         text = chunk.group()
-        if text.lower() in p.clause_words or len(taken) == max_words or any(
-                ch.isdigit() for ch in text):
+        if text.lower() in p.clause_words or len(taken) == max_words or any(map(str.isdigit, text)):
             break
         stripped = text.rstrip("".join(_CLOSES))
         if stripped:
@@ -194,6 +194,8 @@ def bounded(lead: str, core: str, tail: str) -> str:
 
     All three are verbatim slices of the sentence, so their concatenation is one as well.
     """
+    if len(lead) + len(core) + len(tail) <= MAX_CONTEXT:
+        return (lead + core + tail).strip()  # most fit whole: nothing to give way
     lead_chunks = list(_CHUNK.finditer(lead))
     while lead_chunks and len(lead) - lead_chunks[0].start() + len(core) + len(tail) > MAX_CONTEXT:
         lead_chunks.pop(0)

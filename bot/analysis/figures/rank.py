@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
-from .patterns import FigurePatterns
+from .patterns import WORD_CACHE_SIZE, FigurePatterns
 from .scan import Candidate
 
 _WEIGHTS = {
@@ -19,6 +20,7 @@ _WEIGHTS = {
     "count": 2.0, "duration": 1.2,
 }
 _STEM = re.compile(r"[^\W\d_]{3,}")
+_CURRENCY_NOISE = re.compile(r"[\d.,\s]")
 
 
 def importance(candidate: Candidate, total: int, in_summary: bool) -> float:
@@ -74,13 +76,13 @@ def restates_a_change(candidate: Candidate, sentence: str, p: FigurePatterns) ->
 def _currency(value: str) -> str:
     """"$280bn" -> "$bn": the currency and scale as written, digits dropped (a figure's value
     is its original sum; a conversion stays in the context)."""
-    return re.sub(r"[\d.,\s]", "", value).casefold()
+    return _CURRENCY_NOISE.sub("", value).casefold()
 
 
 def _vague(candidate: Candidate) -> bool:
     """A scale word with no digits ("thousands", "миллионы"): a vague size, never the same
     fact as an exact number of the same scale."""
-    return candidate.amount >= 1000 and not any(ch.isdigit() for ch in candidate.value)
+    return candidate.amount >= 1000 and not any(map(str.isdigit, candidate.value))
 
 
 def _group(candidate: Candidate) -> str:
@@ -91,10 +93,12 @@ def _group(candidate: Candidate) -> str:
     return candidate.kind
 
 
-def _head(noun: str) -> set[str]:
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # a figure is compared with every other of its amount
+def _head(noun: str) -> frozenset[str]:
     """The stem of a counted phrase's last word, its head noun: "family friends" -> "frie"."""
-    return _stems(noun.split()[-1]) if noun.split() else set()
+    return _stems(noun.split()[-1]) if noun.split() else frozenset()
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:4] for w in _STEM.findall(text.lower())}
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w[:4] for w in _STEM.findall(text.lower()))

@@ -42,6 +42,13 @@ _WINDOW = 80   # characters around a number that phrases and checks may look at
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|[—–]|-\s|$)")
 _OPENERS = " \u00a0\"“«'‘([—–-"  # what may stand before a sentence's first word
 _SETS_GAP = re.compile(r",? ")  # between the sets of one tennis match: "6-2 6-3", "6-2, 6-3"
+_DASH = re.compile(r"[-–—]")
+_CLOSING = re.compile(r"\s*\)")
+_UNIT_GAP = re.compile(r"\s+([^\W\d_]+)\s+")  # "14 minutes 32.93 seconds"
+_HYPHENATED = re.compile(r"-([^\W\d_]+)")
+_DASHED_NUMBER = re.compile(r"\s*[-–—]\s*(\d+)")
+_LAST_NUMBER = re.compile(r"\d+$")
+_NUMBER_WORD = re.compile(r"[^\W\d_][\w’']*")
 _NEAR = 32     # characters before a number that word checks ("page", "aged", "killed") look at
 
 
@@ -97,7 +104,7 @@ def _may_have_prefix(window: str, p: FigurePatterns) -> bool:
 def _is_change_and_level(masked: str, m: re.Match[str], p: FigurePatterns) -> bool:
     """"rose by 23,000 to 1.45 million": the change and the new level, not a range."""
     joined = m.group("range")
-    if not joined or m.group("between") or re.search(r"[-–—]", joined):
+    if not joined or m.group("between") or _DASH.search(joined):
         return False
     words = masked[max(0, m.start() - _NEAR): m.start()].split()
     return bool(words) and words[-1].lower() in p.change_by
@@ -141,7 +148,7 @@ def _scores_and_times(
 def _has_unit(masked: str, m: re.Match[str], p: FigurePatterns) -> bool:
     """"10-15 percent", "2-3 days": a range with a unit, not a match score."""
     figure = p.figure.match(masked, m.start())
-    if figure and any(figure.group(g) for g in ("pct", "cur1", "cur2", "scale")):
+    if figure and any(figure.group("pct", "cur1", "cur2", "scale")):
         return True
     following = masked[m.end():].split(None, 1)
     return bool(following) and following[0].lower().strip(".,;:") in p.time_units
@@ -165,10 +172,10 @@ def _merged(numbers: list[re.Match[str]], sentence: str, p: FigurePatterns):
             end = following.end()
             i += 1
         if in_brackets:
-            close = re.match(r"\s*\)", sentence[end:])
-            end += close.end() if close else 0
+            close = _CLOSING.match(sentence, end)
+            end += close.end() - end if close else 0
         if i + 1 < len(numbers) and _is_bare(m) and _is_bare(numbers[i + 1]):
-            unit = re.fullmatch(r"\s+([^\W\d_]+)\s+", sentence[end: numbers[i + 1].start()])
+            unit = _UNIT_GAP.fullmatch(sentence, end, numbers[i + 1].start())
             if unit and unit.group(1).lower() in p.time_units:
                 end = numbers[i + 1].end()  # "14 minutes 32.93 seconds"
                 i += 1
@@ -178,7 +185,7 @@ def _merged(numbers: list[re.Match[str]], sentence: str, p: FigurePatterns):
 
 def _is_bare(m: re.Match[str]) -> bool:
     return bool(m.group("num")) and not any(
-        m.group(g) for g in ("cur1", "cur2", "pct", "scale", "range", "approx"))
+        m.group("cur1", "cur2", "pct", "scale", "range", "approx"))
 
 
 def _is_money(m: re.Match[str]) -> bool:
@@ -224,7 +231,7 @@ def _interpret(
                   or bool(times and p.change.search(near)))  # "выросли в 1,5 раза", not "три раза"
     if multiplied:  # "a hundred times more": one multiplier; "50,000 a year": a rate
         core, after = core + after[: multiplied.end()], after[multiplied.end():]
-    hyphen = re.match(r"-([^\W\d_]+)", after)
+    hyphen = _HYPHENATED.match(after)
     if hyphen and not written and hyphen.group(1).lower() in p.case_endings:
         core, after = core + hyphen.group(), after[hyphen.end():]  # "в 2-х регионах": "двух"
         hyphen = None
@@ -236,7 +243,6 @@ def _interpret(
     else:
         of_them = p.of_them.match(after)
         counted = after[: of_them.end()] if of_them else counted_phrase(after, p, vague=vague)
-    impact_before = p.impact_before.search(near)
     impact = impact_tail(after[len(counted):], p)
     nouns = [n.lower().strip("\"“”«»'’") for n in counted.split()]
     nouns = [n for n in nouns if n not in p.partitives]
@@ -274,6 +280,7 @@ def _interpret(
         return None  # "Two clicks and your programme is downloading": a manner of speaking
     if p.numbered_names and not written and not approximate and _follows_a_name(before):
         return None  # "FTSE 100 companies", "Radio 4"
+    impact_before = p.impact_before.search(near)  # after the rejections: a search per position
     if impact_before:
         lead = impact_before.group()
     elif not (counted or impact):
@@ -345,7 +352,7 @@ def _names_a_band(m: re.Match[str], nouns: list[str], p: FigurePatterns) -> bool
     before a plain noun name a band; "a 3-1 win", "2-3 days", "10-15 people" stay figures."""
     if not nouns or not m.group("range").startswith("-") or not m.group("num"):
         return False
-    if any(m.group(g) for g in ("approx", "between", "cur1", "cur2", "pct", "scale")):
+    if any(m.group("approx", "between", "cur1", "cur2", "pct", "scale")):
         return False
     head = nouns[0]
     return not (head in p.time_units or head in p.generic_nouns or head in p.race_units
@@ -450,7 +457,7 @@ def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePattern
         return True  # "July 4", "июля 2019"; but "к концу июля около 500 пунктов" counts
     if number is None:
         return False
-    dash = re.fullmatch(r"\s*[-–—]\s*(\d+)", m.group("range") or "")
+    dash = _DASHED_NUMBER.fullmatch(m.group("range") or "")
     if dash and m.group("num").isdigit() and int(dash.group(1)) <= int(number):
         return True  # "58661-49": a code, not a range
     return bare and (p.date_after.match(after) or p.not_after.match(after)) is not None
@@ -458,7 +465,7 @@ def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePattern
 
 def _ends_in_a_year(m: re.Match[str], p: FigurePatterns) -> bool:
     """A year alone, or a range whose second number is a year too ("2004-08" is not)."""
-    second = re.search(r"\d+$", m.group("range") or "")
+    second = _LAST_NUMBER.search(m.group("range") or "")
     return second is None or p.year.fullmatch(second.group()) is not None
 
 
@@ -489,7 +496,7 @@ def _amount(m: re.Match[str], p: FigurePatterns) -> float:
 def words_value(words: str, p: FigurePatterns) -> float:
     """"Thirty-one" -> 31, "two thousand" -> 2000, "hundreds" -> 100."""
     total = current = 0.0
-    for word in re.findall(r"[^\W\d_][\w’']*", words.lower()):
+    for word in _NUMBER_WORD.findall(words.lower()):
         value = p.word_values.get(word)
         if value is None:
             continue
