@@ -13,7 +13,6 @@ nobody has ("Mr Greene", or a case form like "Алексея") narrows nothing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from .terms import WORD
@@ -29,12 +28,17 @@ SURNAME_ENDINGS: tuple[str, ...] = tuple(sorted((
 MIN_STEM = 3
 # Name tails that are not the surname: "Martin Luther King Jr."
 _TAILS = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
+
+
+def without_possessive(word: str) -> str:
+    """"Greene's" -> "Greene": a possessive is a mention of the same name."""
+    return word[:-2] if word[-2:] in _POSSESSIVE else word
 
 
 def surname_stem(word: str) -> str:
     """One surname, reduced so its case forms agree: "Кудриным" -> "кудрин"."""
-    stem = _POSSESSIVE.sub("", word.casefold().replace("ё", "е"))
+    stem = without_possessive(word.casefold().replace("ё", "е"))
     for ending in SURNAME_ENDINGS:
         if stem.endswith(ending) and len(stem) - len(ending) >= MIN_STEM:
             return stem[: -len(ending)]

@@ -17,13 +17,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
+from ..names import without_possessive
 from .entities import Entity, NameIndex, nominative, plausible_speaker
 from .rules import UPPER, Patterns
 from .spans import Span, paragraphs
 
 _BOUNDARY = re.compile(rf"[.!?…]+[\"”»]?\s+(?=[{UPPER}\"“«„—–-])")
 _WORDS = re.compile(r"[\w’'-]+")
-_POSSESSIVE = ("'s", "’s")   # "McConnell's" counts as a mention of McConnell
 _ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many words
 _LAST_WORD = re.compile(r"[\w’'-]+$")
 _WORD_BEFORE = re.compile(r"[\w’'-]+(?=[\s\"«“„]*$)")   # 'клуба "' before "Спартак"
@@ -319,7 +319,7 @@ class Reader:
         introduced with is held by the person the report is about (named most often, quotes included),
         when the sentence before names him."""
         if self._main is None:
-            words = Counter(w[:-2] if w[-2:] in _POSSESSIVE else w for w in _WORDS.findall(self.text))
+            words = Counter(map(without_possessive, _WORDS.findall(self.text)))
             counts: dict[str, int] = {}
             for entity in self.entities:
                 full = self.fullest(entity.name) if entity.kind == "PER" else ""
