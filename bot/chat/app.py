@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import importlib.util
 import logging
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -107,7 +108,7 @@ async def resolve_targets(bot: Bot, targets: Sequence[Target]) -> tuple[Target, 
 
 async def on_start(application: BriefApplication) -> None:
     """post_init: resolve @channel targets, schedule digests (and those missed while down),
-    publish the command menu, start the poll heartbeat."""
+    publish the command menu, start the poll heartbeat, freeze the start-up heap."""
     state: BotState = application.bot_data
     settings = replace(state.settings,
                        targets=await resolve_targets(application.bot, state.settings.targets))
@@ -123,6 +124,17 @@ async def on_start(application: BriefApplication) -> None:
     await schedule_catch_up(application)
     application.job_queue.run_repeating(heartbeat_job, interval=HEARTBEAT_SECONDS, first=0.5,
                                         name=HEARTBEAT_JOB)
+    freeze_start_up_heap()
+
+
+def freeze_start_up_heap() -> None:
+    """Exempt what start-up built (modules, settings, handlers) from later full collections.
+
+    Analysis runs in a thread, but a full (generation 2) collection holds the GIL while it walks
+    every tracked object: over a loaded bot's ~140,000 that is ~100 ms during which no update
+    is answered. Frozen, the walk covers only what came after (a few ms)."""
+    gc.collect()
+    gc.freeze()
 
 
 async def heartbeat_job(context: BriefContext) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import signal
 import socket
@@ -128,6 +129,19 @@ async def test_polling_records_a_heartbeat_for_briefbot_health(
     async with run_bot(settings):
         await fake_telegram.wait_for(lambda: store.heartbeat("poll") is not None, timeout=10)
     assert datetime.now(UTC) - store.heartbeat("poll") < timedelta(seconds=30)
+
+
+async def test_start_up_freezes_the_heap_so_full_collections_stay_short(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram) -> None:
+    """What start-up built is exempt from full collections: the loop never waits on a walk
+    over every module and setting the bot holds."""
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    async with run_bot(settings):
+        fake_telegram.send("/help", chat_id=ADMIN, user_id=ADMIN)
+        await fake_telegram.wait_sent(ADMIN, 1)
+        frozen, walked = gc.get_freeze_count(), len(gc.get_objects())
+    assert frozen > 50_000 and walked < frozen / 5, (frozen, walked)
 
 
 def get(port: int, path: str) -> tuple[int, dict]:
