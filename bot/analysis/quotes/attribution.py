@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..names import without_possessive
+from .bounds import Bounds
 from .entities import Entity, NameIndex, nominative, plausible_speaker
 from .rules import UPPER, Patterns
-from .spans import Span, paragraphs
+from .spans import Span
 
-_BOUNDARY = re.compile(rf"[.!?…]+[\"”»]?\s+(?=[{UPPER}\"“«„—–-])")
 _WORDS = re.compile(r"[\w’'-]+")
 _ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many words
 _LAST_WORD = re.compile(r"[\w’'-]+$")
@@ -77,57 +77,25 @@ class Reader:
     def __init__(self, text: str, masked: str, spans: list[Span], entities: list[Entity],
                  patterns: Patterns) -> None:
         self.text, self.masked, self.patterns = text, masked, patterns
-        self.spans = spans
-        self.span_starts = [s.start for s in spans]
+        bounds = Bounds(text, spans, patterns)
+        self.paragraphs, self.boundaries = bounds.paragraphs, bounds.boundaries
+        self.paragraph = bounds.paragraph
+        self.sentence_start, self.sentence_end = bounds.sentence_start, bounds.sentence_end
         self.entities = entities
         self.starts = [e.start for e in entities]
         self.kinds = {e.name: e.kind for e in entities}
         self.events: list[Event] = []
         self.speakers: set[str] = set()
         self.event_positions: list[int] = []
-        self.paragraphs = paragraphs(text)
-        self.paragraph_starts = [start for start, _ in self.paragraphs]
         self._fullest: dict[tuple[str, str], str] = {}
         self._acronyms: dict[str, str | None] = {}
         self._main: str | None = None   # the person the report is about, "" for none
         self.role_sentences: set[int] = set()   # starts of sentences whose speaker is a role noun
         self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
-        self.boundaries = self._sentence_starts()
         self.relatives = self._relatives() if patterns.relation_gender else {}
         self.neuter: set[str] = set()   # names followed by "said it": bodies "it" may mean
         self.genders = self._genders()
         self._holders: list[Holder] | None = None
-
-    # --- sentences -------------------------------------------------------------------------
-
-    def _sentence_starts(self) -> list[int]:
-        starts = [0]
-        for match in _BOUNDARY.finditer(self.text):
-            if self._inside_quote(match.start(), match.end()) or self._abbreviation(match.start()):
-                continue
-            starts.append(match.end())
-        starts += [start for start, _ in self.paragraphs]
-        return sorted(set(starts))
-
-    def _inside_quote(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.span_starts, start) - 1
-        return i >= 0 and end < self.spans[i].close
-
-    def _abbreviation(self, dot: int) -> bool:
-        word = _LAST_WORD.search(self.text, max(0, dot - 12), dot)
-        return bool(word) and (word.group() in self.patterns.abbreviations
-                               or (len(word.group()) == 1 and word.group().isupper()))
-
-    def paragraph(self, position: int) -> int:
-        """Index of the paragraph that holds `position` (or the one before it)."""
-        return max(0, bisect.bisect_right(self.paragraph_starts, position) - 1)
-
-    def sentence_start(self, position: int) -> int:
-        return self.boundaries[bisect.bisect_right(self.boundaries, position) - 1]
-
-    def sentence_end(self, position: int) -> int:
-        i = bisect.bisect_right(self.boundaries, position)
-        return self.boundaries[i] if i < len(self.boundaries) else len(self.text)
 
     # --- entities and names ----------------------------------------------------------------
 
