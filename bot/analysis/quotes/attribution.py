@@ -19,7 +19,8 @@ from functools import cache
 
 from ..names import without_possessive
 from .bounds import Bounds
-from .entities import Entity, NameIndex, nominative, plausible_speaker
+from .entities import Entity, nominative, plausible_speaker
+from .mentions import Mentions
 from .rules import UPPER, Patterns
 from .spans import Span
 
@@ -81,17 +82,17 @@ class Reader:
         self.paragraphs, self.boundaries = bounds.paragraphs, bounds.boundaries
         self.paragraph = bounds.paragraph
         self.sentence_start, self.sentence_end = bounds.sentence_start, bounds.sentence_end
-        self.entities = entities
-        self.starts = [e.start for e in entities]
-        self.kinds = {e.name: e.kind for e in entities}
+        mentions = Mentions(entities, masked, patterns)
+        self.entities, self.kinds = entities, mentions.kinds
+        self.fullest, self.entity_at = mentions.fullest, mentions.entity_at
+        self.entities_in, self.entity_after = mentions.entities_in, mentions.entity_after
+        self.entity_ending_before, self.kind_of = mentions.entity_ending_before, mentions.kind_of
         self.events: list[Event] = []
         self.speakers: set[str] = set()
         self.event_positions: list[int] = []
-        self._fullest: dict[tuple[str, str], str] = {}
         self._acronyms: dict[str, str | None] = {}
         self._main: str | None = None   # the person the report is about, "" for none
         self.role_sentences: set[int] = set()   # starts of sentences whose speaker is a role noun
-        self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
         self.relatives = self._relatives() if patterns.relation_gender else {}
         self.neuter: set[str] = set()   # names followed by "said it": bodies "it" may mean
         self.genders = self._genders()
@@ -131,47 +132,6 @@ class Reader:
                     and _RELATION_GAP.fullmatch(self.masked, relation.end(), entity.start):
                 relatives[entity.start] = p.relation_gender[relation.group().casefold()]
         return relatives
-
-    def fullest(self, name: str, kind: str = "PER") -> str:
-        """The fullest form the report gives: "Greene" -> "Maurice Greene"."""
-        if (name, kind) not in self._fullest:
-            self._fullest[name, kind] = self._find_fullest(name, kind)
-        return self._fullest[name, kind]
-
-    def _find_fullest(self, name: str, kind: str) -> str:
-        index = self._indexes.get(kind)
-        if index is None:
-            names = [e.name for e in self.entities if e.kind == kind and len(e.name.split()) > 1]
-            index = self._indexes[kind] = (NameIndex(names), {})
-            for full in names:
-                index[1].setdefault(full.split()[0], set()).add(full)
-        surnames, first_names = index
-        longer = surnames.longer_forms(name)
-        if longer:
-            return max(longer, key=lambda full: len(full.split()))
-        if len(name.split()) == 1 and len(first_names.get(name, ())) == 1:
-            return next(iter(first_names[name]))   # "Чарли": the report's only "Чарли Брукер"
-        return name
-
-    def entity_at(self, start: int, end: int) -> Entity | None:
-        """The first entity that starts in [start, end)."""
-        i = bisect.bisect_left(self.starts, start)
-        if i < len(self.entities) and self.entities[i].start < end:
-            return self.entities[i]
-        return None
-
-    def entity_ending_before(self, position: int, reach: int = 40) -> Entity | None:
-        """The entity that ends just before `position`, with only fillers ("also", "has") between."""
-        i = bisect.bisect_left(self.starts, position) - 1
-        while i >= 0 and self.entities[i].end > position:
-            i -= 1
-        if i < 0 or position - self.entities[i].end > reach:
-            return None
-        between = self.patterns.verb_lead.sub(" ", self.masked[self.entities[i].end: position])
-        words = _WORDS.findall(between)
-        if all(self.patterns.filler.fullmatch(w) for w in words) and not _CLAUSE_END.search(between):
-            return self.entities[i]
-        return None
 
     def _role_holders(self) -> list[Holder]:
         """"Chancellor Gordon Brown", "World and Commonwealth 100m champion Kim Collins",
@@ -430,7 +390,7 @@ class Reader:
         attribution after the quote, a long description follows her comma and the speech verb
         ends the sentence; the names inside the description only describe her."""
         entity = self.entity_at(start, verb_start)
-        if entity is None or entity.kind != "PER" or self._kind_of(entity.name) != "PER":
+        if entity is None or entity.kind != "PER" or self.kind_of(entity.name) != "PER":
             return None
         lead = _WORDS.findall(self.masked[start: entity.start])
         if len(lead) > 2 or not all(w[:1].isupper() for w in lead) \
@@ -443,7 +403,7 @@ class Reader:
         return entity
 
     def _statement(self, start: int, end: int) -> Found:
-        entity = self._entity_after(end, words=3)
+        entity = self.entity_after(end, words=3)
         if entity:
             return Found(self.named(entity, oblique=True), True)
         subject = self.entity_ending_before(start)   # "Scotland Yard said in a statement"
@@ -457,7 +417,7 @@ class Reader:
         named = self._person_in_commas_before(start)
         if named is not None:
             return Found(self.named(named), True)
-        entity = self._entity_after(end, words=3)
+        entity = self.entity_after(end, words=3)
         if entity is None:
             # "a spokesman for the ministry": the ministry the report named; "рассказали в
             # ведомстве" (any body): the organisation last given as a source, else unknown
@@ -560,7 +520,7 @@ class Reader:
 
     def _after_phrase(self, start: int, end: int) -> Found:
         """"According to X", "по словам X", "according to a statement from X"."""
-        entity = self._entity_after(end, words=5, person=True, through=True)
+        entity = self.entity_after(end, words=5, person=True, through=True)
         if entity is not None and self._outlet_of_source(end, entity):
             entity = None
         if entity is None and self._generic_organisation(end):
@@ -573,24 +533,6 @@ class Reader:
         is someone at МЧС)."""
         words = [w.casefold() for w in _WORDS.findall(self.masked[position: entity.start])]
         return bool(words) and words[-1] in self.patterns.anonymous_sources
-
-    def _entity_after(self, position: int, *, words: int, person: bool = False,
-                      through: bool = False) -> Entity | None:
-        """The entity within `words` words after `position`, with no preposition before it;
-        with `person`, a person further on wins over an organisation ("слова главного тренера
-        «Арсенала» Унаи Эмери")."""
-        candidates = self.entities_in(position, position + 100)[:3]
-        if not candidates:
-            return None
-        entity = candidates[0]
-        if person and entity.kind != "PER":
-            entity = next((e for e in candidates if e.kind == "PER"), entity)
-        between = _WORDS.findall(self.masked[position: entity.start])
-        if len(between) > words or re.search(r"[.,;:!?]", self.masked[position: entity.start]):
-            return None
-        if not through and any(w.casefold() in self.patterns.prepositions for w in between[1:]):
-            return None
-        return entity
 
     def _around_verb(self, verb_start: int, verb_end: int, start: int, end: int) -> Found:
         p = self.patterns
@@ -756,7 +698,7 @@ class Reader:
             # "an IAAF spokesman"; not the outlet told in "рассказывает «Медузе» сотрудник"
             if entity and not entity.oblique and "»" not in self.masked[entity.end: position]:
                 return self.named(entity)
-            after = self._entity_after(position + len(noun), words=3)
+            after = self.entity_after(position + len(noun), words=3)
             if after and after.kind == "ORG" and not self._outlet_of_source(position, after):
                 return self.named(after, oblique=True)
             # "пресс-служба вуза": the university the report is about; "сотрудник министерства"
@@ -805,13 +747,13 @@ class Reader:
                       "subject")
         elif entity is not None and (entity.oblique is False or self._opens(start, entity.start)):
             name = self.named(entity)
-            self.note(entity.start, name, self._kind_of(name), "subject")
+            self.note(entity.start, name, self.kind_of(name), "subject")
         found = self.speaker_in(start, end)
         if found.speaker:
             p = self.patterns
             sourced = p.statement.search(self.masked, start, end) or p.source.search(self.masked,
                                                                                     start, end)
-            kind = self._kind_of(found.speaker)
+            kind = self.kind_of(found.speaker)
             if kind == "ORG" and any(p.role.fullmatch(m.group()) for m in
                                      p.spokesperson.finditer(self.masked, start, end)):
                 # "A spokeswoman for Human Rights Watch said ... She added:": her words are
@@ -820,7 +762,7 @@ class Reader:
             self.note(start, found.speaker, kind, "source" if sourced else "speaker")
         source = self.patterns.source.search(self.masked, start, end) if found.framed else None
         if source:
-            after = self._entity_after(source.end(), words=3)
+            after = self.entity_after(source.end(), words=3)
             if after:
                 self.note(source.start(), self.named(after, oblique=True), after.kind, "source")
         for entity in self.entities_in(start, end):
@@ -837,17 +779,13 @@ class Reader:
         if not clauses:
             return None
         entity = self.entity_at(clauses[-1].end(), clauses[-1].end() + 1)
-        if entity is None or entity.kind != "PER" or self._kind_of(self.named(entity)) != "PER":
+        if entity is None or entity.kind != "PER" or self.kind_of(self.named(entity)) != "PER":
             return None
         verb = re.match(r"\s+([\w’'-]+)", self.masked[entity.end: end])
         if verb is None or not verb.group(1).islower() \
                 or verb.group(1).casefold() in self.patterns.prepositions:
             return None   # "but Tom Reid's coach", "but Tom Reid in Madrid"
         return entity
-
-    def entities_in(self, start: int, end: int) -> list[Entity]:
-        return self.entities[bisect.bisect_left(self.starts, start): bisect.bisect_left(self.starts,
-                                                                                       end)]
 
     def _opens(self, start: int, position: int) -> bool:
         """Only connectors and a title come before `position` ("But", "Opposition leader"),
@@ -856,9 +794,6 @@ class Reader:
         return len(words) <= 6 and not any(
             w.casefold() in self.patterns.prepositions or self.patterns.pronoun.fullmatch(w)
             for w in words) and not self._in_relative_clause(start, position)
-
-    def _kind_of(self, name: str) -> str:
-        return self.kinds.get(name, "PER")
 
     def events_in(self, start: int, end: int) -> list[Event]:
         """Events noted in [start, end); they are noted in text order."""
