@@ -11,7 +11,6 @@ role nouns ("the chancellor", "глава правительства") and unnam
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -19,8 +18,10 @@ from functools import cache
 
 from ..names import without_possessive
 from .bounds import Bounds
-from .entities import Entity, nominative, plausible_speaker
+from .entities import Entity, nominative
+from .genders import NEUTER, report_genders
 from .mentions import Mentions
+from .narrative import Narrative
 from .rules import UPPER, Patterns
 from .spans import Span
 
@@ -35,21 +36,8 @@ _APPOSED = re.compile(rf"\s*,\s*(?:([a-z]+)\s+)?(?:[{UPPER}][\w’'-]*\.?\s+)*")
 _ASIDE = re.compile(r"\s+(?:[-–—]\s(?=[^-–—]*?\w)[^-–—.;:]{1,150}?\s[-–—]|\([^()]*\w[^()]*\))\s*$")
 # The description between a speech verb and the name after its comma: " one of their lawyers, "
 _DESCRIPTION = re.compile(r"\s+[^.,;:!?\"“”«»]{1,60}?,\s+")
-# Between a relation and the name: ", ex-model ", " former dancer " (lowercase descriptors)
-_RELATION_GAP = re.compile(rf"\s*,?\s+(?:[^\W\d_{UPPER}][\w’'-]*\s+){{0,2}}")
 _ASIDE_MARKS = re.compile(r"[-–—)]\s*$|\s[-–—]\s")
 _DATELINE_DASH = re.compile(r" [-—–] ")   # "INTERFAX.RU - Французский защитник ..."
-
-
-@dataclass(frozen=True)
-class Event:
-    """Someone the narrative puts forward: a sentence subject, a speaker or a source."""
-
-    position: int
-    name: str
-    kind: str            # PER or ORG
-    gender: str | None
-    role: str            # "subject", "speaker" or "source"
 
 
 @dataclass(frozen=True)
@@ -69,7 +57,6 @@ class Holder:
 
 
 NOT_FRAMED = Found(None, False)
-NEUTER = "n"   # the gender QuoteRules.pronouns gives "it": an organisation, never a person
 
 
 class Reader:
@@ -87,51 +74,19 @@ class Reader:
         self.fullest, self.entity_at = mentions.fullest, mentions.entity_at
         self.entities_in, self.entity_after = mentions.entities_in, mentions.entity_after
         self.entity_ending_before, self.kind_of = mentions.entity_ending_before, mentions.kind_of
-        self.events: list[Event] = []
-        self.speakers: set[str] = set()
-        self.event_positions: list[int] = []
         self._acronyms: dict[str, str | None] = {}
         self._main: str | None = None   # the person the report is about, "" for none
-        self.role_sentences: set[int] = set()   # starts of sentences whose speaker is a role noun
-        self.relatives = self._relatives() if patterns.relation_gender else {}
-        self.neuter: set[str] = set()   # names followed by "said it": bodies "it" may mean
-        self.genders = self._genders()
+        genders = report_genders(mentions, masked, patterns)
+        self.genders, self.neuter, self.relatives = genders.by_name, genders.neuter, \
+            genders.relatives
+        narrative = self.narrative = Narrative(patterns, self.genders)
+        self.events, self.speakers = narrative.events, narrative.speakers
+        self.role_sentences = narrative.role_sentences
+        self.note, self.events_in = narrative.note, narrative.events_in
+        self.last_source = narrative.last_source
         self._holders: list[Holder] | None = None
 
     # --- entities and names ----------------------------------------------------------------
-
-    def _genders(self) -> dict[str, str]:
-        genders: dict[str, str] = {}
-        said = self.patterns.said_pronoun
-        for entity in self.entities:
-            gender = entity.gender or self.relatives.get(entity.start)
-            if gender is None and entity.kind == "PER":
-                # "Ann Lee said she would stay": what she said tells who she is
-                pronoun = said.match(self.masked, entity.end, entity.end + 60)
-                gender = self.patterns.pronoun_gender.get(pronoun.group(1).casefold()) \
-                    if pronoun else None
-            if gender == NEUTER and entity.kind == "PER" and entity.gender is None:
-                # "Microsoft has said it will ...": maybe a body, whatever its name looks like,
-                # that "it added" may mean ("Blair said it was time" leaves "he" to Blair)
-                self.neuter.add(self.fullest(entity.name))
-            elif gender:
-                genders.setdefault(self.fullest(entity.name, entity.kind), gender)
-        return genders
-
-    def _relatives(self) -> dict[int, str]:
-        """People introduced by a relation, by position: "his wife, ex-model Sandra" is a
-        woman, and the one a following "she" most likely means."""
-        p = self.patterns
-        relatives: dict[int, str] = {}
-        lowered = self.masked.lower()
-        if not any(f" {word}" in lowered for word in p.relation_gender):
-            return relatives   # most reports: a substring test instead of a scan
-        for relation in p.relation.finditer(self.masked):
-            entity = self.entity_at(relation.end(), relation.end() + 40)
-            if entity is not None and entity.kind == "PER" \
-                    and _RELATION_GAP.fullmatch(self.masked, relation.end(), entity.start):
-                relatives[entity.start] = p.relation_gender[relation.group().casefold()]
-        return relatives
 
     def _role_holders(self) -> list[Holder]:
         """"Chancellor Gordon Brown", "World and Commonwealth 100m champion Kim Collins",
@@ -281,19 +236,6 @@ class Reader:
         articles = [i for i, w in enumerate(words) if w.casefold() in self.patterns.rules.articles]
         return frozenset(w.casefold() for w in words[articles[-1] + 1:]) if articles \
             else frozenset()
-
-    def last_source(self, position: int, kind: str | None = None, *,
-                    statement: bool = False) -> str | None:
-        """The last person or organisation the report gave as saying something; for a
-        statement, the last source ("говорится в заявлении X", "на сайте X") or organisation."""
-        for event in reversed(self.events):
-            if event.position >= position or event.role == "subject":
-                continue
-            if statement and (event.role == "source" or event.kind == "ORG"):
-                return event.name
-            if not statement and kind in (None, event.kind):
-                return event.name
-        return None
 
     def organisation(self, entity: Entity) -> str:
         """A short organisation name -> the fuller one already given as a source ("МЧС"), or
@@ -794,19 +736,6 @@ class Reader:
         return len(words) <= 6 and not any(
             w.casefold() in self.patterns.prepositions or self.patterns.pronoun.fullmatch(w)
             for w in words) and not self._in_relative_clause(start, position)
-
-    def events_in(self, start: int, end: int) -> list[Event]:
-        """Events noted in [start, end); they are noted in text order."""
-        positions = self.event_positions
-        return self.events[bisect.bisect_left(positions, start): bisect.bisect_left(positions, end)]
-
-    def note(self, position: int, name: str | None, kind: str, role: str) -> None:
-        if name and plausible_speaker(name, self.patterns):
-            self.events.append(Event(position, name, kind, self.genders.get(name), role))
-            self.event_positions.append(position)
-            if role == "speaker":
-                self.speakers.add(name)
-
 
 def _word_index(region: str, position: int) -> int:
     return len(_WORDS.findall(region[:position]))
