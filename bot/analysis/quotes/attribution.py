@@ -22,6 +22,7 @@ from .entities import Entity, nominative
 from .genders import NEUTER, report_genders
 from .mentions import Mentions
 from .narrative import Narrative
+from .pronouns import Pronouns
 from .rules import UPPER, Patterns
 from .spans import Span
 
@@ -65,7 +66,7 @@ class Reader:
     def __init__(self, text: str, masked: str, spans: list[Span], entities: list[Entity],
                  patterns: Patterns) -> None:
         self.text, self.masked, self.patterns = text, masked, patterns
-        bounds = Bounds(text, spans, patterns)
+        bounds = self.bounds = Bounds(text, spans, patterns)
         self.paragraphs, self.boundaries = bounds.paragraphs, bounds.boundaries
         self.paragraph = bounds.paragraph
         self.sentence_start, self.sentence_end = bounds.sentence_start, bounds.sentence_end
@@ -77,13 +78,14 @@ class Reader:
         self._acronyms: dict[str, str | None] = {}
         self._main: str | None = None   # the person the report is about, "" for none
         genders = report_genders(mentions, masked, patterns)
-        self.genders, self.neuter, self.relatives = genders.by_name, genders.neuter, \
-            genders.relatives
+        self.genders, self.relatives = genders.by_name, genders.relatives
         narrative = self.narrative = Narrative(patterns, self.genders)
         self.events, self.speakers = narrative.events, narrative.speakers
         self.role_sentences = narrative.role_sentences
         self.note, self.events_in = narrative.note, narrative.events_in
         self.last_source = narrative.last_source
+        pronouns = Pronouns(patterns, bounds, narrative, genders)
+        self.resolve_pronoun, self.organisation_pronoun = pronouns.resolve, pronouns.organisation
         self._holders: list[Holder] | None = None
 
     # --- entities and names ----------------------------------------------------------------
@@ -138,40 +140,6 @@ class Reader:
         return bool(comma) and comma.group(1) in (None, *self.patterns.rules.articles)
 
     # --- resolution ------------------------------------------------------------------------
-
-    def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
-        wanted = self.patterns.pronoun_gender.get(pronoun.casefold())
-        if wanted == NEUTER:
-            return self._organisation_pronoun(position)
-        speakers = self.speakers
-        for event in reversed(self.events):
-            if event.position >= position or event.kind != "PER":
-                continue
-            gender = self.genders.get(event.name, event.gender)
-            # a lone capitalised word never named as a speaker may be a place ("Jakarta")
-            if gender is None and len(event.name.split()) == 1 and event.name not in speakers:
-                continue
-            if wanted is None or gender is None or gender == wanted:
-                return event.name
-            if event.position in self.role_sentences:
-                # "the first minister said ..." taken for a woman, then "He told ...": he is
-                # the minister the report never named, not a man further back
-                return None
-        return None
-
-    def _organisation_pronoun(self, position: int) -> str | None:
-        """"it concluded": the organisation that spoke or was the subject in the last three
-        paragraphs (news paragraphs are one sentence); a person in between, or nothing recent,
-        leaves it unknown."""
-        here = self.paragraph(position)
-        for event in reversed(self.events):
-            if event.position >= position:
-                continue
-            if here - self.paragraph(event.position) > 2 \
-                    or (event.kind != "ORG" and event.name not in self.neuter):
-                return None
-            return event.name
-        return None
 
     def _dateline_agency(self, entity: Entity) -> bool:
         """"/ТАСС/." or "INTERFAX.RU - ": the agency that files the report."""
@@ -438,7 +406,7 @@ class Reader:
         if main:
             return self._main_organisation()
         # "Amnesty International said ... 'X,' the group said": the body that just spoke
-        return self._organisation_pronoun(position)
+        return self.organisation_pronoun(position)
 
     def _described_organisation(self, stem: str, end: int) -> re.Match[str] | None:
         """The last "the Commons science and technology committee" before `end`: a body the
