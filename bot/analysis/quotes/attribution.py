@@ -12,17 +12,17 @@ role nouns ("the chancellor", "глава правительства") and unnam
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..names import without_possessive
 from .bounds import Bounds
+from .clauses import apposition_gap
 from .entities import Entity, nominative
 from .genders import NEUTER, report_genders
 from .mentions import Mentions
 from .narrative import Narrative
 from .pronouns import Pronouns
+from .roles import Roles
 from .rules import UPPER, Patterns
 from .spans import Span
 
@@ -31,8 +31,6 @@ _ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many 
 _LAST_WORD = re.compile(r"[\w’'-]+$")
 _WORD_BEFORE = re.compile(r"[\w’'-]+(?=[\s\"«“„]*$)")   # 'клуба "' before "Спартак"
 _CLAUSE_END = re.compile(r"[.,;:]")
-# ", the " (with honorifics already outside the name) between a place and a person's name
-_APPOSED = re.compile(rf"\s*,\s*(?:([a-z]+)\s+)?(?:[{UPPER}][\w’'-]*\.?\s+)*")
 # An aside between a subject and its verb: " - who was wrongly convicted - ", " (aged 31) "
 _ASIDE = re.compile(r"\s+(?:[-–—]\s(?=[^-–—]*?\w)[^-–—.;:]{1,150}?\s[-–—]|\([^()]*\w[^()]*\))\s*$")
 # The description between a speech verb and the name after its comma: " one of their lawyers, "
@@ -45,16 +43,6 @@ _DATELINE_DASH = re.compile(r" [-—–] ")   # "INTERFAX.RU - Французс�
 class Found:
     speaker: str | None
     framed: bool         # a speech verb or an "according to" frames the quote
-
-
-@dataclass(frozen=True)
-class Holder:
-    """A person the report introduced with a role, and the words that described it."""
-
-    position: int
-    role: str            # casefolded role noun: "champion"
-    person: str
-    described: frozenset[str]   # casefolded: {"world", "and", "commonwealth", "100m", "champion"}
 
 
 NOT_FRAMED = Found(None, False)
@@ -70,13 +58,12 @@ class Reader:
         self.paragraphs, self.boundaries = bounds.paragraphs, bounds.boundaries
         self.paragraph = bounds.paragraph
         self.sentence_start, self.sentence_end = bounds.sentence_start, bounds.sentence_end
-        mentions = Mentions(entities, masked, patterns)
+        mentions = self.mentions = Mentions(entities, masked, patterns)
         self.entities, self.kinds = entities, mentions.kinds
         self.fullest, self.entity_at = mentions.fullest, mentions.entity_at
         self.entities_in, self.entity_after = mentions.entities_in, mentions.entity_after
         self.entity_ending_before, self.kind_of = mentions.entity_ending_before, mentions.kind_of
         self._acronyms: dict[str, str | None] = {}
-        self._main: str | None = None   # the person the report is about, "" for none
         genders = report_genders(mentions, masked, patterns)
         self.genders, self.relatives = genders.by_name, genders.relatives
         narrative = self.narrative = Narrative(patterns, self.genders)
@@ -86,58 +73,10 @@ class Reader:
         self.last_source = narrative.last_source
         pronouns = Pronouns(patterns, bounds, narrative, genders)
         self.resolve_pronoun, self.organisation_pronoun = pronouns.resolve, pronouns.organisation
-        self._holders: list[Holder] | None = None
+        roles = Roles(text, masked, patterns, bounds, mentions, narrative)
+        self.resolve_role, self.role_holder = roles.resolve, roles.holder
 
     # --- entities and names ----------------------------------------------------------------
-
-    def _role_holders(self) -> list[Holder]:
-        """"Chancellor Gordon Brown", "World and Commonwealth 100m champion Kim Collins",
-        "президент UFC Дана Уайт": who holds which role, described how."""
-        holders = []
-        previous_end = 0
-        for index, entity in enumerate(self.entities):
-            if entity.kind != "PER":
-                continue
-            person = self.fullest(entity.name)
-            apposed = self._apposed_role(self.entities[index - 1], entity) if index else None
-            if apposed:
-                holders.append(Holder(entity.start, apposed, person, frozenset((apposed,))))
-            opening = max(self.sentence_start(entity.start), entity.start - 60)
-            words = _WORDS.findall(self.masked[max(opening, previous_end): entity.start])[-8:]
-            # the description may hold names: "European indoor champion Tom Reid"
-            wide = _WORDS.findall(self.masked[opening: entity.start])
-            previous_end = entity.end
-            holders += [Holder(entity.start, word.casefold(), person,
-                               frozenset(w.casefold()
-                                         for w in wide[: len(wide) - len(words) + i + 1][-8:]))
-                        for i, word in enumerate(words) if self.patterns.role.fullmatch(word)
-                        and not any(w.casefold() in self.patterns.prepositions
-                                    for w in words[i + 1:])]
-            # "Farrukh Sharipov, Minister of Transport": the role right after the comma
-            after = self.patterns.role_after_comma.match(self.masked, entity.end, entity.end + 40)
-            if after:
-                described = _WORDS.findall(self.masked, after.start(), after.end())
-                holders.append(Holder(entity.start, after.group(1).casefold(), person,
-                                      frozenset(w.casefold() for w in described)))
-        return holders
-
-    def _apposed_role(self, place: Entity, entity: Entity) -> str | None:
-        """"The Bishop of Durham, the Rt Rev Dr Tom Wright": the role of the place or body
-        named just before the comma is the person's."""
-        if not self._apposition_gap(place.end, entity.start):
-            return None
-        articles = self.patterns.rules.articles
-        words = _WORDS.findall(self.masked[max(0, place.start - 40): place.start])[-3:]
-        while words and words[-1].casefold() in articles:
-            words.pop()
-        if len(words) < 2 or words[-1].casefold() not in self.patterns.prepositions:
-            return None
-        return words[-2].casefold() if self.patterns.role.fullmatch(words[-2]) else None
-
-    def _apposition_gap(self, start: int, end: int) -> bool:
-        """Only ", the Rt Rev Dr " between two names: the second is the first's apposition."""
-        comma = _APPOSED.fullmatch(self.masked, start, end)
-        return bool(comma) and comma.group(1) in (None, *self.patterns.rules.articles)
 
     # --- resolution ------------------------------------------------------------------------
 
@@ -146,64 +85,6 @@ class Reader:
         before, after = self.text[max(0, entity.start - 1): entity.start], self.text[entity.end:]
         return (before == "/" and after[:1] == "/") or (
             entity.name.isupper() and _DATELINE_DASH.match(after) is not None)
-
-    def resolve_role(self, role: str, position: int) -> str | None:
-        """"the chancellor": the person the report introduced with that role, else the subject
-        of the last sentence about a person when it is in this paragraph or the one before."""
-        self.role_sentences.add(self.sentence_start(position))
-        named = self.role_holder(role, position)
-        if named is None and role[:1].upper() + role[1:].casefold() in self.patterns.title_words:
-            # an office ("the first minister"), not a description ("the European champion")
-            named = self._main_person_near(position)
-        if named:
-            return named
-        # "Пётр Ян перенёс операцию ... написал спортсмен": the person the last paragraphs are about
-        here = self.paragraph(position)
-        for event in reversed(self.events):
-            if event.position < position and event.kind == "PER":
-                recent = here - self.paragraph(event.position) <= 1
-                return event.name if recent and event.role != "source" else None
-        return None
-
-    def _main_person_near(self, position: int) -> str | None:
-        """"Sturgeon wrote to Mr McConnell ... the first minister said": an office no one was
-        introduced with is held by the person the report is about (named most often, quotes included),
-        when the sentence before names him."""
-        if self._main is None:
-            words = Counter(map(without_possessive, _WORDS.findall(self.text)))
-            counts: dict[str, int] = {}
-            for entity in self.entities:
-                full = self.fullest(entity.name) if entity.kind == "PER" else ""
-                if len(full.split()) > 1:
-                    counts[full] = words[full.split()[-1]]
-            ranked = sorted(counts.items(), key=lambda item: -item[1])
-            unique = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > ranked[1][1])
-            self._main = ranked[0][0] if ranked and unique and ranked[0][1] >= 3 else ""
-        if not self._main:
-            return None
-        before = self.sentence_start(max(0, self.sentence_start(position) - 1))
-        return self._main if any(e.kind == "PER" and self.fullest(e.name) == self._main
-                                 for e in self.entities_in(before, position)) else None
-
-    def role_holder(self, role: str, position: int) -> str | None:
-        """The person introduced before `position` with `role`; "the world champion" is the
-        one introduced as "World and Commonwealth 100m champion", not the "Olympic 100m
-        champion" named after him."""
-        role = role.casefold()
-        if self._holders is None:
-            self._holders = self._role_holders()   # most reports never need it
-        named = [h for h in self._holders if h.role == role and h.position < position]
-        described = self._role_modifiers(position)
-        named = [h for h in named if described <= h.described] or named
-        return named[-1].person if named else None
-
-    def _role_modifiers(self, position: int) -> frozenset[str]:
-        """The words between the article and the role noun at `position`: "world" in "the
-        world champion", none in "the minister" or "a spokesman"."""
-        words = _WORDS.findall(self.masked, max(0, position - 40), position)[-3:]
-        articles = [i for i, w in enumerate(words) if w.casefold() in self.patterns.rules.articles]
-        return frozenset(w.casefold() for w in words[articles[-1] + 1:]) if articles \
-            else frozenset()
 
     def organisation(self, entity: Entity) -> str:
         """A short organisation name -> the fuller one already given as a source ("МЧС"), or
@@ -530,7 +411,7 @@ class Reader:
                 subject = entity.kind == "PER" and not self._object_of_preposition(entity, start)
                 if inner is not None and inner.kind == "PER" and not subject \
                         and inner.end == entity.end + appositive.end(1) \
-                        and self._apposition_gap(entity.end, inner.start):
+                        and apposition_gap(self.masked, entity.end, inner.start, self.patterns):
                     # "the organiser in Uganda, Sarah Mukasa, told the BBC", "The Bishop of
                     # Durham, the Rt Rev Dr Tom Wright, described"
                     return inner
