@@ -13,30 +13,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
 from .bounds import Bounds
 from .clauses import apposition_gap
-from .entities import Entity, nominative
+from .entities import Entity
 from .genders import NEUTER, report_genders
 from .mentions import Mentions
 from .narrative import Narrative
+from .organisations import Organisations
 from .pronouns import Pronouns
 from .roles import Roles
-from .rules import UPPER, Patterns
+from .rules import Patterns
 from .spans import Span
 
 _WORDS = re.compile(r"[\w’'-]+")
 _ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many words
 _LAST_WORD = re.compile(r"[\w’'-]+$")
-_WORD_BEFORE = re.compile(r"[\w’'-]+(?=[\s\"«“„]*$)")   # 'клуба "' before "Спартак"
 _CLAUSE_END = re.compile(r"[.,;:]")
 # An aside between a subject and its verb: " - who was wrongly convicted - ", " (aged 31) "
 _ASIDE = re.compile(r"\s+(?:[-–—]\s(?=[^-–—]*?\w)[^-–—.;:]{1,150}?\s[-–—]|\([^()]*\w[^()]*\))\s*$")
 # The description between a speech verb and the name after its comma: " one of their lawyers, "
 _DESCRIPTION = re.compile(r"\s+[^.,;:!?\"“”«»]{1,60}?,\s+")
 _ASIDE_MARKS = re.compile(r"[-–—)]\s*$|\s[-–—]\s")
-_DATELINE_DASH = re.compile(r" [-—–] ")   # "INTERFAX.RU - Французский защитник ..."
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,6 @@ class Reader:
         self.fullest, self.entity_at = mentions.fullest, mentions.entity_at
         self.entities_in, self.entity_after = mentions.entities_in, mentions.entity_after
         self.entity_ending_before, self.kind_of = mentions.entity_ending_before, mentions.kind_of
-        self._acronyms: dict[str, str | None] = {}
         genders = report_genders(mentions, masked, patterns)
         self.genders, self.relatives = genders.by_name, genders.relatives
         narrative = self.narrative = Narrative(patterns, self.genders)
@@ -75,64 +72,15 @@ class Reader:
         self.resolve_pronoun, self.organisation_pronoun = pronouns.resolve, pronouns.organisation
         roles = Roles(text, masked, patterns, bounds, mentions, narrative)
         self.resolve_role, self.role_holder = roles.resolve, roles.holder
+        organisations = Organisations(text, masked, patterns, mentions, narrative, pronouns)
+        self.named, self.organisation_by_noun = organisations.named, organisations.by_noun
+        self.organisation_stem = organisations.stem
+        self.organisation_named_by_noun = organisations.named_by_noun
+        self.generic_organisation = organisations.generic_at
 
     # --- entities and names ----------------------------------------------------------------
 
     # --- resolution ------------------------------------------------------------------------
-
-    def _dateline_agency(self, entity: Entity) -> bool:
-        """"/ТАСС/." or "INTERFAX.RU - ": the agency that files the report."""
-        before, after = self.text[max(0, entity.start - 1): entity.start], self.text[entity.end:]
-        return (before == "/" and after[:1] == "/") or (
-            entity.name.isupper() and _DATELINE_DASH.match(after) is not None)
-
-    def organisation(self, entity: Entity) -> str:
-        """A short organisation name -> the fuller one already given as a source ("МЧС"), or
-        the name an acronym was defined by ("the Qualifications and Curriculum Authority (QCA)")."""
-        defined = self._defined_acronym(entity.name)
-        if defined:
-            self.kinds[defined] = "ORG"
-            return defined
-        for event in self.events[-200:]:
-            if event.kind == "ORG" and entity.name != event.name \
-                    and re.search(rf"(?<!\w){re.escape(entity.name)}(?!\w)", event.name):
-                return event.name
-        return entity.name
-
-    def _defined_acronym(self, name: str) -> str | None:
-        """"Qualifications and Curriculum Authority (QCA)": the capitalised words before the
-        bracket whose initials spell the acronym, short joining words ("and", "of") between."""
-        if not (name.isupper() and 1 < len(name) <= 8 and name.isalpha()):
-            return None
-        if name not in self._acronyms:
-            found = None
-            for match in re.finditer(rf"\(\s*{re.escape(name)}\s*\)", self.text):
-                words = _WORDS.findall(self.text, max(0, match.start() - 120), match.start())
-                kept: list[str] = []
-                for word in reversed(words):
-                    if word[:1].isupper():
-                        kept.insert(0, word)
-                    elif len(word) > 3 or not kept:
-                        break
-                    else:
-                        kept.insert(0, word)
-                    if "".join(w[0] for w in kept if w[:1].isupper()) == name:
-                        found = " ".join(kept)
-                        break
-                if found:
-                    break
-            self._acronyms[name] = found
-        return self._acronyms[name]
-
-    def named(self, entity: Entity, oblique: bool = False) -> str:
-        """The entity as a speaker; `oblique` when the text names it in the genitive ("по
-        словам X", "пресс-служба X"): the rules make it nominative unless a recogniser did."""
-        name = entity.name
-        if oblique and (entity.oblique is None or name == self.text[entity.start: entity.end]):
-            name = nominative(name, self.patterns)
-        if entity.kind == "ORG":
-            return self.organisation(replace(entity, name=name))
-        return self.fullest(name)
 
     # --- frames ----------------------------------------------------------------------------
 
@@ -213,8 +161,8 @@ class Reader:
             # "a spokesman for the ministry": the ministry the report named; "рассказали в
             # ведомстве" (any body): the organisation last given as a source, else unknown
             press = bool(self.patterns.spokesperson.search(self.masked, start, end))
-            named = self._organisation_named_by_noun(end, start, main=press)
-            if named is None and self._generic_organisation(end):
+            named = self.organisation_named_by_noun(end, start, main=press)
+            if named is None and self.generic_organisation(end):
                 named = self.last_source(start, kind="ORG")
             return Found(named, True)
         return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
@@ -239,82 +187,12 @@ class Reader:
             return None
         return entity
 
-    def _generic_organisation(self, position: int) -> bool:
-        word = _WORDS.search(self.masked, position, position + 30)
-        return bool(word) and word.group().casefold() in self.patterns.generic_organisations
-
-    def _organisation_named_by_noun(self, position: int, before: int, *,
-                                    main: bool = False) -> str | None:
-        """The organisation noun in the three words after `position` ("ministry",
-        "клуба") resolved to the organisation the report named with it."""
-        words = [w.group() for w in _WORDS.finditer(self.masked, position, position + 40)]
-        noun = next((w for w in words[:3] if self._organisation_stem(w)), None)
-        return self.organisation_by_noun(noun, before, main=main) if noun else None
-
-    def _organisation_stem(self, word: str) -> str | None:
-        """The organisation noun `word` is a form of ("клуба": "клуб"); a role ("minister",
-        not "ministry") is none."""
-        if self.patterns.role.fullmatch(word) or self.patterns.spokesperson.fullmatch(word):
-            return None
-        word = word.casefold()
-        return next((stem for stem in self.patterns.organisation_stems if word.startswith(stem)
-                     and len(word) - len(stem) <= 4), None)
-
-    def organisation_by_noun(self, noun: str, position: int, *, main: bool = False) -> str | None:
-        """"the magazine", "агентство", "пресс-служба клуба": the last organisation named with
-        that noun ("US magazine Mobile PC", "агентство Киодо", "Министерство обороны"). With
-        `main` (a press service of "the club", "the university" the report is about), else the
-        organisation the report names most often."""
-        stem = self._organisation_stem(noun)
-        if stem is None:
-            return None
-        described = self._described_organisation(stem, position + len(noun))
-        for entity in reversed(self.entities_in(described.start() if described else 0, position)):
-            introduced = _WORD_BEFORE.search(self.masked, max(0, entity.start - 30), entity.start)
-            # "magazine Pocket World" (a person to the rules) but not "главы министерства
-            # Евгения Зиничева", a person by gender
-            if (entity.kind == "ORG" and any(w.casefold().startswith(stem)
-                                             for w in entity.name.split())) \
-                    or (introduced and introduced.group().casefold().startswith(stem)
-                        and (entity.kind == "ORG" or entity.gender is None)):
-                name = self.named(replace(entity, kind="ORG"))
-                self.kinds[name] = "ORG"   # "magazine Pocket World": "it" may refer to it later
-                return name
-        if described:
-            name = " ".join(described.group(1).split())
-            self.kinds[name] = "ORG"
-            return name
-        if main:
-            return self._main_organisation()
-        # "Amnesty International said ... 'X,' the group said": the body that just spoke
-        return self.organisation_pronoun(position)
-
-    def _described_organisation(self, stem: str, end: int) -> re.Match[str] | None:
-        """The last "the Commons science and technology committee" before `end`: a body the
-        report names by a capitalised word and a description ending in its noun."""
-        if not self.patterns.rules.articles:
-            return None
-        shape = _described_shape(self.patterns.rules.articles, stem)
-        return next(reversed(list(shape.finditer(self.masked, max(0, end - 5000), end))), None)
-
-    def _main_organisation(self) -> str | None:
-        """The organisation the report names most often, a short form counting for its fuller
-        ones ("МГУ" for "МГУ им. Ломоносова"); the agency in a dateline ("/ТАСС/",
-        "INTERFAX.RU -") reports the news and is not what it is about."""
-        counts: dict[str, int] = {}
-        for entity in self.entities:
-            if entity.kind == "ORG" and not self._dateline_agency(entity):
-                counts[self.named(entity)] = counts.get(self.named(entity), 0) + 1
-        totals = {name: sum(n for other, n in counts.items()
-                            if other == name or other.startswith(name + " ")) for name in counts}
-        return max(totals, key=lambda name: totals[name]) if totals else None   # first wins a tie
-
     def _after_phrase(self, start: int, end: int) -> Found:
         """"According to X", "по словам X", "according to a statement from X"."""
         entity = self.entity_after(end, words=5, person=True, through=True)
         if entity is not None and self._outlet_of_source(end, entity):
             entity = None
-        if entity is None and self._generic_organisation(end):
+        if entity is None and self.generic_organisation(end):
             return Found(self.last_source(start, kind="ORG"), True)   # "по версии ведомства"
         return Found(self.named(entity, oblique=True) if entity else None, True)
 
@@ -360,7 +238,7 @@ class Reader:
         if entity:
             return Found(self._speaker_of(entity), True)
         noun = p.noun_before.search(before, _tail(before))
-        if noun and noun.group(2) and not self._organisation_stem(noun.group(1)):
+        if noun and noun.group(2) and not self.organisation_stem(noun.group(1)):
             return Found(None, True)   # "the minister's spokesman": who, the text does not say
         if noun:
             # "a spokesman said", "the council's ruling said"
@@ -499,10 +377,10 @@ class Reader:
             press = bool(p.source.fullmatch(noun))
             words = _WORDS.findall(self.masked, position + len(noun), position + len(noun) + 40)
             outlet = noun.casefold() in p.anonymous_sources   # "собеседник агентства"
-            if not outlet and any(self._organisation_stem(w) for w in words[:3]):
-                return self._organisation_named_by_noun(position + len(noun), position, main=press)
+            if not outlet and any(self.organisation_stem(w) for w in words[:3]):
+                return self.organisation_named_by_noun(position + len(noun), position, main=press)
             return self.last_source(position, kind="ORG")
-        if self._organisation_stem(noun):
+        if self.organisation_stem(noun):
             return self.organisation_by_noun(noun, position)   # "said the magazine"
         return self.resolve_role(noun, position)
 
@@ -594,13 +472,3 @@ def _tail(region: str, reach: int = 80) -> int:
     """Where to start looking for a shape that ends `region` (an aside, "the Bishop "): its
     last `reach` characters, so a long sentence costs no more than a short one."""
     return max(0, len(region) - reach)
-
-
-@cache
-def _described_shape(articles: tuple[str, ...], stem: str) -> re.Pattern[str]:
-    """"the Commons science and technology committee": an article, a capitalised word, up to
-    five more words and the organisation noun."""
-    article = "|".join(re.escape(a) for a in articles)
-    return re.compile(rf"(?<![\w-])(?i:{article})\s+([{UPPER}][\w’'-]*"
-                      rf"(?:\s+(?!(?i:{article})\s)[\w’'-]+){{0,5}}?\s+(?i:{re.escape(stem)})"
-                      rf"\w{{0,4}})(?![\w-])")
