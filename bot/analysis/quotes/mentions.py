@@ -80,6 +80,15 @@ class Mentions:
             return self.entities[i]
         return None
 
+    def person_in_commas_before(self, position: int) -> Entity | None:
+        """The person whose name ends just before `position` with a comma between: "said Bill
+        Roe, a spokesman for ...", "Her mother, Linda, said"."""
+        before = self.entities_in(max(0, position - 80), position)
+        if before and before[-1].kind == "PER" \
+                and re.fullmatch(r"\s*,\s*", self.masked[before[-1].end: position]):
+            return before[-1]
+        return None
+
     def entity_after(self, position: int, *, words: int, person: bool = False,
                      through: bool = False) -> Entity | None:
         """The entity within `words` words after `position`, with no preposition before it;
