@@ -7,822 +7,60 @@ attribution separates them (a split quote), and for a paragraph that is only a q
 quote or attribution that ends the paragraph before. Narrative sentences feed what pronouns,
 role nouns ("the chancellor", "глава правительства") and unnamed spokespeople or statements
 ("говорится в сообщении") resolve to. When nothing says who, the speaker is None.
+
+The Reader only ties the parts together for one report: `bounds` (sentences, paragraphs),
+`mentions` (entities by position, fullest names), `genders`, `narrative` (who was put forward
+so far), `pronouns`, `roles`, `organisations`, `frames` and `verbs` (the attribution shapes).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections import Counter
-from dataclasses import dataclass, replace
-from functools import cache
 
-from ..names import without_possessive
-from .entities import Entity, NameIndex, nominative, plausible_speaker
-from .rules import UPPER, Patterns
-from .spans import Span, paragraphs
-
-_BOUNDARY = re.compile(rf"[.!?…]+[\"”»]?\s+(?=[{UPPER}\"“«„—–-])")
-_WORDS = re.compile(r"[\w’'-]+")
-_ATTRIBUTION_WORDS = 9   # an attribution after a quote starts within this many words
-_LAST_WORD = re.compile(r"[\w’'-]+$")
-_WORD_BEFORE = re.compile(r"[\w’'-]+(?=[\s\"«“„]*$)")   # 'клуба "' before "Спартак"
-_CLAUSE_END = re.compile(r"[.,;:]")
-# ", the " (with honorifics already outside the name) between a place and a person's name
-_APPOSED = re.compile(rf"\s*,\s*(?:([a-z]+)\s+)?(?:[{UPPER}][\w’'-]*\.?\s+)*")
-# An aside between a subject and its verb: " - who was wrongly convicted - ", " (aged 31) "
-_ASIDE = re.compile(r"\s+(?:[-–—]\s(?=[^-–—]*?\w)[^-–—.;:]{1,150}?\s[-–—]|\([^()]*\w[^()]*\))\s*$")
-# The description between a speech verb and the name after its comma: " one of their lawyers, "
-_DESCRIPTION = re.compile(r"\s+[^.,;:!?\"“”«»]{1,60}?,\s+")
-# Between a relation and the name: ", ex-model ", " former dancer " (lowercase descriptors)
-_RELATION_GAP = re.compile(rf"\s*,?\s+(?:[^\W\d_{UPPER}][\w’'-]*\s+){{0,2}}")
-_ASIDE_MARKS = re.compile(r"[-–—)]\s*$|\s[-–—]\s")
-_DATELINE_DASH = re.compile(r" [-—–] ")   # "INTERFAX.RU - Французский защитник ..."
-
-
-@dataclass(frozen=True)
-class Event:
-    """Someone the narrative puts forward: a sentence subject, a speaker or a source."""
-
-    position: int
-    name: str
-    kind: str            # PER or ORG
-    gender: str | None
-    role: str            # "subject", "speaker" or "source"
-
-
-@dataclass(frozen=True)
-class Found:
-    speaker: str | None
-    framed: bool         # a speech verb or an "according to" frames the quote
-
-
-@dataclass(frozen=True)
-class Holder:
-    """A person the report introduced with a role, and the words that described it."""
-
-    position: int
-    role: str            # casefolded role noun: "champion"
-    person: str
-    described: frozenset[str]   # casefolded: {"world", "and", "commonwealth", "100m", "champion"}
-
-
-NOT_FRAMED = Found(None, False)
-NEUTER = "n"   # the gender QuoteRules.pronouns gives "it": an organisation, never a person
+from .bounds import Bounds
+from .clauses import opens
+from .entities import Entity
+from .frames import Frames
+from .genders import NEUTER, report_genders
+from .mentions import Mentions
+from .narrative import Narrative
+from .organisations import Organisations
+from .pronouns import Pronouns
+from .roles import Roles
+from .rules import Patterns
+from .spans import Span
+from .verbs import SpeechVerbs
 
 
 class Reader:
-    """Attribution state for one report: entities, sentence bounds and what came before."""
+    """Attribution for one report: its parts built once, and the narrative read sentence by
+    sentence. The attributes below are what the extraction and interview readers use."""
 
     def __init__(self, text: str, masked: str, spans: list[Span], entities: list[Entity],
                  patterns: Patterns) -> None:
         self.text, self.masked, self.patterns = text, masked, patterns
-        self.spans = spans
-        self.span_starts = [s.start for s in spans]
-        self.entities = entities
-        self.starts = [e.start for e in entities]
-        self.kinds = {e.name: e.kind for e in entities}
-        self.events: list[Event] = []
-        self.speakers: set[str] = set()
-        self.event_positions: list[int] = []
-        self.paragraphs = paragraphs(text)
-        self.paragraph_starts = [start for start, _ in self.paragraphs]
-        self._fullest: dict[tuple[str, str], str] = {}
-        self._acronyms: dict[str, str | None] = {}
-        self._main: str | None = None   # the person the report is about, "" for none
-        self.role_sentences: set[int] = set()   # starts of sentences whose speaker is a role noun
-        self._indexes: dict[str, tuple[NameIndex, dict[str, set[str]]]] = {}
-        self.boundaries = self._sentence_starts()
-        self.relatives = self._relatives() if patterns.relation_gender else {}
-        self.neuter: set[str] = set()   # names followed by "said it": bodies "it" may mean
-        self.genders = self._genders()
-        self._holders: list[Holder] | None = None
-
-    # --- sentences -------------------------------------------------------------------------
-
-    def _sentence_starts(self) -> list[int]:
-        starts = [0]
-        for match in _BOUNDARY.finditer(self.text):
-            if self._inside_quote(match.start(), match.end()) or self._abbreviation(match.start()):
-                continue
-            starts.append(match.end())
-        starts += [start for start, _ in self.paragraphs]
-        return sorted(set(starts))
-
-    def _inside_quote(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.span_starts, start) - 1
-        return i >= 0 and end < self.spans[i].close
-
-    def _abbreviation(self, dot: int) -> bool:
-        word = _LAST_WORD.search(self.text, max(0, dot - 12), dot)
-        return bool(word) and (word.group() in self.patterns.abbreviations
-                               or (len(word.group()) == 1 and word.group().isupper()))
-
-    def paragraph(self, position: int) -> int:
-        """Index of the paragraph that holds `position` (or the one before it)."""
-        return max(0, bisect.bisect_right(self.paragraph_starts, position) - 1)
-
-    def sentence_start(self, position: int) -> int:
-        return self.boundaries[bisect.bisect_right(self.boundaries, position) - 1]
-
-    def sentence_end(self, position: int) -> int:
-        i = bisect.bisect_right(self.boundaries, position)
-        return self.boundaries[i] if i < len(self.boundaries) else len(self.text)
-
-    # --- entities and names ----------------------------------------------------------------
-
-    def _genders(self) -> dict[str, str]:
-        genders: dict[str, str] = {}
-        said = self.patterns.said_pronoun
-        for entity in self.entities:
-            gender = entity.gender or self.relatives.get(entity.start)
-            if gender is None and entity.kind == "PER":
-                # "Ann Lee said she would stay": what she said tells who she is
-                pronoun = said.match(self.masked, entity.end, entity.end + 60)
-                gender = self.patterns.pronoun_gender.get(pronoun.group(1).casefold()) \
-                    if pronoun else None
-            if gender == NEUTER and entity.kind == "PER" and entity.gender is None:
-                # "Microsoft has said it will ...": maybe a body, whatever its name looks like,
-                # that "it added" may mean ("Blair said it was time" leaves "he" to Blair)
-                self.neuter.add(self.fullest(entity.name))
-            elif gender:
-                genders.setdefault(self.fullest(entity.name, entity.kind), gender)
-        return genders
-
-    def _relatives(self) -> dict[int, str]:
-        """People introduced by a relation, by position: "his wife, ex-model Sandra" is a
-        woman, and the one a following "she" most likely means."""
-        p = self.patterns
-        relatives: dict[int, str] = {}
-        lowered = self.masked.lower()
-        if not any(f" {word}" in lowered for word in p.relation_gender):
-            return relatives   # most reports: a substring test instead of a scan
-        for relation in p.relation.finditer(self.masked):
-            entity = self.entity_at(relation.end(), relation.end() + 40)
-            if entity is not None and entity.kind == "PER" \
-                    and _RELATION_GAP.fullmatch(self.masked, relation.end(), entity.start):
-                relatives[entity.start] = p.relation_gender[relation.group().casefold()]
-        return relatives
-
-    def fullest(self, name: str, kind: str = "PER") -> str:
-        """The fullest form the report gives: "Greene" -> "Maurice Greene"."""
-        if (name, kind) not in self._fullest:
-            self._fullest[name, kind] = self._find_fullest(name, kind)
-        return self._fullest[name, kind]
-
-    def _find_fullest(self, name: str, kind: str) -> str:
-        index = self._indexes.get(kind)
-        if index is None:
-            names = [e.name for e in self.entities if e.kind == kind and len(e.name.split()) > 1]
-            index = self._indexes[kind] = (NameIndex(names), {})
-            for full in names:
-                index[1].setdefault(full.split()[0], set()).add(full)
-        surnames, first_names = index
-        longer = surnames.longer_forms(name)
-        if longer:
-            return max(longer, key=lambda full: len(full.split()))
-        if len(name.split()) == 1 and len(first_names.get(name, ())) == 1:
-            return next(iter(first_names[name]))   # "Чарли": the report's only "Чарли Брукер"
-        return name
-
-    def entity_at(self, start: int, end: int) -> Entity | None:
-        """The first entity that starts in [start, end)."""
-        i = bisect.bisect_left(self.starts, start)
-        if i < len(self.entities) and self.entities[i].start < end:
-            return self.entities[i]
-        return None
-
-    def entity_ending_before(self, position: int, reach: int = 40) -> Entity | None:
-        """The entity that ends just before `position`, with only fillers ("also", "has") between."""
-        i = bisect.bisect_left(self.starts, position) - 1
-        while i >= 0 and self.entities[i].end > position:
-            i -= 1
-        if i < 0 or position - self.entities[i].end > reach:
-            return None
-        between = self.patterns.verb_lead.sub(" ", self.masked[self.entities[i].end: position])
-        words = _WORDS.findall(between)
-        if all(self.patterns.filler.fullmatch(w) for w in words) and not _CLAUSE_END.search(between):
-            return self.entities[i]
-        return None
-
-    def _role_holders(self) -> list[Holder]:
-        """"Chancellor Gordon Brown", "World and Commonwealth 100m champion Kim Collins",
-        "президент UFC Дана Уайт": who holds which role, described how."""
-        holders = []
-        previous_end = 0
-        for index, entity in enumerate(self.entities):
-            if entity.kind != "PER":
-                continue
-            person = self.fullest(entity.name)
-            apposed = self._apposed_role(self.entities[index - 1], entity) if index else None
-            if apposed:
-                holders.append(Holder(entity.start, apposed, person, frozenset((apposed,))))
-            opening = max(self.sentence_start(entity.start), entity.start - 60)
-            words = _WORDS.findall(self.masked[max(opening, previous_end): entity.start])[-8:]
-            # the description may hold names: "European indoor champion Tom Reid"
-            wide = _WORDS.findall(self.masked[opening: entity.start])
-            previous_end = entity.end
-            holders += [Holder(entity.start, word.casefold(), person,
-                               frozenset(w.casefold()
-                                         for w in wide[: len(wide) - len(words) + i + 1][-8:]))
-                        for i, word in enumerate(words) if self.patterns.role.fullmatch(word)
-                        and not any(w.casefold() in self.patterns.prepositions
-                                    for w in words[i + 1:])]
-            # "Farrukh Sharipov, Minister of Transport": the role right after the comma
-            after = self.patterns.role_after_comma.match(self.masked, entity.end, entity.end + 40)
-            if after:
-                described = _WORDS.findall(self.masked, after.start(), after.end())
-                holders.append(Holder(entity.start, after.group(1).casefold(), person,
-                                      frozenset(w.casefold() for w in described)))
-        return holders
-
-    def _apposed_role(self, place: Entity, entity: Entity) -> str | None:
-        """"The Bishop of Durham, the Rt Rev Dr Tom Wright": the role of the place or body
-        named just before the comma is the person's."""
-        if not self._apposition_gap(place.end, entity.start):
-            return None
-        articles = self.patterns.rules.articles
-        words = _WORDS.findall(self.masked[max(0, place.start - 40): place.start])[-3:]
-        while words and words[-1].casefold() in articles:
-            words.pop()
-        if len(words) < 2 or words[-1].casefold() not in self.patterns.prepositions:
-            return None
-        return words[-2].casefold() if self.patterns.role.fullmatch(words[-2]) else None
-
-    def _apposition_gap(self, start: int, end: int) -> bool:
-        """Only ", the Rt Rev Dr " between two names: the second is the first's apposition."""
-        comma = _APPOSED.fullmatch(self.masked, start, end)
-        return bool(comma) and comma.group(1) in (None, *self.patterns.rules.articles)
-
-    # --- resolution ------------------------------------------------------------------------
-
-    def resolve_pronoun(self, pronoun: str, position: int) -> str | None:
-        wanted = self.patterns.pronoun_gender.get(pronoun.casefold())
-        if wanted == NEUTER:
-            return self._organisation_pronoun(position)
-        speakers = self.speakers
-        for event in reversed(self.events):
-            if event.position >= position or event.kind != "PER":
-                continue
-            gender = self.genders.get(event.name, event.gender)
-            # a lone capitalised word never named as a speaker may be a place ("Jakarta")
-            if gender is None and len(event.name.split()) == 1 and event.name not in speakers:
-                continue
-            if wanted is None or gender is None or gender == wanted:
-                return event.name
-            if event.position in self.role_sentences:
-                # "the first minister said ..." taken for a woman, then "He told ...": he is
-                # the minister the report never named, not a man further back
-                return None
-        return None
-
-    def _organisation_pronoun(self, position: int) -> str | None:
-        """"it concluded": the organisation that spoke or was the subject in the last three
-        paragraphs (news paragraphs are one sentence); a person in between, or nothing recent,
-        leaves it unknown."""
-        here = self.paragraph(position)
-        for event in reversed(self.events):
-            if event.position >= position:
-                continue
-            if here - self.paragraph(event.position) > 2 \
-                    or (event.kind != "ORG" and event.name not in self.neuter):
-                return None
-            return event.name
-        return None
-
-    def _dateline_agency(self, entity: Entity) -> bool:
-        """"/ТАСС/." or "INTERFAX.RU - ": the agency that files the report."""
-        before, after = self.text[max(0, entity.start - 1): entity.start], self.text[entity.end:]
-        return (before == "/" and after[:1] == "/") or (
-            entity.name.isupper() and _DATELINE_DASH.match(after) is not None)
-
-    def resolve_role(self, role: str, position: int) -> str | None:
-        """"the chancellor": the person the report introduced with that role, else the subject
-        of the last sentence about a person when it is in this paragraph or the one before."""
-        self.role_sentences.add(self.sentence_start(position))
-        named = self.role_holder(role, position)
-        if named is None and role[:1].upper() + role[1:].casefold() in self.patterns.title_words:
-            # an office ("the first minister"), not a description ("the European champion")
-            named = self._main_person_near(position)
-        if named:
-            return named
-        # "Пётр Ян перенёс операцию ... написал спортсмен": the person the last paragraphs are about
-        here = self.paragraph(position)
-        for event in reversed(self.events):
-            if event.position < position and event.kind == "PER":
-                recent = here - self.paragraph(event.position) <= 1
-                return event.name if recent and event.role != "source" else None
-        return None
-
-    def _main_person_near(self, position: int) -> str | None:
-        """"Sturgeon wrote to Mr McConnell ... the first minister said": an office no one was
-        introduced with is held by the person the report is about (named most often, quotes included),
-        when the sentence before names him."""
-        if self._main is None:
-            words = Counter(map(without_possessive, _WORDS.findall(self.text)))
-            counts: dict[str, int] = {}
-            for entity in self.entities:
-                full = self.fullest(entity.name) if entity.kind == "PER" else ""
-                if len(full.split()) > 1:
-                    counts[full] = words[full.split()[-1]]
-            ranked = sorted(counts.items(), key=lambda item: -item[1])
-            unique = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > ranked[1][1])
-            self._main = ranked[0][0] if ranked and unique and ranked[0][1] >= 3 else ""
-        if not self._main:
-            return None
-        before = self.sentence_start(max(0, self.sentence_start(position) - 1))
-        return self._main if any(e.kind == "PER" and self.fullest(e.name) == self._main
-                                 for e in self.entities_in(before, position)) else None
-
-    def role_holder(self, role: str, position: int) -> str | None:
-        """The person introduced before `position` with `role`; "the world champion" is the
-        one introduced as "World and Commonwealth 100m champion", not the "Olympic 100m
-        champion" named after him."""
-        role = role.casefold()
-        if self._holders is None:
-            self._holders = self._role_holders()   # most reports never need it
-        named = [h for h in self._holders if h.role == role and h.position < position]
-        described = self._role_modifiers(position)
-        named = [h for h in named if described <= h.described] or named
-        return named[-1].person if named else None
-
-    def _role_modifiers(self, position: int) -> frozenset[str]:
-        """The words between the article and the role noun at `position`: "world" in "the
-        world champion", none in "the minister" or "a spokesman"."""
-        words = _WORDS.findall(self.masked, max(0, position - 40), position)[-3:]
-        articles = [i for i, w in enumerate(words) if w.casefold() in self.patterns.rules.articles]
-        return frozenset(w.casefold() for w in words[articles[-1] + 1:]) if articles \
-            else frozenset()
-
-    def last_source(self, position: int, kind: str | None = None, *,
-                    statement: bool = False) -> str | None:
-        """The last person or organisation the report gave as saying something; for a
-        statement, the last source ("говорится в заявлении X", "на сайте X") or organisation."""
-        for event in reversed(self.events):
-            if event.position >= position or event.role == "subject":
-                continue
-            if statement and (event.role == "source" or event.kind == "ORG"):
-                return event.name
-            if not statement and kind in (None, event.kind):
-                return event.name
-        return None
-
-    def organisation(self, entity: Entity) -> str:
-        """A short organisation name -> the fuller one already given as a source ("МЧС"), or
-        the name an acronym was defined by ("the Qualifications and Curriculum Authority (QCA)")."""
-        defined = self._defined_acronym(entity.name)
-        if defined:
-            self.kinds[defined] = "ORG"
-            return defined
-        for event in self.events[-200:]:
-            if event.kind == "ORG" and entity.name != event.name \
-                    and re.search(rf"(?<!\w){re.escape(entity.name)}(?!\w)", event.name):
-                return event.name
-        return entity.name
-
-    def _defined_acronym(self, name: str) -> str | None:
-        """"Qualifications and Curriculum Authority (QCA)": the capitalised words before the
-        bracket whose initials spell the acronym, short joining words ("and", "of") between."""
-        if not (name.isupper() and 1 < len(name) <= 8 and name.isalpha()):
-            return None
-        if name not in self._acronyms:
-            found = None
-            for match in re.finditer(rf"\(\s*{re.escape(name)}\s*\)", self.text):
-                words = _WORDS.findall(self.text, max(0, match.start() - 120), match.start())
-                kept: list[str] = []
-                for word in reversed(words):
-                    if word[:1].isupper():
-                        kept.insert(0, word)
-                    elif len(word) > 3 or not kept:
-                        break
-                    else:
-                        kept.insert(0, word)
-                    if "".join(w[0] for w in kept if w[:1].isupper()) == name:
-                        found = " ".join(kept)
-                        break
-                if found:
-                    break
-            self._acronyms[name] = found
-        return self._acronyms[name]
-
-    def named(self, entity: Entity, oblique: bool = False) -> str:
-        """The entity as a speaker; `oblique` when the text names it in the genitive ("по
-        словам X", "пресс-служба X"): the rules make it nominative unless a recogniser did."""
-        name = entity.name
-        if oblique and (entity.oblique is None or name == self.text[entity.start: entity.end]):
-            name = nominative(name, self.patterns)
-        if entity.kind == "ORG":
-            return self.organisation(replace(entity, name=name))
-        return self.fullest(name)
-
-    # --- frames ----------------------------------------------------------------------------
-
-    def speaker_in(self, start: int, end: int, *, tail: bool = False) -> Found:
-        """The speaker an attribution in text[start:end] names, if the region is one."""
-        p = self.patterns
-        words = list(_WORDS.finditer(self.masked, start, end))
-        present = {w.group().casefold() for w in words}
-        if present.isdisjoint(p.frame_words):
-            return NOT_FRAMED   # most narrative sentences: nothing to read
-        region = self.masked[start:end]
-        framed = False
-        handlers = ((p.statement, self._statement), (p.words_of, self._after_phrase),
-                    (p.according, self._after_phrase), (p.source, self._source))
-        for (matcher, handler), first_words in zip(handlers, p.phrase_words, strict=False):
-            if present.isdisjoint(first_words):
-                continue
-            match = matcher.search(region)
-            if match and (not tail or _word_index(region, match.start()) <= _ATTRIBUTION_WORDS):
-                found = handler(start + match.start(), start + match.end())
-                if found.speaker or matcher is not p.source:
-                    return found
-                framed = True
-        verbs = [w for w in words if w.group().casefold() in p.verb_words]
-        for index, verb in enumerate(verbs):
-            if tail and _word_index(region, verb.start() - start) > _ATTRIBUTION_WORDS:
-                named = self._long_apposition(start, verb.start(), verb.end(), end)
-                if named is not None:
-                    return Found(self.named(named), True)
-                break
-            found = self._around_verb(verb.start(), verb.end(), start, end)
-            if found.speaker:
-                return found
-            if index >= 3:
-                break
-        participle = None if present.isdisjoint(p.phrase_words[4]) else p.participle.search(region)
-        if participle:
-            return Found(self._subject(start, start + participle.start()), True)
-        framing = verbs and (not tail or _word_index(region, verbs[0].start() - start)
-                             <= _ATTRIBUTION_WORDS)
-        return Found(None, True) if framing or framed else NOT_FRAMED
-
-    def _long_apposition(self, start: int, verb_start: int, verb_end: int,
-                         end: int) -> Entity | None:
-        """'"...", Rabbi Ann Hale, founder of the Hale Center said.': a person opens the
-        attribution after the quote, a long description follows her comma and the speech verb
-        ends the sentence; the names inside the description only describe her."""
-        entity = self.entity_at(start, verb_start)
-        if entity is None or entity.kind != "PER" or self._kind_of(entity.name) != "PER":
-            return None
-        lead = _WORDS.findall(self.masked[start: entity.start])
-        if len(lead) > 2 or not all(w[:1].isupper() for w in lead) \
-                or not re.match(r"\s*,\s", self.masked[start: entity.start] or ","):
-            return None
-        description = self.masked[entity.end: verb_start]
-        if not re.fullmatch(r",[^.;:!?\"“”«»]{3,160}", description.rstrip()) \
-                or description.count(",") > 2 or len(_WORDS.findall(self.masked, verb_end, end)) > 3:
-            return None
-        return entity
-
-    def _statement(self, start: int, end: int) -> Found:
-        entity = self._entity_after(end, words=3)
-        if entity:
-            return Found(self.named(entity, oblique=True), True)
-        subject = self.entity_ending_before(start)   # "Scotland Yard said in a statement"
-        if subject is not None:
-            return Found(self._speaker_of(subject), True)
-        return Found(self.last_source(start, statement=True), True)
-
-    def _source(self, start: int, end: int) -> Found:
-        """"сообщили в Минобороны", "a spokesman for the ministry": the organisation; "Bill
-        Roe, a spokesman for the patrol": a spokesman the report names speaks as himself."""
-        named = self._person_in_commas_before(start)
-        if named is not None:
-            return Found(self.named(named), True)
-        entity = self._entity_after(end, words=3)
-        if entity is None:
-            # "a spokesman for the ministry": the ministry the report named; "рассказали в
-            # ведомстве" (any body): the organisation last given as a source, else unknown
-            press = bool(self.patterns.spokesperson.search(self.masked, start, end))
-            named = self._organisation_named_by_noun(end, start, main=press)
-            if named is None and self._generic_organisation(end):
-                named = self.last_source(start, kind="ORG")
-            return Found(named, True)
-        return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
-
-    def _person_in_commas_before(self, position: int) -> Entity | None:
-        """The person whose name ends just before `position` with a comma between: "said Bill
-        Roe, a spokesman for ...", "Her mother, Linda, said"."""
-        before = self.entities_in(max(0, position - 80), position)
-        if before and before[-1].kind == "PER" \
-                and re.fullmatch(r"\s*,\s*", self.masked[before[-1].end: position]):
-            return before[-1]
-        return None
-
-    def _apposed_subject(self, start: int, verb_start: int) -> Entity | None:
-        """"Her mother, Linda, said": a short description, then the name in commas."""
-        entity = self._person_in_commas_before(verb_start)
-        if entity is None:
-            return None
-        head = self.masked[start: entity.start].rstrip()
-        if not head.endswith(",") or "," in head[:-1] or len(_WORDS.findall(head)) > 6 \
-                or self.patterns.verb.search(head):
-            return None
-        return entity
-
-    def _generic_organisation(self, position: int) -> bool:
-        word = _WORDS.search(self.masked, position, position + 30)
-        return bool(word) and word.group().casefold() in self.patterns.generic_organisations
-
-    def _organisation_named_by_noun(self, position: int, before: int, *,
-                                    main: bool = False) -> str | None:
-        """The organisation noun in the three words after `position` ("ministry",
-        "клуба") resolved to the organisation the report named with it."""
-        words = [w.group() for w in _WORDS.finditer(self.masked, position, position + 40)]
-        noun = next((w for w in words[:3] if self._organisation_stem(w)), None)
-        return self.organisation_by_noun(noun, before, main=main) if noun else None
-
-    def _organisation_stem(self, word: str) -> str | None:
-        """The organisation noun `word` is a form of ("клуба": "клуб"); a role ("minister",
-        not "ministry") is none."""
-        if self.patterns.role.fullmatch(word) or self.patterns.spokesperson.fullmatch(word):
-            return None
-        word = word.casefold()
-        return next((stem for stem in self.patterns.organisation_stems if word.startswith(stem)
-                     and len(word) - len(stem) <= 4), None)
-
-    def organisation_by_noun(self, noun: str, position: int, *, main: bool = False) -> str | None:
-        """"the magazine", "агентство", "пресс-служба клуба": the last organisation named with
-        that noun ("US magazine Mobile PC", "агентство Киодо", "Министерство обороны"). With
-        `main` (a press service of "the club", "the university" the report is about), else the
-        organisation the report names most often."""
-        stem = self._organisation_stem(noun)
-        if stem is None:
-            return None
-        described = self._described_organisation(stem, position + len(noun))
-        for entity in reversed(self.entities_in(described.start() if described else 0, position)):
-            introduced = _WORD_BEFORE.search(self.masked, max(0, entity.start - 30), entity.start)
-            # "magazine Pocket World" (a person to the rules) but not "главы министерства
-            # Евгения Зиничева", a person by gender
-            if (entity.kind == "ORG" and any(w.casefold().startswith(stem)
-                                             for w in entity.name.split())) \
-                    or (introduced and introduced.group().casefold().startswith(stem)
-                        and (entity.kind == "ORG" or entity.gender is None)):
-                name = self.named(replace(entity, kind="ORG"))
-                self.kinds[name] = "ORG"   # "magazine Pocket World": "it" may refer to it later
-                return name
-        if described:
-            name = " ".join(described.group(1).split())
-            self.kinds[name] = "ORG"
-            return name
-        if main:
-            return self._main_organisation()
-        # "Amnesty International said ... 'X,' the group said": the body that just spoke
-        return self._organisation_pronoun(position)
-
-    def _described_organisation(self, stem: str, end: int) -> re.Match[str] | None:
-        """The last "the Commons science and technology committee" before `end`: a body the
-        report names by a capitalised word and a description ending in its noun."""
-        if not self.patterns.rules.articles:
-            return None
-        shape = _described_shape(self.patterns.rules.articles, stem)
-        return next(reversed(list(shape.finditer(self.masked, max(0, end - 5000), end))), None)
-
-    def _main_organisation(self) -> str | None:
-        """The organisation the report names most often, a short form counting for its fuller
-        ones ("МГУ" for "МГУ им. Ломоносова"); the agency in a dateline ("/ТАСС/",
-        "INTERFAX.RU -") reports the news and is not what it is about."""
-        counts: dict[str, int] = {}
-        for entity in self.entities:
-            if entity.kind == "ORG" and not self._dateline_agency(entity):
-                counts[self.named(entity)] = counts.get(self.named(entity), 0) + 1
-        totals = {name: sum(n for other, n in counts.items()
-                            if other == name or other.startswith(name + " ")) for name in counts}
-        return max(totals, key=lambda name: totals[name]) if totals else None   # first wins a tie
-
-    def _after_phrase(self, start: int, end: int) -> Found:
-        """"According to X", "по словам X", "according to a statement from X"."""
-        entity = self._entity_after(end, words=5, person=True, through=True)
-        if entity is not None and self._outlet_of_source(end, entity):
-            entity = None
-        if entity is None and self._generic_organisation(end):
-            return Found(self.last_source(start, kind="ORG"), True)   # "по версии ведомства"
-        return Found(self.named(entity, oblique=True) if entity else None, True)
-
-    def _outlet_of_source(self, position: int, entity: Entity) -> bool:
-        """"по словам источника «Медузы»", "сказал собеседник агентства": the organisation right
-        after an anonymous source is the outlet it talked to, not who speaks ("источник в МЧС"
-        is someone at МЧС)."""
-        words = [w.casefold() for w in _WORDS.findall(self.masked[position: entity.start])]
-        return bool(words) and words[-1] in self.patterns.anonymous_sources
-
-    def _entity_after(self, position: int, *, words: int, person: bool = False,
-                      through: bool = False) -> Entity | None:
-        """The entity within `words` words after `position`, with no preposition before it;
-        with `person`, a person further on wins over an organisation ("слова главного тренера
-        «Арсенала» Унаи Эмери")."""
-        candidates = self.entities_in(position, position + 100)[:3]
-        if not candidates:
-            return None
-        entity = candidates[0]
-        if person and entity.kind != "PER":
-            entity = next((e for e in candidates if e.kind == "PER"), entity)
-        between = _WORDS.findall(self.masked[position: entity.start])
-        if len(between) > words or re.search(r"[.,;:!?]", self.masked[position: entity.start]):
-            return None
-        if not through and any(w.casefold() in self.patterns.prepositions for w in between[1:]):
-            return None
-        return entity
-
-    def _around_verb(self, verb_start: int, verb_end: int, start: int, end: int) -> Found:
-        p = self.patterns
-        after = self.masked[verb_end: end]
-        before = self.masked[start: verb_start]
-        verb = self.masked[verb_start: verb_end].casefold()
-        auxiliary = re.search(r"([\w’'-]+)\s+$", before)
-        if auxiliary and auxiliary.group(1).casefold() in p.rules.passive_auxiliaries:
-            return Found(None, False)   # "she was told": someone else spoke
-        # "Gerry Conlon - who was wrongly convicted - said": the subject is before the aside
-        # the shapes below end at the verb: look only at its last words, not the whole sentence
-        aside = _ASIDE.search(before, _tail(before, 200)) if _ASIDE_MARKS.search(
-            before, _tail(before, 200)) else None
-        if aside:
-            before, verb_start = before[: aside.start()], start + aside.start()
-        pronoun = self._pronoun_after(after) or p.pronoun_before.search(before, _tail(before))
-        if pronoun:
-            return Found(self.resolve_pronoun(pronoun.group(1), verb_start), True)
-        if p.first_person_before.search(before, _tail(before)):
-            return Found(None, True)   # "Я сказал Анне:": the name after is who was told
-        entity = self.entity_ending_before(verb_start)
-        if entity is not None and self._object_of_preposition(entity, start):
-            # "В Greenpeace считают": the organisation speaks; "Михаил Крейндлин из Greenpeace
-            # соглашается": the person before the preposition; "a member of the Cabinet says":
-            # neither
-            if entity.kind == "ORG" and self._preposition_before(entity) in p.source_prepositions:
-                return Found(self.named(entity, oblique=True), True)
-            entity = self._person_before_preposition(entity, start)
-        # "Writing in the Northern Echo, the Bishop said": a new subject after the comma
-        loose = (entity is None or entity.kind == "ORG") and not p.the_noun_before.search(before,
-                                                                                  _tail(before))
-        entity = self._appositive_subject(start, verb_start, loose=loose) or entity \
-            or self._apposed_subject(start, verb_start)
-        if entity:
-            return Found(self._speaker_of(entity), True)
-        noun = p.noun_before.search(before, _tail(before))
-        if noun and noun.group(2) and not self._organisation_stem(noun.group(1)):
-            return Found(None, True)   # "the minister's spokesman": who, the text does not say
-        if noun:
-            # "a spokesman said", "the council's ruling said"
-            return Found(self._unnamed(noun.group(1), start + noun.start(1)), True)
-        if verb in p.rules.addressee_verbs:
-            return Found(None, True)   # "one witness told the BBC": the BBC only listened
-        return self._after_verb(verb_end, end)
-
-    def _object_of_preposition(self, entity: Entity, start: int) -> bool:
-        words = _WORDS.findall(self.masked[max(start, entity.start - 30): entity.start])[-2:]
-        words = [w.casefold() for w in words if w.casefold() not in self.patterns.rules.articles]
-        return bool(words) and words[-1] in self.patterns.prepositions
-
-    def _preposition_before(self, entity: Entity) -> str:
-        word = _LAST_WORD.search(self.masked, max(0, entity.start - 12), entity.start - 1) \
-            if entity.start > 1 else None
-        return word.group().casefold() if word else ""
-
-    def _person_before_preposition(self, entity: Entity, start: int) -> Entity | None:
-        """"Михаил Крейндлин из Greenpeace", "John Hale from Oxfam": the person whose
-        organisation the preposition names."""
-        before = self.entities_in(start, entity.start)
-        if not before or before[-1].kind != "PER":
-            return None
-        between = _WORDS.findall(self.masked[before[-1].end: entity.start])
-        return before[-1] if len(between) == 1 and not _CLAUSE_END.search(
-            self.masked[before[-1].end: entity.start]) else None
-
-    def _pronoun_after(self, after: str) -> re.Match[str] | None:
-        """"— сказал он." or "said he, ...": the pronoun ends the attribution or its clause."""
-        match = self.patterns.pronoun_after.match(after)
-        if match and match.group(2) and match.group(2).casefold() not in self.patterns.prepositions:
-            return None
-        return match
-
-    def _appositive_subject(self, start: int, verb_start: int, *, loose: bool) -> Entity | None:
-        """"X, who presents Z, said", "X, a friend of Y, also said" and (loose, when an
-        organisation stands before the verb) "Colin Asplin, Blackpool Hotel Association said":
-        the person before the comma."""
-        p = self.patterns
-        shape = p.loose_appositive if loose else p.appositive
-        for entity in self.entities_in(start, verb_start):
-            between = self.masked[entity.end: verb_start]
-            appositive = p.named_appositive.fullmatch(between)
-            if appositive:
-                inner = self.entity_at(entity.end, verb_start)
-                # "Sen. John McCain, R-Arizona, said" keeps the subject before the commas
-                subject = entity.kind == "PER" and not self._object_of_preposition(entity, start)
-                if inner is not None and inner.kind == "PER" and not subject \
-                        and inner.end == entity.end + appositive.end(1) \
-                        and self._apposition_gap(entity.end, inner.start):
-                    # "the organiser in Uganda, Sarah Mukasa, told the BBC", "The Bishop of
-                    # Durham, the Rt Rev Dr Tom Wright, described"
-                    return inner
-            if entity.kind == "PER" and (shape.fullmatch(between) or p.relative_clause.match(between)):
-                return entity
-            if entity.kind == "ORG" and self._opens(start, entity.start) \
-                    and p.relative_clause.match(between):
-                return entity   # "The BPI, which represents the music industry, said"
-        return None
-
-    def _after_verb(self, verb_end: int, end: int) -> Found:
-        """"said Robert Sinche, head of ...", "прокомментировала победу Екатерина Бурмистрова"."""
-        p = self.patterns
-        cursor, noun, placed = verb_end, None, False
-        for count, word in enumerate(_WORDS.finditer(self.masked, verb_end, end)):
-            entity = self.entity_at(cursor, word.end())
-            # "пообещал глава Минздрава": after a role the organisation is whose role it is
-            whose = noun is not None and entity is not None and entity.kind == "ORG" \
-                and bool(p.role.fullmatch(noun[0])) and not p.spokesperson.fullmatch(noun[0])
-            if entity is not None and not entity.oblique and not self._modifier(entity, end) \
-                    and not (placed and entity.kind != "PER") and not whose:
-                return Found(self._speaker_of(entity), True)
-            text = word.group()
-            gap = self.masked[cursor: word.start()]
-            preposition = text.casefold() in p.prepositions
-            # after a role noun its chain may run on, places included: "министр труда, миграции
-            # и ... X", "заведующий лабораторией в Институте леса X" (then only a person)
-            # "suggested they should get X": a pronoun opens a reported clause, X is no speaker
-            if count >= (25 if noun else 5) or (preposition and (not noun or "," in gap)) \
-                    or p.pronoun.fullmatch(text) or re.search(r"[.;:]" if noun else r"[.,;:]", gap):
-                break
-            placed = placed or preposition
-            if p.spokesperson.fullmatch(text) or p.role.fullmatch(text) \
-                    or (count <= 2 and p.organisation.fullmatch(text)):
-                noun = noun or (text, word.start())
-            cursor = word.end()
-        speaker = self._unnamed(*noun) if noun else None
-        return Found(speaker or self._named_after_description(verb_end, end), True)
-
-    def _named_after_description(self, verb_end: int, end: int) -> str | None:
-        """"said one of their lawyers, Michalis Dimitrakopoulos.": a description, a comma and
-        a person's name that ends the attribution."""
-        comma = _DESCRIPTION.match(self.masked, verb_end, end)
-        entity = self.entity_at(comma.end(), comma.end() + 1) if comma else None
-        if entity is None or entity.kind != "PER" \
-                or not re.match(r"\s*(?:[.,;!?]|$)", self.masked[entity.end: end]):
-            return None
-        return self.named(entity)
-
-    def _modifier(self, entity: Entity, end: int) -> bool:
-        """"said Moscow-based US lawyer Jamie Firestone", "said the European champion": a name
-        followed by a common word or another name describes the speaker; it is not the speaker."""
-        if re.match(r"[’']s\b", self.masked[entity.end: end]):
-            return True   # "Ernst and Young's Sanjay Mehta"
-        # "рассказал «Медузе» сотрудник министерства": the closing mark does not hide the noun
-        following = re.match(r"[»”\"]?[ \u00a0]+([\w’'-]+)", self.masked[entity.end: end])
-        if not following:
-            return False
-        word = following.group(1)
-        if self.entity_at(entity.end, entity.end + following.end()) is not None:
-            return True
-        return word[:1].islower() and word.casefold() not in self.patterns.prepositions \
-            and word.casefold() not in self.patterns.rules.relative_pronouns
-
-    def _speaker_of(self, entity: Entity) -> str:
-        """An entity named as speaker; "an IAAF spokesman" names the IAAF."""
-        return self.named(entity)
-
-    def _unnamed(self, noun: str, position: int) -> str | None:
-        """A spokesperson speaks for the organisation before it or the last source; a role
-        noun for the person who holds it."""
-        p = self.patterns
-        if p.spokesperson.fullmatch(noun):
-            entity = self.entity_ending_before(position, reach=3)
-            # "an IAAF spokesman"; not the outlet told in "рассказывает «Медузе» сотрудник"
-            if entity and not entity.oblique and "»" not in self.masked[entity.end: position]:
-                return self.named(entity)
-            after = self._entity_after(position + len(noun), words=3)
-            if after and after.kind == "ORG" and not self._outlet_of_source(position, after):
-                return self.named(after, oblique=True)
-            # "пресс-служба вуза": the university the report is about; "сотрудник министерства"
-            # is one person there, not the ministry's voice
-            # is one person there, not the ministry's voice; an organisation the report does not
-            # name ("сотрудник иркутского министерства") leaves the speaker unknown
-            press = bool(p.source.fullmatch(noun))
-            words = _WORDS.findall(self.masked, position + len(noun), position + len(noun) + 40)
-            outlet = noun.casefold() in p.anonymous_sources   # "собеседник агентства"
-            if not outlet and any(self._organisation_stem(w) for w in words[:3]):
-                return self._organisation_named_by_noun(position + len(noun), position, main=press)
-            return self.last_source(position, kind="ORG")
-        if self._organisation_stem(noun):
-            return self.organisation_by_noun(noun, position)   # "said the magazine"
-        return self.resolve_role(noun, position)
-
-    def _subject(self, start: int, end: int) -> str | None:
-        """The subject at the start of a sentence: a pronoun or the first entity."""
-        region = self.masked[start:end]
-        pronoun = self.patterns.opening_pronoun.match(region)
-        if pronoun:
-            return self.resolve_pronoun(pronoun.group(1), start)
-        entity = self.entity_at(start, end)
-        if entity is None or self._in_relative_clause(start, entity.start):
-            return None   # "The judges, who included Jenny Colgan, ...": the judges, a group
-        return self._speaker_of(entity)
-
-    def _in_relative_clause(self, start: int, position: int) -> bool:
-        """A relative pronoun ("who", "which") between the sentence start and `position`: a
-        name there describes the subject, it is not the subject."""
-        relatives = self.patterns.rules.relative_pronouns
-        return any(w.casefold() in relatives for w in _WORDS.findall(self.masked[start:position]))
-
-    # --- narrative -------------------------------------------------------------------------
+        bounds = Bounds(text, spans, patterns)
+        self.paragraphs, self.boundaries = bounds.paragraphs, bounds.boundaries
+        self.paragraph = bounds.paragraph
+        self.sentence_start, self.sentence_end = bounds.sentence_start, bounds.sentence_end
+        mentions = Mentions(entities, masked, patterns)
+        self.kinds, self.kind_of = mentions.kinds, mentions.kind_of
+        self.fullest, self.entity_at = mentions.fullest, mentions.entity_at
+        self.entities_in, self.entity_after = mentions.entities_in, mentions.entity_after
+        self.entity_ending_before = mentions.entity_ending_before
+        genders = report_genders(mentions, masked, patterns)
+        self.genders, self.relatives = genders.by_name, genders.relatives
+        narrative = Narrative(patterns, self.genders)
+        self.speakers, self.note, self.events_in = narrative.speakers, narrative.note, \
+            narrative.events_in
+        pronouns = Pronouns(patterns, bounds, narrative, genders)
+        roles = Roles(text, masked, patterns, bounds, mentions, narrative)
+        self.role_holder = roles.holder
+        organisations = Organisations(text, masked, patterns, mentions, narrative, pronouns)
+        self.named = organisations.named
+        verbs = SpeechVerbs(masked, patterns, mentions, narrative, pronouns, roles, organisations)
+        frames = Frames(masked, patterns, mentions, narrative, pronouns, organisations, verbs)
+        self.speaker_in, self.subject = frames.speaker_in, frames.subject
 
     def read_narrative(self, start: int, end: int) -> None:
         """Note the sentence's subject, and its speaker or source if it reports speech."""
@@ -830,20 +68,21 @@ class Reader:
         opening = self.patterns.opening_pronoun.match(self.masked, start, end)
         role = self.patterns.opening_role.match(self.masked, start, end)
         if opening and self.patterns.pronoun_gender.get(opening.group(1).casefold()) != NEUTER:
-            self.note(start, self._subject(start, end), "PER", "subject")
+            self.note(start, self.subject(start, end), "PER", "subject")
         elif role and (entity is None or entity.start > role.end()):
             # "The Tory leader was asked ...": the holder the report introduced, if any
             self.note(role.start(1), self.role_holder(role.group(1), role.start(1)), "PER",
                       "subject")
-        elif entity is not None and (entity.oblique is False or self._opens(start, entity.start)):
+        elif entity is not None and (entity.oblique is False
+                                     or opens(self.masked, start, entity.start, self.patterns)):
             name = self.named(entity)
-            self.note(entity.start, name, self._kind_of(name), "subject")
+            self.note(entity.start, name, self.kind_of(name), "subject")
         found = self.speaker_in(start, end)
         if found.speaker:
             p = self.patterns
             sourced = p.statement.search(self.masked, start, end) or p.source.search(self.masked,
                                                                                     start, end)
-            kind = self._kind_of(found.speaker)
+            kind = self.kind_of(found.speaker)
             if kind == "ORG" and any(p.role.fullmatch(m.group()) for m in
                                      p.spokesperson.finditer(self.masked, start, end)):
                 # "A spokeswoman for Human Rights Watch said ... She added:": her words are
@@ -852,7 +91,7 @@ class Reader:
             self.note(start, found.speaker, kind, "source" if sourced else "speaker")
         source = self.patterns.source.search(self.masked, start, end) if found.framed else None
         if source:
-            after = self._entity_after(source.end(), words=3)
+            after = self.entity_after(source.end(), words=3)
             if after:
                 self.note(source.start(), self.named(after, oblique=True), after.kind, "source")
         for entity in self.entities_in(start, end):
@@ -869,57 +108,10 @@ class Reader:
         if not clauses:
             return None
         entity = self.entity_at(clauses[-1].end(), clauses[-1].end() + 1)
-        if entity is None or entity.kind != "PER" or self._kind_of(self.named(entity)) != "PER":
+        if entity is None or entity.kind != "PER" or self.kind_of(self.named(entity)) != "PER":
             return None
         verb = re.match(r"\s+([\w’'-]+)", self.masked[entity.end: end])
         if verb is None or not verb.group(1).islower() \
                 or verb.group(1).casefold() in self.patterns.prepositions:
             return None   # "but Tom Reid's coach", "but Tom Reid in Madrid"
         return entity
-
-    def entities_in(self, start: int, end: int) -> list[Entity]:
-        return self.entities[bisect.bisect_left(self.starts, start): bisect.bisect_left(self.starts,
-                                                                                       end)]
-
-    def _opens(self, start: int, position: int) -> bool:
-        """Only connectors and a title come before `position` ("But", "Opposition leader"),
-        no preposition: the entity is the sentence's subject."""
-        words = _WORDS.findall(self.masked[start:position])
-        return len(words) <= 6 and not any(
-            w.casefold() in self.patterns.prepositions or self.patterns.pronoun.fullmatch(w)
-            for w in words) and not self._in_relative_clause(start, position)
-
-    def _kind_of(self, name: str) -> str:
-        return self.kinds.get(name, "PER")
-
-    def events_in(self, start: int, end: int) -> list[Event]:
-        """Events noted in [start, end); they are noted in text order."""
-        positions = self.event_positions
-        return self.events[bisect.bisect_left(positions, start): bisect.bisect_left(positions, end)]
-
-    def note(self, position: int, name: str | None, kind: str, role: str) -> None:
-        if name and plausible_speaker(name, self.patterns):
-            self.events.append(Event(position, name, kind, self.genders.get(name), role))
-            self.event_positions.append(position)
-            if role == "speaker":
-                self.speakers.add(name)
-
-
-def _word_index(region: str, position: int) -> int:
-    return len(_WORDS.findall(region[:position]))
-
-
-def _tail(region: str, reach: int = 80) -> int:
-    """Where to start looking for a shape that ends `region` (an aside, "the Bishop "): its
-    last `reach` characters, so a long sentence costs no more than a short one."""
-    return max(0, len(region) - reach)
-
-
-@cache
-def _described_shape(articles: tuple[str, ...], stem: str) -> re.Pattern[str]:
-    """"the Commons science and technology committee": an article, a capitalised word, up to
-    five more words and the organisation noun."""
-    article = "|".join(re.escape(a) for a in articles)
-    return re.compile(rf"(?<![\w-])(?i:{article})\s+([{UPPER}][\w’'-]*"
-                      rf"(?:\s+(?!(?i:{article})\s)[\w’'-]+){{0,5}}?\s+(?i:{re.escape(stem)})"
-                      rf"\w{{0,4}})(?![\w-])")

@@ -14,11 +14,12 @@ from dataclasses import replace
 
 from bot.analysis.model import Quote
 
-from .attribution import NOT_FRAMED, Found, Reader
+from .attribution import Reader
 from .entities import clean_speaker, plausible_speaker
 from .interview import MIN_TURN_WORDS, Interview, find_speakers
 from .rules import Patterns
 from .spans import Span
+from .verbs import NOT_FRAMED, Found
 
 MAX_QUOTE_CHARS = 1000
 # The word before a quoted title, past a number: "приказ № 426 «О внесении ...»", "Act No. 5".

@@ -1,0 +1,150 @@
+"""A role noun resolved to the person who holds it.
+
+"the chancellor said", "написал спортсмен", "said the 22-year-old": news names a speaker by a
+role, an age or a nationality once it has introduced them ("Chancellor Gordon Brown", "The
+Bishop of Durham, the Rt Rev Dr Tom Wright", "Farrukh Sharipov, Minister of Transport"). The
+holders are collected once, when a report first needs one; an office no one was introduced
+with goes to the person the report is about, and a description to the person just written of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..names import without_possessive
+from .bounds import Bounds
+from .clauses import apposition_gap
+from .entities import Entity
+from .mentions import Mentions
+from .narrative import Narrative
+from .rules import WORD, Patterns
+
+_WORDS = re.compile(WORD)
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A person the report introduced with a role, and the words that described it."""
+
+    position: int
+    role: str            # casefolded role noun: "champion"
+    person: str
+    described: frozenset[str]   # casefolded: {"world", "and", "commonwealth", "100m", "champion"}
+
+
+class Roles:
+    """The role holders of one report, and who a role noun means."""
+
+    def __init__(self, text: str, masked: str, patterns: Patterns, bounds: Bounds,
+                 mentions: Mentions, narrative: Narrative) -> None:
+        self.text, self.masked, self.patterns = text, masked, patterns
+        self.bounds, self.mentions, self.narrative = bounds, mentions, narrative
+        self._holders: list[Holder] | None = None
+        self._main: str | None = None   # the person the report is about, "" for none
+
+    def resolve(self, role: str, position: int) -> str | None:
+        """"the chancellor": the person the report introduced with that role, else the subject
+        of the last sentence about a person when it is in this paragraph or the one before."""
+        self.narrative.role_sentences.add(self.bounds.sentence_start(position))
+        named = self.holder(role, position)
+        if named is None and role[:1].upper() + role[1:].casefold() in self.patterns.title_words:
+            # an office ("the first minister"), not a description ("the European champion")
+            named = self._main_person_near(position)
+        if named:
+            return named
+        # "Пётр Ян перенёс операцию ... написал спортсмен": the person the last paragraphs are about
+        here = self.bounds.paragraph(position)
+        for event in reversed(self.narrative.events):
+            if event.position < position and event.kind == "PER":
+                recent = here - self.bounds.paragraph(event.position) <= 1
+                return event.name if recent and event.role != "source" else None
+        return None
+
+    def holder(self, role: str, position: int) -> str | None:
+        """The person introduced before `position` with `role`; "the world champion" is the
+        one introduced as "World and Commonwealth 100m champion", not the "Olympic 100m
+        champion" named after him."""
+        role = role.casefold()
+        if self._holders is None:
+            self._holders = self._role_holders()   # most reports never need it
+        named = [h for h in self._holders if h.role == role and h.position < position]
+        described = self._role_modifiers(position)
+        named = [h for h in named if described <= h.described] or named
+        return named[-1].person if named else None
+
+    def _role_holders(self) -> list[Holder]:
+        """"Chancellor Gordon Brown", "World and Commonwealth 100m champion Kim Collins",
+        "президент UFC Дана Уайт": who holds which role, described how."""
+        holders = []
+        previous_end = 0
+        entities = self.mentions.entities
+        for index, entity in enumerate(entities):
+            if entity.kind != "PER":
+                continue
+            person = self.mentions.fullest(entity.name)
+            apposed = self._apposed_role(entities[index - 1], entity) if index else None
+            if apposed:
+                holders.append(Holder(entity.start, apposed, person, frozenset((apposed,))))
+            opening = max(self.bounds.sentence_start(entity.start), entity.start - 60)
+            words = _WORDS.findall(self.masked[max(opening, previous_end): entity.start])[-8:]
+            # the description may hold names: "European indoor champion Tom Reid"
+            wide = _WORDS.findall(self.masked[opening: entity.start])
+            previous_end = entity.end
+            holders += [Holder(entity.start, word.casefold(), person,
+                               frozenset(w.casefold()
+                                         for w in wide[: len(wide) - len(words) + i + 1][-8:]))
+                        for i, word in enumerate(words) if self.patterns.role.fullmatch(word)
+                        and not any(w.casefold() in self.patterns.prepositions
+                                    for w in words[i + 1:])]
+            # "Farrukh Sharipov, Minister of Transport": the role right after the comma
+            after = self.patterns.role_after_comma.match(self.masked, entity.end, entity.end + 40)
+            if after:
+                described = _WORDS.findall(self.masked, after.start(), after.end())
+                holders.append(Holder(entity.start, after.group(1).casefold(), person,
+                                      frozenset(w.casefold() for w in described)))
+        return holders
+
+    def _apposed_role(self, place: Entity, entity: Entity) -> str | None:
+        """"The Bishop of Durham, the Rt Rev Dr Tom Wright": the role of the place or body
+        named just before the comma is the person's."""
+        if not apposition_gap(self.masked, place.end, entity.start, self.patterns):
+            return None
+        articles = self.patterns.rules.articles
+        words = _WORDS.findall(self.masked[max(0, place.start - 40): place.start])[-3:]
+        while words and words[-1].casefold() in articles:
+            words.pop()
+        if len(words) < 2 or words[-1].casefold() not in self.patterns.prepositions:
+            return None
+        return words[-2].casefold() if self.patterns.role.fullmatch(words[-2]) else None
+
+    def _role_modifiers(self, position: int) -> frozenset[str]:
+        """The words between the article and the role noun at `position`: "world" in "the
+        world champion", none in "the minister" or "a spokesman"."""
+        words = _WORDS.findall(self.masked, max(0, position - 40), position)[-3:]
+        articles = [i for i, w in enumerate(words) if w.casefold() in self.patterns.rules.articles]
+        return frozenset(w.casefold() for w in words[articles[-1] + 1:]) if articles \
+            else frozenset()
+
+    def _main_person_near(self, position: int) -> str | None:
+        """"Sturgeon wrote to Mr McConnell ... the first minister said": an office no one was
+        introduced with is held by the person the report is about (named most often, quotes included),
+        when the sentence before names him."""
+        fullest = self.mentions.fullest
+        if self._main is None:
+            words = Counter(map(without_possessive, _WORDS.findall(self.text)))
+            counts: dict[str, int] = {}
+            for entity in self.mentions.entities:
+                full = fullest(entity.name) if entity.kind == "PER" else ""
+                if len(full.split()) > 1:
+                    counts[full] = words[full.split()[-1]]
+            ranked = sorted(counts.items(), key=lambda item: -item[1])
+            unique = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > ranked[1][1])
+            self._main = ranked[0][0] if ranked and unique and ranked[0][1] >= 3 else ""
+        if not self._main:
+            return None
+        sentence_start = self.bounds.sentence_start
+        before = sentence_start(max(0, sentence_start(position) - 1))
+        return self._main if any(e.kind == "PER" and fullest(e.name) == self._main
+                                 for e in self.mentions.entities_in(before, position)) else None
