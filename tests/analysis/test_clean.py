@@ -106,6 +106,15 @@ def test_normalize_line_ends_spaces_and_nfc() -> None:
 
 def test_runs_of_blank_lines_collapse() -> None:
     assert clean_text("One.\n\n\n\n\nTwo.") == "One.\n\nTwo."
+    # a dropped furniture line or a line of spaces leaves no second blank line behind
+    assert clean_text("\n\nOne.\n\nClick here to subscribe\n  \n\nTwo.\n\n\n") == "One.\n\nTwo."
+
+
+def test_normalize_leaves_other_unprintables_and_single_spaces() -> None:
+    """Only the listed characters change; text with none of them and no double space comes
+    back as it was, line separators (U+2028) and word joiners (U+2060) too."""
+    assert normalize("Ein Satz.\u2028Zwei\u2060drei.\n\n Vier ") == "Ein Satz.\u2028Zwei\u2060drei.\n\nVier"
+    assert normalize("a\x85b\u200bc\u2028 \x1f d") == "a bc\u2028 d"
 
 
 @pytest.mark.parametrize(
