@@ -206,6 +206,12 @@ def test_content_id_ignores_case_and_whitespace() -> None:
     assert Report(title="t", text="Body.", source="s").id == content_id("Body.")
 
 
+def test_wrapped_title_tail_lines_leave_the_body() -> None:
+    text = "Ministers agree on water\nsharing for the\nsummer season\nThe ministers met.\nsummer season"
+    report = report_from_text(text, "r.txt", title="Ministers agree on water sharing for the summer season")
+    assert report.text == "The ministers met.\nsummer season"  # a later line stays, though short
+
+
 def test_content_id_same_for_cleaned_paragraphs_and_any_other_spacing() -> None:
     """Cleaned text (single spaces, line breaks) and text with tabs, runs and no-break
     spaces hash the same words: the casefolded words joined by single spaces."""
