@@ -69,7 +69,10 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     sentences: list[str] = []
     for block in _blocks(text):
         for sentence in _split_block(block, abbreviations):
-            sentences.extend(_cap_length(sentence))
+            if len(sentence) > _MAX_SENTENCE:
+                sentences.extend(_cap_length(sentence))
+            else:  # nearly every sentence: no call and no list of one
+                sentences.append(sentence)
     return sentences
 
 
@@ -145,7 +148,7 @@ def _split_block(block: str, abbreviations: _Abbreviations) -> list[str]:
     start = 0
     for match in _END.finditer(block):
         dot = match.start()
-        if match.group("stop") == "." and block[dot - 2:dot] not in abbreviations.plain_endings \
+        if block[dot - 2:dot] not in abbreviations.plain_endings and match.group("stop") == "." \
                 and _is_abbreviation(block, dot, abbreviations):
             continue
         end = match.end("close")
