@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from re import _constants as sre  # the re module's own parser: how long a line rule can match
+from re import _parser
 
 from .lang import codes, get_pack
 
@@ -20,13 +22,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Only what needs changing: runs of two or more, and single spaces that are not " ".
 _SPACES = re.compile(
     r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
-)
-_BLANK_RUNS = re.compile(r"\n{3,}")
-# Anything the three scans above would change but double spaces (found by `in`, in C): most
-# text has none of it. One character class scans several times faster than an alternation.
-_IRREGULAR = re.compile(
-    r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 )
 
 # Separator rules and the copyright sign read the same in every language.
@@ -62,6 +57,16 @@ class _Furniture:
     prefix: re.Pattern[str]
     byline: re.Pattern[str]
     wrap_dot: re.Pattern[str]
+    # The rules of `line` that can match more than `short` characters of a single-spaced line:
+    # a paragraph is tried against these only, not against the "up to 60 characters, then
+    # 'all rights reserved'" kind that the regex engine backtracks through at every paragraph.
+    long_line: re.Pattern[str]
+    short: int
+
+    def is_line(self, line: str, single_spaced: bool = False) -> bool:
+        """`line` is furniture; `single_spaced`: no whitespace in it but single spaces."""
+        pattern = self.long_line if single_spaced and len(line) > self.short else self.line
+        return bool(self.byline.match(line) or pattern.match(line))
 
 
 @cache
@@ -69,22 +74,58 @@ def _furniture(code: str | None) -> _Furniture:
     """Patterns of one language's pack; None (language not known yet): all packs together."""
     rules = [get_pack(c).text for c in (codes() if code is None else (code,))]
     prompts = _alternatives(p for r in rules for p in r.furniture_prompts)
-    lines = _alternatives((*_GENERAL_LINES, *(p for r in rules for p in r.furniture_lines)))
+    lines = (*_GENERAL_LINES, *(p for r in rules for p in r.furniture_lines))
     prefixes = _alternatives((*_GENERAL_PREFIXES, *(p for r in rules for p in r.furniture_prefixes)))
     openers = _alternatives(re.escape(o) for r in rules for o in r.byline_openers)
     joins = _alternatives(re.escape(c) for r in rules for c in r.conjunctions)
     # Prompts count only where they open the line and the line does not read as a sentence,
     # so "Farmers can subscribe to the scheme." stays; scraped copy ends on " .".
-    line = re.compile(
-        rf"^(?:(?:{prompts})\b(?:.{{0,80}}[^.!?…]|.{{0,30}}|.{{0,80}}\s[.!?])|{lines})$",
-        re.IGNORECASE,
-    )
+    rules_of_line = (rf"(?:{prompts})\b(?:.{{0,80}}[^.!?…]|.{{0,30}}|.{{0,80}}\s[.!?])", *lines)
+    longest = {rule: _longest_match(rule) for rule in rules_of_line}
+    unbounded = [rule for rule, most in longest.items() if most is None]
+    short = max((most for most in longest.values() if most is not None), default=0)
     byline = re.compile(
         rf"^(?:{openers})\s*\.?\s*(?:[{_CAPS}][\w’'-]*\.?,?\s*(?:(?:{joins})\s+)?){{1,6}}\.?$"
     )
     dangling = _alternatives(re.escape(w) for r in rules for w in r.dangling_words)
     wrap_dot = re.compile(rf"{_WRAP_DOT}|(?<![^\W\d_])((?i:{dangling})) \.(?= \S)")
-    return _Furniture(line, re.compile(rf"^(?:{prefixes})+", re.IGNORECASE), byline, wrap_dot)
+    return _Furniture(_whole_line(rules_of_line), re.compile(rf"^(?:{prefixes})+", re.IGNORECASE),
+                      byline, wrap_dot, _whole_line(unbounded), short)
+
+
+def _whole_line(rules) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_alternatives(rules)})$", re.IGNORECASE)
+
+
+def _longest_match(pattern: str) -> int | None:
+    """The most characters `pattern` matches in text whose whitespace comes one character at
+    a time (a run such as \\s+ takes one); None when that has no bound (.*, \\d+) or the
+    pattern holds anything this does not weigh (a back-reference)."""
+    return _longest_of(_parser.parse(pattern))
+
+
+def _longest_of(items) -> int | None:
+    """_longest_match over parsed items: a sequence adds up, a branch takes its longest."""
+    total = 0
+    for op, arg in items:
+        if op in (sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN):
+            total += 1
+        elif op is sre.SUBPATTERN or op is sre.BRANCH:
+            parts = [_longest_of(part) for part in (arg[1] if op is sre.BRANCH else [arg[-1]])]
+            if None in parts:
+                return None
+            total += max(parts)
+        elif op is sre.MAX_REPEAT or op is sre.MIN_REPEAT:
+            _, most, item = arg
+            one = _longest_of(item)
+            if most == sre.MAXREPEAT and list(item) == [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])]:
+                most = 1
+            if one is None or most == sre.MAXREPEAT:
+                return None
+            total += one * most
+        elif op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # anchors and look-arounds: none
+            return None
+    return total
 
 
 def _keep_word(match: re.Match[str]) -> str:
@@ -97,10 +138,25 @@ def _alternatives(patterns) -> str:
 
 def normalize(text: str) -> str:
     """NFC, no control or invisible characters, single spaces, unified line ends."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if "  " in text or _IRREGULAR.search(text):
-        text = _SPACES.sub(" ", _CONTROL.sub(" ", _INVISIBLE.sub("", text)))
-    return "\n".join(line.strip(" ") for line in text.split("\n"))
+    return "\n".join(_normalized_lines(text)[0])
+
+
+def _normalized_lines(text: str) -> tuple[list[str], bool]:
+    """The lines of the normalized text, for callers that go through them one by one, and
+    whether the text was single-spaced already (no whitespace in a line but single spaces).
+
+    Every character the three scans remove or replace is unprintable, and so is any line
+    break: most text has no unprintable character in a line and no double space, both told
+    by a pass in C that is cheaper than one regex scan.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    lines = text.split("\n")
+    single_spaced = "  " not in text and all(map(str.isprintable, lines))
+    if not single_spaced:
+        lines = _SPACES.sub(" ", _CONTROL.sub(" ", _INVISIBLE.sub("", text))).split("\n")
+    return [line.strip(" ") for line in lines], single_spaced
 
 
 def strip_dateline(sentence: str) -> str:
@@ -111,9 +167,7 @@ def strip_dateline(sentence: str) -> str:
 
 def is_furniture(line: str, language: str | None = None) -> bool:
     """A whole line of page furniture (byline, prompt, stamp, rule) in `language`, or any pack's."""
-    line = line.strip()
-    furniture = _furniture(language)
-    return bool(furniture.byline.match(line) or furniture.line.match(line))
+    return _furniture(language).is_line(line.strip())
 
 
 def clean_text(text: str, language: str | None = None) -> str:
@@ -124,13 +178,15 @@ def clean_text(text: str, language: str | None = None) -> str:
     """
     furniture = _furniture(language)
     kept: list[str] = []
-    for line in normalize(text).split("\n"):
+    lines, single_spaced = _normalized_lines(text)
+    for line in lines:
         if line:
+            # a prefix off the start, a wrap dot out of " . ": no run of spaces is left behind
             line = furniture.prefix.sub("", line).strip()
             if " ." in line:
                 line = furniture.wrap_dot.sub(_keep_word, line)
-            if line and (furniture.byline.match(line) or furniture.line.match(line)):
+            if line and furniture.is_line(line, single_spaced):
                 continue
-        kept.append(line)
-    text = "\n".join(kept)
-    return (_BLANK_RUNS.sub("\n\n", text) if "\n\n\n" in text else text).strip()
+        if line or not kept or kept[-1]:  # one blank line between paragraphs at most
+            kept.append(line)
+    return "\n".join(kept).strip()

@@ -163,19 +163,27 @@ def _split_title(text: str) -> tuple[str | None, str]:
     """A first line that reads as a heading is the title and not part of the body."""
     first, _, rest = text.partition("\n")
     first = first.lstrip("# ").strip()
-    if rest.strip() and len(first) <= 150 and not re.search(r"[.!?…:;,]$", first):
-        return first, rest.strip()
+    rest = rest.strip()
+    if rest and len(first) <= 150 and not re.search(r"[.!?…:;,]$", first):
+        return first, rest
     return None, text
 
 
 def _drop_title_lines(body: str, title: str) -> str:
-    """A title wrapped over several lines (PDF) leaves its tail at the top of the body."""
-    lines = body.split("\n")
+    """A title wrapped over several lines (PDF) leaves its tail at the top of the body.
+
+    Only the first lines are looked at: splitting a long body into all its lines to read
+    one or two would cost more than the rest of the title handling.
+    """
     folded = title.casefold()
-    while len(lines) > 1 and lines[0].strip() and len(lines[0]) < len(title) \
-            and lines[0].strip().casefold() in folded and not _ends_sentence(lines[0]):
-        lines.pop(0)
-    return "\n".join(lines).strip()
+    start = 0
+    while (end := body.find("\n", start)) >= 0:
+        line = body[start:end]
+        if not (line.strip() and len(line) < len(title) and line.strip().casefold() in folded
+                and not _ends_sentence(line)):
+            break
+        start = end + 1
+    return body[start:].strip()
 
 
 def _ends_sentence(line: str) -> bool:

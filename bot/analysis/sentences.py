@@ -11,18 +11,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from string import ascii_letters
 
 from .lang import get_pack
 
+# "[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens with a character class lets the regex
+# engine skip in C to the next stop; one that opens with a repeat is tried at every position.
 _END = re.compile(
-    r"(?P<stop>[.!?…]+)(?P<close>[\"'”’»)\]]*)\s+"
+    r"(?P<stop>[.!?…][.!?…]*)(?P<close>[\"'”’»)\]]*)\s+"
     r"(?=[\"'“‘«„(\[]?\s*(?:[—–-]\s+)?[A-ZА-ЯЁІЇЄҐ0-9\"'“‘«„])"
 )
-_SOFT_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_SOFT_STOPS = (".", "!", "?", "…", ":", ";")
+_CLOSERS = "\"'”’»)]"
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪◦·]|\d{1,2}[.)])\s+")
 _MAX_SENTENCE = 600
 
 _INITIALS = re.compile(r"(?:\w\.)+\w")
+# The letters of each script whose pairs settle a full stop at once (_plain_endings): each
+# lowers to one letter of its own, whatever stands around it.
+_LETTERS = {"latin": ascii_letters,
+            "cyrillic": "".join(map(chr, range(0x410, 0x450))) + "ЁёІіЇїЄєҐґ"}
 
 
 @dataclass(frozen=True)
@@ -32,12 +40,27 @@ class _Abbreviations:
     always: frozenset[str]
     before_number: frozenset[str]
     year_marks: frozenset[str]
+    plain_endings: frozenset[str]  # two letters that end none of the words above
 
 
 @cache
 def _abbreviations(language: str) -> _Abbreviations:
     rules = get_pack(language).text
-    return _Abbreviations(rules.abbreviations, rules.number_abbreviations, rules.year_marks)
+    listed = rules.abbreviations | rules.number_abbreviations | rules.year_marks
+    return _Abbreviations(rules.abbreviations, rules.number_abbreviations, rules.year_marks,
+                          _plain_endings(listed, _LETTERS.get(rules.script, "")))
+
+
+def _plain_endings(listed: frozenset[str], letters: str) -> frozenset[str]:
+    """Pairs of letters, the second lower-case, that no listed word ends with in lower case.
+
+    A full stop right after such a pair ends a word of two letters or more that is not listed
+    and has no dot inside (initials end ".X"), so it ends the sentence: one set lookup settles
+    most full stops, where finding and normalizing the word costs ten steps.
+    """
+    endings = {word[-2:] for word in listed}
+    pairs = (a + b for a in letters for b in letters if b.islower())
+    return frozenset(pair for pair in pairs if pair.lower() not in endings)
 
 
 def split_sentences(text: str, language: str = "en") -> list[str]:
@@ -46,7 +69,10 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     sentences: list[str] = []
     for block in _blocks(text):
         for sentence in _split_block(block, abbreviations):
-            sentences.extend(_cap_length(sentence))
+            if len(sentence) > _MAX_SENTENCE:
+                sentences.extend(_cap_length(sentence))
+            else:  # nearly every sentence: no call and no list of one
+                sentences.append(sentence)
     return sentences
 
 
@@ -104,18 +130,26 @@ def _is_heading(line: str, following: str, previous: str | None) -> bool:
 
     A line right after an unfinished one is a wrapped continuation (PDF text), never a heading.
     """
-    if _SOFT_END.search(line) or len(line) > 100:
+    if len(line) > 100 or _ends_softly(line):
         return False
-    if previous is not None and (line[:1].islower() or not _SOFT_END.search(previous)):
+    if previous is not None and (line[:1].islower() or not _ends_softly(previous)):
         return False
     return not following or following[:1].isupper() or following[:1] in "\"“«„-—•*"
+
+
+def _ends_softly(line: str) -> bool:
+    """The line ends on a stop, colon or semicolon, perhaps inside quotes or brackets: a look
+    at its end, where a regex search would scan the whole paragraph for one."""
+    return line.rstrip(_CLOSERS).endswith(_SOFT_STOPS)
 
 
 def _split_block(block: str, abbreviations: _Abbreviations) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _END.finditer(block):
-        if match.group("stop") == "." and _is_abbreviation(block, match.start(), abbreviations):
+        dot = match.start()
+        if block[dot - 2:dot] not in abbreviations.plain_endings and match.group("stop") == "." \
+                and _is_abbreviation(block, dot, abbreviations):
             continue
         end = match.end("close")
         piece = block[start:end].strip()

@@ -39,6 +39,10 @@ def test_seed_language(name: str, language: str) -> None:
         ("", "en"),
         ("12 345 678 !!!", "en"),
         ("Bonjour tout le monde", "en"),  # anything not Cyrillic falls back to English
+        ("Ёж ёж ЯЯЯЯ abcdefgh", "en"),  # as many Cyrillic letters as Latin: Latin
+        ("Ёж ёж ЯЯЯЯЯ abcdefgh", "ru"),
+        ("Éé ÀÀ ÇÇ ﬁﬁ Ωω жжж", "ru"),  # accented Latin, ligatures, Greek count for no script
+        ("Итоги \ud800\U0001f600 okay", "ru"),  # a lone surrogate or an emoji breaks nothing
     ],
 )
 def test_detect_language(text: str, language: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
@@ -203,6 +204,20 @@ def test_content_id_ignores_case_and_whitespace() -> None:
     assert content_id("Hello   World\n") == content_id("hello world")
     assert len(content_id("x")) == 12
     assert Report(title="t", text="Body.", source="s").id == content_id("Body.")
+
+
+def test_wrapped_title_tail_lines_leave_the_body() -> None:
+    text = "Ministers agree on water\nsharing for the\nsummer season\nThe ministers met.\nsummer season"
+    report = report_from_text(text, "r.txt", title="Ministers agree on water sharing for the summer season")
+    assert report.text == "The ministers met.\nsummer season"  # a later line stays, though short
+
+
+def test_content_id_same_for_cleaned_paragraphs_and_any_other_spacing() -> None:
+    """Cleaned text (single spaces, line breaks) and text with tabs, runs and no-break
+    spaces hash the same words: the casefolded words joined by single spaces."""
+    expected = hashlib.sha256("one ﬁve. two three. four".casefold().encode()).hexdigest()[:12]
+    assert content_id("One ﬁve.\n\nTwo three.\nFour") == expected
+    assert content_id(" one\tﬁve.\u00a0\n\n\ntwo  three.\u2028FOUR\n") == expected
 
 
 def test_load_bytes_upload_source_and_default_extension() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.analysis.lang import codes, get_pack
 from bot.analysis.sentences import split_sentences
 
 
@@ -38,6 +39,31 @@ def test_english_abbreviations_do_not_end_sentences(text: str, expected: list[st
 )
 def test_russian_abbreviations(text: str, expected: list[str]) -> None:
     assert split_sentences(text, "ru") == expected
+
+
+@pytest.mark.parametrize("language", codes())
+def test_every_listed_abbreviation_in_any_case_keeps_its_sentence(language: str) -> None:
+    """Most full stops are settled by the two letters before them alone; none of those
+    shortcuts may pass over a word the pack lists, however it is capitalized."""
+    for word in sorted(get_pack(language).text.abbreviations):
+        for shown in {word, word.capitalize(), word.upper()}:
+            text = f"Итог {shown}. Далее текст. Next one."
+            assert split_sentences(text, language) == [f"Итог {shown}. Далее текст.", "Next one."]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("It cost a plan. Then Japan. Then Inc. Done.", "en",
+         ["It cost a plan.", "Then Japan.", "Then Inc. Done."]),
+        ("Прийшов Іван. Сказав їж. Пішов на вул. Франка.", "uk",
+         ["Прийшов Іван.", "Сказав їж.", "Пішов на вул. Франка."]),
+        ("Name ΣΑΣ. Kelvin sign K. Next.", "en", ["Name ΣΑΣ.", "Kelvin sign K. Next."]),
+    ],
+)
+def test_words_ending_like_abbreviations_and_other_scripts(
+        text: str, language: str, expected: list[str]) -> None:
+    assert split_sentences(text, language) == expected
 
 
 def test_decimals_do_not_split() -> None:
