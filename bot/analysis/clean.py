@@ -10,8 +10,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from re import _constants as sre  # the re module's own parser: how long a line rule can match
-from re import _parser
 
 from .lang import codes, get_pack
 
@@ -57,16 +55,6 @@ class _Furniture:
     prefix: re.Pattern[str]
     byline: re.Pattern[str]
     wrap_dot: re.Pattern[str]
-    # The rules of `line` that can match more than `short` characters of a single-spaced line:
-    # a paragraph is tried against these only, not against the "up to 60 characters, then
-    # 'all rights reserved'" kind that the regex engine backtracks through at every paragraph.
-    long_line: re.Pattern[str]
-    short: int
-
-    def is_line(self, line: str, single_spaced: bool = False) -> bool:
-        """`line` is furniture; `single_spaced`: no whitespace in it but single spaces."""
-        pattern = self.long_line if single_spaced and len(line) > self.short else self.line
-        return bool(self.byline.match(line) or pattern.match(line))
 
 
 @cache
@@ -74,58 +62,22 @@ def _furniture(code: str | None) -> _Furniture:
     """Patterns of one language's pack; None (language not known yet): all packs together."""
     rules = [get_pack(c).text for c in (codes() if code is None else (code,))]
     prompts = _alternatives(p for r in rules for p in r.furniture_prompts)
-    lines = (*_GENERAL_LINES, *(p for r in rules for p in r.furniture_lines))
+    lines = _alternatives((*_GENERAL_LINES, *(p for r in rules for p in r.furniture_lines)))
     prefixes = _alternatives((*_GENERAL_PREFIXES, *(p for r in rules for p in r.furniture_prefixes)))
     openers = _alternatives(re.escape(o) for r in rules for o in r.byline_openers)
     joins = _alternatives(re.escape(c) for r in rules for c in r.conjunctions)
     # Prompts count only where they open the line and the line does not read as a sentence,
     # so "Farmers can subscribe to the scheme." stays; scraped copy ends on " .".
-    rules_of_line = (rf"(?:{prompts})\b(?:.{{0,80}}[^.!?…]|.{{0,30}}|.{{0,80}}\s[.!?])", *lines)
-    longest = {rule: _longest_match(rule) for rule in rules_of_line}
-    unbounded = [rule for rule, most in longest.items() if most is None]
-    short = max((most for most in longest.values() if most is not None), default=0)
+    line = re.compile(
+        rf"^(?:(?:{prompts})\b(?:.{{0,80}}[^.!?…]|.{{0,30}}|.{{0,80}}\s[.!?])|{lines})$",
+        re.IGNORECASE,
+    )
     byline = re.compile(
         rf"^(?:{openers})\s*\.?\s*(?:[{_CAPS}][\w’'-]*\.?,?\s*(?:(?:{joins})\s+)?){{1,6}}\.?$"
     )
     dangling = _alternatives(re.escape(w) for r in rules for w in r.dangling_words)
     wrap_dot = re.compile(rf"{_WRAP_DOT}|(?<![^\W\d_])((?i:{dangling})) \.(?= \S)")
-    return _Furniture(_whole_line(rules_of_line), re.compile(rf"^(?:{prefixes})+", re.IGNORECASE),
-                      byline, wrap_dot, _whole_line(unbounded), short)
-
-
-def _whole_line(rules) -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_alternatives(rules)})$", re.IGNORECASE)
-
-
-def _longest_match(pattern: str) -> int | None:
-    """The most characters `pattern` matches in text whose whitespace comes one character at
-    a time (a run such as \\s+ takes one); None when that has no bound (.*, \\d+) or the
-    pattern holds anything this does not weigh (a back-reference)."""
-    return _longest_of(_parser.parse(pattern))
-
-
-def _longest_of(items) -> int | None:
-    """_longest_match over parsed items: a sequence adds up, a branch takes its longest."""
-    total = 0
-    for op, arg in items:
-        if op in (sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN):
-            total += 1
-        elif op is sre.SUBPATTERN or op is sre.BRANCH:
-            parts = [_longest_of(part) for part in (arg[1] if op is sre.BRANCH else [arg[-1]])]
-            if None in parts:
-                return None
-            total += max(parts)
-        elif op is sre.MAX_REPEAT or op is sre.MIN_REPEAT:
-            _, most, item = arg
-            one = _longest_of(item)
-            if most == sre.MAXREPEAT and list(item) == [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])]:
-                most = 1
-            if one is None or most == sre.MAXREPEAT:
-                return None
-            total += one * most
-        elif op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # anchors and look-arounds: none
-            return None
-    return total
+    return _Furniture(line, re.compile(rf"^(?:{prefixes})+", re.IGNORECASE), byline, wrap_dot)
 
 
 def _keep_word(match: re.Match[str]) -> str:
@@ -138,12 +90,11 @@ def _alternatives(patterns) -> str:
 
 def normalize(text: str) -> str:
     """NFC, no control or invisible characters, single spaces, unified line ends."""
-    return "\n".join(_normalized_lines(text)[0])
+    return "\n".join(_normalized_lines(text))
 
 
-def _normalized_lines(text: str) -> tuple[list[str], bool]:
-    """The lines of the normalized text, for callers that go through them one by one, and
-    whether the text was single-spaced already (no whitespace in a line but single spaces).
+def _normalized_lines(text: str) -> list[str]:
+    """The lines of the normalized text, for callers that go through them one by one.
 
     Every character the three scans remove or replace is unprintable, and so is any line
     break: most text has no unprintable character in a line and no double space, both told
@@ -153,10 +104,9 @@ def _normalized_lines(text: str) -> tuple[list[str], bool]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     lines = text.split("\n")
-    single_spaced = "  " not in text and all(map(str.isprintable, lines))
-    if not single_spaced:
+    if "  " in text or not all(map(str.isprintable, lines)):
         lines = _SPACES.sub(" ", _CONTROL.sub(" ", _INVISIBLE.sub("", text))).split("\n")
-    return [line.strip(" ") for line in lines], single_spaced
+    return [line.strip(" ") for line in lines]
 
 
 def strip_dateline(sentence: str) -> str:
@@ -167,7 +117,9 @@ def strip_dateline(sentence: str) -> str:
 
 def is_furniture(line: str, language: str | None = None) -> bool:
     """A whole line of page furniture (byline, prompt, stamp, rule) in `language`, or any pack's."""
-    return _furniture(language).is_line(line.strip())
+    line = line.strip()
+    furniture = _furniture(language)
+    return bool(furniture.byline.match(line) or furniture.line.match(line))
 
 
 def clean_text(text: str, language: str | None = None) -> str:
@@ -178,14 +130,12 @@ def clean_text(text: str, language: str | None = None) -> str:
     """
     furniture = _furniture(language)
     kept: list[str] = []
-    lines, single_spaced = _normalized_lines(text)
-    for line in lines:
+    for line in _normalized_lines(text):
         if line:
-            # a prefix off the start, a wrap dot out of " . ": no run of spaces is left behind
             line = furniture.prefix.sub("", line).strip()
             if " ." in line:
                 line = furniture.wrap_dot.sub(_keep_word, line)
-            if line and furniture.is_line(line, single_spaced):
+            if line and (furniture.byline.match(line) or furniture.line.match(line)):
                 continue
         if line or not kept or kept[-1]:  # one blank line between paragraphs at most
             kept.append(line)

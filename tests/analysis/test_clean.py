@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.analysis.clean import _longest_match, clean_text, is_furniture, normalize, strip_dateline
+from bot.analysis.clean import clean_text, is_furniture, normalize, strip_dateline
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -185,37 +185,3 @@ def test_furniture_of_one_language_only() -> None:
 )
 def test_wrap_dot_after_a_word_no_sentence_ends_with(raw: str, clean: str) -> None:
     assert clean_text(raw) == clean
-
-
-def test_longest_match_of_a_rule_with_whitespace_one_character_at_a_time() -> None:
-    assert _longest_match(r".{0,60}\ball\s+rights\s+reserved\b.{0,40}") == 119
-    assert _longest_match(r"(?:photo|source)\s*:.{0,120}") == 128
-    assert _longest_match(r"(?=abc)x[\s]+y?") == 3
-    for unbounded in (r"©.*", r"page\s+\d+", r"[|\s]+", r" +", r"(a)\1"):
-        assert _longest_match(unbounded) is None
-
-
-LONG_WORDS = " ".join(["word"] * 30)  # 149 characters, longer than any bounded line rule
-
-
-@pytest.mark.parametrize(
-    ("line", "furniture"),
-    [
-        ("© 2025 Steppe News Agency " + LONG_WORDS, True),          # an unbounded rule
-        ("Page 3 of 12", True),
-        (LONG_WORDS + " page 3 of 12", False),                     # the page must come early
-        ("x" * 70 + " page 3 of 12", True),
-        ("Published: " + LONG_WORDS, True),
-        ("Все права защищены" + " слово" * 5, True),                # within the bounded rule
-        ("Все права защищены " + LONG_WORDS, False),                # too long for it
-        ("Subscribe to our newsletter " + LONG_WORDS, False),
-        ("Subscribe to our newsletter", True),
-    ],
-)
-def test_long_and_short_lines_judged_alike_whatever_their_spacing(line: str, furniture: bool) -> None:
-    """A single-spaced paragraph is tried only against the rules that can match that many
-    characters; spaced out (no shortcut), the verdict is the same."""
-    assert is_furniture(line) is furniture
-    assert (clean_text(f"Body one.\n{line}\nBody two.") == "Body one.\nBody two.") is furniture
-    assert (clean_text(f"Body one.\n{line.replace(' ', '  ')}\nBody two.")
-            == "Body one.\nBody two.") is furniture
