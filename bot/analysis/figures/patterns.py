@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from ..lang import get_pack
 from ..lang.figure_rules import FigureRules
-from ..tokens import in_any_token, stop_words
+from ..tokens import stop_words
 
 # Masked before matching so that their digits never look like figures: phone numbers, clock
 # times, numeric dates, fractions, and numbers glued to letters (G20, COVID-19, Su-35, С-400).
@@ -154,7 +154,7 @@ def _compiled(code: str) -> FigurePatterns:
         ) | frozenset(symbol[-1] for symbol in rules.currency_symbols),
         core=_number_start(rules),
         written_word=written_word,
-        has_number_word=_number_word_test(written_word, rules),
+        has_number_word=_number_word_test(written_word),
         mask=_MASK,
         year=_YEAR,
         date_after=re.compile(rf"^\s*{months}(?![^\W\d_])", re.IGNORECASE),
@@ -250,12 +250,14 @@ def _compiled(code: str) -> FigurePatterns:
     )
 
 
-def _number_word_test(written_word: re.Pattern[str], rules: FigureRules) -> Callable[[str], bool]:
-    """Whether a sentence, lower-cased, holds a number word as a whole word: token by token
-    (a number word never spans whitespace), or in the whole sentence if one has a space."""
-    if any(len(word.split()) != 1 for word, _ in rules.number_words):
-        return lambda sentence: written_word.search(sentence.lower()) is not None
-    return in_any_token(lambda token: written_word.search(token) is not None)
+def _number_word_test(written_word: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether a sentence, lower-cased, holds a number word as a whole word.
+
+    One search of the whole sentence: about half the time of a memo look-up per token (the
+    1,600-sentence benchmark report: 2.3 ms instead of 5 ms over its 1,180 sentences without a
+    digit), for English and Russian alike.
+    """
+    return lambda sentence: written_word.search(sentence.lower()) is not None
 
 
 def _word_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
