@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from ..lang import get_pack
 from ..lang.figure_rules import FigureRules
 from ..tokens import stop_words
+from .first_chars import first_chars
 
 # Masked before matching so that their digits never look like figures: phone numbers, clock
 # times, numeric dates, fractions, and numbers glued to letters (G20, COVID-19, Su-35, С-400).
@@ -41,10 +42,18 @@ _SCORE = re.compile(
 _RACE_TIME = re.compile(r"\d(?<![\w:.,]\d)\d?:\d{2}[.,]\d{1,3}(?!\d)")
 
 
-def _alternation(items: tuple[str, ...] | list[str], *, escape: bool = False) -> str:
-    """Longest first, so that "more than" wins over "more"; "(?!)" matches nothing."""
+def _alternation(items: tuple[str, ...] | list[str], *, escape: bool = False, gated: bool = False) -> str:
+    """Longest first, so that "more than" wins over "more"; "(?!)" matches nothing.
+
+    `gated`: led by a look-ahead of the branches' first characters (`first_chars`), so that a
+    position none of them can start at costs one test instead of a try of every branch. For
+    the long lists tried after every number ("dollars?|euros?|..."); a gate costs compile time.
+    """
     parts = sorted({re.escape(i) if escape else i for i in items}, key=len, reverse=True)
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+    if not parts:
+        return "(?!)"
+    heads = first_chars(tuple(parts)) if gated else None
+    return ("(?=" + heads + ")" if heads else "") + "(?:" + "|".join(parts) + ")"
 
 
 @dataclass(frozen=True)
@@ -301,14 +310,14 @@ def _figure_pattern(rules: FigureRules, *, ranges: bool = True) -> re.Pattern[st
     num = _number(rules)
     written = _written(rules)
     symbols = _alternation(rules.currency_symbols, escape=True)
-    scale = (rf"(?:\s*{_alternation([s for s, _ in rules.scale_words])}(?![^\W\d_])"
-             rf"|{_alternation([s for s, _ in rules.scale_suffixes])}(?![\w]))")
+    scale = (rf"(?:\s*{_alternation([s for s, _ in rules.scale_words], gated=True)}(?![^\W\d_])"
+             rf"|{_alternation([s for s, _ in rules.scale_suffixes], gated=True)}(?![\w]))")
     range_words = _alternation(rules.range_words)
     and_words = _alternation(rules.and_words)
     # "30-40", "30 to 40", "between €6 million and €8 million"; "and" only after "between",
     # or "2000 and 2003" would be a range; "between 20% and 30%" repeats its unit.
     # "between 250 euros (£173) and 600 euros": a sum's unit repeated, its conversion between.
-    unit = _alternation((*rules.percent_words, *rules.currency_words))
+    unit = _alternation((*rules.percent_words, *rules.currency_words), gated=True)
     repeated = (rf"(?(between)(?:{scale})?\s*{unit}(?:\s*\([^()]{{1,40}}\))?"
                 rf"(?=\s*(?:{and_words}|{range_words})\s*(?:{symbols}\s?)?(?:{num})(?:{scale})?\s*{unit})"
                 r"|(?!))")
@@ -322,8 +331,8 @@ def _figure_pattern(rules: FigureRules, *, ranges: bool = True) -> re.Pattern[st
         rf"(?:(?P<num>{num})|(?P<words>\b{written}\b))"
         rf"(?P<range>{second_end if ranges else '(?!)'})?"
         rf"(?P<scale>{scale})?"
-        rf"(?:(?P<cur2>\s*{_alternation(rules.currency_words)})"
-        rf"|(?P<pct>\s*{_alternation(rules.percent_words)}))?"
+        rf"(?:(?P<cur2>\s*{_alternation(rules.currency_words, gated=True)})"
+        rf"|(?P<pct>\s*{_alternation(rules.percent_words, gated=True)}))?"
         rf"(?![\w{MASK_CHAR}])",
         re.IGNORECASE,
     )
