@@ -149,9 +149,9 @@ def _compiled(code: str) -> FigurePatterns:
     rules = pack.figures
     stops = ((pack.text.stop_words or stop_words(pack.code)) | frozenset(rules.extra_stop_words)) - frozenset(
         rules.counted_nouns)
-    months = _alternation(rules.months)
+    months = _alternation(rules.months, gated=True)
     written_word = re.compile(rf"\b{literal_trie(w.lower() for w, _ in rules.number_words)}\b")
-    affected = _alternation((*rules.harm_words, *rules.impact_words))
+    affected = _alternation((*rules.harm_words, *rules.impact_words), gated=True)
     return FigurePatterns(
         figure=_figure_pattern(rules),
         figure_single=_figure_pattern(rules, ranges=False),
@@ -168,7 +168,7 @@ def _compiled(code: str) -> FigurePatterns:
         year=_YEAR,
         date_after=re.compile(rf"^\s*{months}(?![^\W\d_])", re.IGNORECASE),
         not_before=re.compile(  # "page", "No." (a reference), "aged"
-            rf"(?<![^\W\d_])(?:{_alternation(rules.reference_words)}"
+            rf"(?<![^\W\d_])(?:{_alternation(rules.reference_words, gated=True)}"
             rf"|{_alternation(rules.age_before)})\s*$", re.IGNORECASE),
         month_before=re.compile(rf"(?<![^\W\d_]){months}\.?\s*$", re.IGNORECASE),
         not_after=re.compile(rf"^\s*{_alternation(rules.not_after)}", re.IGNORECASE),
@@ -250,7 +250,7 @@ def _compiled(code: str) -> FigurePatterns:
         numbered_names=rules.numbered_names,
         band_labels=rules.band_labels,
         count_verb=re.compile(  # "было 8.", "названо уже три,": the verb, then the clause ends
-            rf"(?<![\w]){_alternation(rules.count_verbs)}(?:\s+\w{{2,6}})?\s+$", re.IGNORECASE),
+            rf"(?<![\w]){_alternation(rules.count_verbs, gated=True)}(?:\s+\w{{2,6}})?\s+$", re.IGNORECASE),
         word_values={word.lower(): value for word, value in rules.number_words},
         scale_values=tuple(
             (re.compile(rf"{name}$", re.IGNORECASE), factor)
@@ -278,7 +278,7 @@ def _word_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
 
 def _whole_words(items: tuple[str, ...]) -> re.Pattern[str]:
     """Any of `items` as a whole word, anywhere."""
-    return re.compile(rf"(?<![^\W\d_]){_alternation(items)}(?![^\W\d_])", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W\d_]){_alternation(items, gated=True)}(?![^\W\d_])", re.IGNORECASE)
 
 
 def _units(rules: FigureRules) -> str:
