@@ -309,7 +309,7 @@ def _number(rules: FigureRules) -> str:
 def _figure_pattern(rules: FigureRules, *, ranges: bool = True) -> re.Pattern[str]:
     num = _number(rules)
     written = _written(rules)
-    symbols = _alternation(rules.currency_symbols, escape=True)
+    symbols = _alternation(rules.currency_symbols, escape=True, gated=True)
     scale = (rf"(?:\s*{_alternation([s for s, _ in rules.scale_words], gated=True)}(?![^\W\d_])"
              rf"|{_alternation([s for s, _ in rules.scale_suffixes], gated=True)}(?![\w]))")
     range_words = _alternation(rules.range_words)
@@ -326,7 +326,7 @@ def _figure_pattern(rules: FigureRules, *, ranges: bool = True) -> re.Pattern[st
     return re.compile(  # not glued to a word by a hyphen: "multi-billion", "under-21"
         rf"(?<![\w.,{MASK_CHAR}])(?<![^\W\d_][-‐])"
         rf"(?:(?P<between>{_alternation(rules.between_words)})\s+"
-        rf"|(?P<approx>{_alternation(rules.approximations)})\s+)?"
+        rf"|(?P<approx>{_alternation(rules.approximations, gated=True)})\s+)?"
         rf"(?P<cur1>{symbols}\s?)?"
         rf"(?:(?P<num>{num})|(?P<words>\b{written}\b))"
         rf"(?P<range>{second_end if ranges else '(?!)'})?"
