@@ -56,9 +56,12 @@ def _alternation(items: tuple[str, ...] | list[str], *, escape: bool = False, ga
     return ("(?=" + heads + ")" if heads else "") + "(?:" + "|".join(parts) + ")"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FigurePatterns:
-    """Everything `scan` needs for one language, compiled."""
+    """Everything `scan` needs for one language, compiled.
+
+    Compared and hashed by identity (one per language): a memo may take it as a key.
+    """
 
     figure: re.Pattern[str]
     figure_single: re.Pattern[str]

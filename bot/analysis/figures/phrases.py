@@ -7,8 +7,9 @@ a whole word, never run past a clause boundary, and stay within `MAX_CONTEXT` ch
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .patterns import FigurePatterns
+from .patterns import WORD_CACHE_SIZE, FigurePatterns
 
 MAX_CONTEXT = 80
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+(?:st|nd|rd|th)\b(?:-[^\W\d_]+)?")  # "two 18th-century"
@@ -111,16 +112,15 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
     start = None
     only_preposition = False
     end = len(before)
-    for text in reversed(before.split()):  # the walk stops after a few words: no match objects
+    # the walk takes at most `limit` words and a preposition before it stops: the chunks
+    # past those are never looked at, so they are not split off
+    for text in reversed(before.rsplit(None, limit + 2)):
         end = before.rfind(text, 0, end)  # the chunk itself: only whitespace follows it
-        lower = text.lower()
-        if (text.endswith(_CLOSES) or text.startswith(_CLOSES[:-4]) or lower in p.clause_words
-                or p.month_word(lower)
-                or ((any(map(str.isdigit, text)) or p.unit_word(text))
-                    and not only_preposition)):
+        kind = _lead_chunk(text, p)
+        if kind is _ENDS_LEAD or (kind is _NUMBER_LIKE and not only_preposition):
             break
         start = end
-        if len(starts) == 0 and not only_preposition and lower in p.prepositions:
+        if len(starts) == 0 and not only_preposition and kind is _PREPOSITION:
             only_preposition = True
             continue
         only_preposition = False
@@ -166,10 +166,31 @@ def lasting_phrase(before: str, p: FigurePatterns) -> str:
 def _trim_stop_words(lead: str, p: FigurePatterns) -> str:
     """"was executed at" -> "executed at": a lead starts at its first content word; a lead of
     stop words only ("to second in") stays whole rather than shrink to a bare preposition."""
-    for chunk in _CHUNK.finditer(lead):
-        if chunk.group().lower() not in p.stops:
-            return lead[chunk.start():]
+    position = 0
+    for chunk in lead.split():
+        position = lead.find(chunk, position)  # the chunk itself: it starts the rest
+        if chunk.lower() not in p.stops:
+            return lead[position:]
+        position += len(chunk)
     return lead
+
+
+_ENDS_LEAD = "ends"        # punctuation, a clause word or a month: the lead stops before it
+_NUMBER_LIKE = "number"    # a number or a unit: stops the lead unless only a preposition is taken
+_PREPOSITION = "preposition"
+_PLAIN_WORD = "word"
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # chunks repeat ("said", "the", "of"): one look-up each
+def _lead_chunk(text: str, p: FigurePatterns) -> str:
+    """What one whitespace-separated chunk before a figure means to `leading_phrase`."""
+    lower = text.lower()
+    if (text.endswith(_CLOSES) or text.startswith(_CLOSES[:-4]) or lower in p.clause_words
+            or p.month_word(lower)):
+        return _ENDS_LEAD
+    if any(map(str.isdigit, text)) or p.unit_word(text):
+        return _NUMBER_LIKE
+    return _PREPOSITION if lower in p.prepositions else _PLAIN_WORD
 
 
 def trailing_phrase(after: str, p: FigurePatterns, max_words: int = 4) -> str:
