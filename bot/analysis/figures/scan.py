@@ -97,7 +97,7 @@ def _may_have_prefix(window: str, p: FigurePatterns) -> bool:
     or a currency sign can open a figure there, so most numbers skip the prefix search."""
     if not window or window[-1] in p.start_words:
         return bool(window)
-    words = window.split()
+    words = window.rsplit(None, 1)  # the last word is all it looks at
     return bool(words) and words[-1].lower().lstrip("([{\"'«“—–-") in p.start_words
 
 
@@ -106,7 +106,7 @@ def _is_change_and_level(masked: str, m: re.Match[str], p: FigurePatterns) -> bo
     joined = m.group("range")
     if not joined or m.group("between") or _DASH.search(joined):
         return False
-    words = masked[max(0, m.start() - _NEAR): m.start()].split()
+    words = masked[max(0, m.start() - _NEAR): m.start()].rsplit(None, 1)
     return bool(words) and words[-1].lower() in p.change_by
 
 
@@ -388,8 +388,10 @@ def _is_change(near: str, p: FigurePatterns) -> bool:
 def _is_denominator(before: str, amount: float, p: FigurePatterns) -> bool:
     """"per 100,000 people", "на 1 млн человек" after another number: the base of a rate
     (a round power of ten), while "выросло на 1000 человек" with no number before is a change."""
+    if amount < 1 or _previous_word(before) not in p.per_words:
+        return False  # most numbers: no "per" before them, and no split of the window
     words = before.split()
-    if len(words) < 2 or _previous_word(before) not in p.per_words or amount < 1:
+    if len(words) < 2:
         return False
     if not math.log10(amount).is_integer():
         return False
@@ -397,13 +399,13 @@ def _is_denominator(before: str, amount: float, p: FigurePatterns) -> bool:
 
 
 def _previous_word(before: str) -> str:
-    words = before.split()
+    words = before.rsplit(None, 1)
     return words[-1].lower().strip("\"“”«»(,") if words else ""
 
 
 def _follows_a_name(before: str) -> bool:
     """A capitalised word (not the sentence's first) right before a bare number names it."""
-    words = before.split()
+    words = before.rsplit(None, 1)  # two words at least: the name and one before it
     return len(words) >= 2 and words[-1][:1].isupper() and words[-1].isalpha()
 
 
@@ -435,7 +437,8 @@ def _after_a_race(before: str, p: FigurePatterns) -> bool:
 def _inside_a_title(words: str, before: str) -> bool:
     """A capitalised number word inside a sentence ("and Six Feet Under") is part of a name;
     after a full stop, a quote mark or a dash it opens a sentence and stays a number."""
-    previous = before.split()[-1] if before.split() else ""
+    chunks = before.rsplit(None, 1)
+    previous = chunks[-1] if chunks else ""
     return words[:1].isupper() and bool(previous) and (previous[-1].isalnum() or previous[-1] == ",")
 
 
@@ -445,13 +448,13 @@ def _is_not_a_figure(m: re.Match[str], before: str, after: str, p: FigurePattern
     Years come first: news is full of them, and one is decided without the word checks.
     """
     number = m.group("num")
-    bare = not (m.group("cur1") or m.group("cur2") or m.group("pct") or m.group("scale"))
+    bare = not any(m.group("cur1", "cur2", "pct", "scale"))
     year = bare and number is not None and p.year.fullmatch(number) is not None
     if year and _ends_in_a_year(m, p):
         return True  # "in 2004", "2004-2008"
     if p.not_before.search(before) or p.age_after.match(after):
         return True
-    if any(a.match(after) and b.search(before) for b, a in p.age_around):
+    if p.age_around and any(a.match(after) and b.search(before) for b, a in p.age_around):
         return True
     if p.month_before.search(before) and not _past_a_day(number, p):
         return True  # "July 4", "июля 2019"; but "к концу июля около 500 пунктов" counts
