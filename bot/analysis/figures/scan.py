@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
-from .patterns import MASK_CHAR, SCORE_SEPARATORS, FigurePatterns, patterns
+from .patterns import MASK_CHAR, SCORE_SEPARATORS, WORD_CACHE_SIZE, FigurePatterns, patterns
 from .phrases import (
     bounded,
     counted_phrase,
@@ -24,8 +25,13 @@ from .phrases import (
 )
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """One figure found in one sentence, before ranking (immutable, hashable by its fields).
+
+    A named tuple rather than a frozen dataclass: a long report makes hundreds, and a tuple is
+    built in a third of the time.
+    """
+
     value: str
     context: str
     sentence_index: int
@@ -206,28 +212,31 @@ def _interpret(
         return None
     core = sentence[m.start(): end]
     money = _is_money(m)
-    approximate = m.group("approx") is not None or m.group("between") is not None
+    approx, between, pct, scale, joined, words = m.group("approx", "between", "pct", "scale", "range",
+                                                         "words")  # one call, not one per use
+    approximate = approx is not None or between is not None
     approx_after = p.approx_after.match(after)
     if approx_after:
         approximate = True
         core, after = core + after[: approx_after.end()], after[approx_after.end():]
     amount = _amount(m, p)
-    if m.group("pct") and amount == 100 and p.figurative_after.match(after):
+    if pct and amount == 100 and p.figurative_after.match(after):
         return None  # "100% sure", "на 100% солидарен": a manner of speaking
-    if money or m.group("pct"):
+    if money or pct:
         return _share_or_sum(m, before, core, after, index, p, amount, approximate)
-    written = m.group("words") is not None
-    if written and m.group("words").lower() in p.fractions:
+    written = words is not None
+    spoken = words.lower() if written else ""
+    if written and spoken in p.fractions:
         return None  # "the fourth quarter": a fraction in words without a unit
     if p.fraction_after.match(after):
         return None  # "two thirds of the population", "две трети": a share, not a count
     if _is_denominator(before, amount, p):
         return None  # "1-10 cases per 1 million people": the base of a rate
-    vague = written and m.group("words").lower() in p.vague
+    vague = written and spoken in p.vague
     times = p.multiplier_after.match(after)
     exchange = p.exchange_after.match(after)  # "43.305 per US dollar": an exchange rate
     multiplied = times or exchange or (amount > 1 and p.per_time.match(after))
-    multiplier = ((written and m.group("words").lower() in p.multipliers)
+    multiplier = ((written and spoken in p.multipliers)
                   or bool(times and p.change.search(near)))  # "выросли в 1,5 раза", not "три раза"
     if multiplied:  # "a hundred times more": one multiplier; "50,000 a year": a rate
         core, after = core + after[: multiplied.end()], after[multiplied.end():]
@@ -249,17 +258,17 @@ def _interpret(
     duration = bool(hyphen) or any(n in p.time_units for n in nouns)
     if duration and vague:
         return None  # "for hundreds of years": a time frame, not a count
-    self_described = (m.group("scale") or m.group("range") or (approximate and amount >= 1000)
+    self_described = (scale or joined or (approximate and amount >= 1000)
                       or (approximate and not written) or _is_change(near, p)
                       or multiplier or multiplied
                       or (not written and _measures_of(near, p)))
     predicate = not counted and p.count_verb.search(near) and _CLAUSE_END.match(after)
     if not (counted or impact or hyphen or self_described or predicate):
         return None  # a bare number says nothing on its own ("up from just over 900" does)
-    anaphoric = written and not (m.group("range") or impact) and _previous_word(near) in p.anaphora
+    anaphoric = written and not (joined or impact) and _previous_word(near) in p.anaphora
     if anaphoric and amount <= 2:
         return None  # "the two task forces", "both": counted already
-    if p.band_labels and m.group("range") and _names_a_band(m, nouns, p):
+    if p.band_labels and joined and _names_a_band(m, nouns, p):
         return None  # "all existing 14-19 qualifications": an age band naming them
     if amount < 1000 and (p.weak_nouns.intersection(nouns)
                           or (written and p.division_before.search(near))):
@@ -267,14 +276,14 @@ def _interpret(
         # count of them is news: "the phrase appears 7.1 million times")
     if not written and amount > 1 and _names_a_singular(near, counted, p):
         return None  # "the 2 show", "the 100 club": a label, not a count
-    if duration and not m.group("range") and _is_time_frame(m, near, after[len(counted):], p,
+    if duration and not joined and _is_time_frame(m, near, after[len(counted):], p,
                                                              attributive=hyphen is not None):
         return None  # "the past three years", "three years ago": when, not how much; an
         # estimate ("через 1,5—2 месяца я буду в строю") is a figure
-    if ((m.group("scale") or p.race_units.intersection(nouns[:1]))
+    if ((scale or p.race_units.intersection(nouns[:1]))
             and _is_race_name(near, counted, after[len(counted):], p)):
         return None
-    if written and _inside_a_title(m.group("words"), before):
+    if written and _inside_a_title(words, before):
         return None  # "Desperate Housewives and Six Feet Under", "the Six Nations"
     if not before.strip(_OPENERS) and p.conditional_after.match(after[len(counted):]):
         return None  # "Two clicks and your programme is downloading": a manner of speaking
@@ -496,6 +505,7 @@ def _amount(m: re.Match[str], p: FigurePatterns) -> float:
     return number_value(m.group("num")) * factor
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # "two", "hundreds": the same few words, report after report
 def words_value(words: str, p: FigurePatterns) -> float:
     """"Thirty-one" -> 31, "two thousand" -> 2000, "hundreds" -> 100."""
     total = current = 0.0
@@ -513,6 +523,7 @@ def words_value(words: str, p: FigurePatterns) -> float:
     return total + current
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # years, "100", "1,000" come back often
 def number_value(number: str) -> float:
     """"4,000" and "4 000" are thousands; "12,5" (Russian) and "3.5" are decimals."""
     number = number.replace("\u00a0", "").replace(" ", "")
