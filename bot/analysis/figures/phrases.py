@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from .patterns import WORD_CACHE_SIZE, FigurePatterns
 
@@ -31,31 +32,54 @@ def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: 
         word = _WORD.match(after, position)
         if not word:
             break
-        lower = word.group().lower()
-        if not p.native_word.search(lower):
+        traits = _counted_word(word.group(), p)
+        if traits.foreign:
             break  # "12 to 6 elbow" quoted in a Russian report: not what the number counts
-        if skip_partitive and lower in p.partitives:
+        if skip_partitive and traits.partitive:
             skip_partitive = False  # "hundreds of companies": count the companies
             position = word.end()
             continue
-        if lower in p.stops and not (taken == 0 and lower in p.fillers):
+        if traits.stop and not (taken == 0 and traits.filler):
             break
-        if taken == 0 and lower in p.fillers:
+        if taken == 0 and traits.filler:
             position = end = word.end()  # "20 other national Olympic bodies": "other" is free
             continue
-        if p.impact_word(lower):
+        if traits.impact:
             break  # "40 injured": what happened to them, for `impact_tail`
-        if taken and lower not in p.time_units and p.verb_like(word.group()):
+        if taken and not traits.time_unit and traits.verb_like:
             break  # "4,000 students attended", "12 людей поранені": the noun ends at the verb
         taken += 1
         position = end = word.end()
-        if lower in p.time_units or p.plural_noun(word.group()):
+        if traits.time_unit or traits.plural:
             break  # "три года программа охватит", "60,000 residents face": the noun ends it
         if position < len(after) and after[position] in "\"“”«»" and _opens_quote(after, word.start()):
             position = end = position + 1  # a quoted word: "eight "critical" holes"
         if position < len(after) and after[position] not in " \u00a0":
             break
     return after[:end].rstrip() if taken else ""
+
+
+class _CountedWord(NamedTuple):
+    """What `counted_phrase` asks of one word after a number."""
+
+    foreign: bool    # not in the report's alphabet
+    partitive: bool  # "of"
+    stop: bool
+    filler: bool     # "other", "more": free before the noun
+    impact: bool     # "injured", "погибли"
+    time_unit: bool
+    verb_like: bool
+    plural: bool
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # "people", "of", "years": the same words after numbers
+def _counted_word(text: str, p: FigurePatterns) -> _CountedWord:
+    """All of `counted_phrase`'s word tests at once, memoized: one look-up per word."""
+    lower = text.lower()
+    return _CountedWord(
+        foreign=not p.native_word.search(lower), partitive=lower in p.partitives,
+        stop=lower in p.stops, filler=lower in p.fillers, impact=p.impact_word(lower),
+        time_unit=lower in p.time_units, verb_like=p.verb_like(text), plural=p.plural_noun(text))
 
 
 def _opens_quote(text: str, start: int) -> bool:

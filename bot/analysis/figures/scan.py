@@ -219,7 +219,7 @@ def _interpret(
     if approx_after:
         approximate = True
         core, after = core + after[: approx_after.end()], after[approx_after.end():]
-    amount = _amount(m, p)
+    amount = _amount(m.group("num"), words, scale, p)
     if pct and amount == 100 and p.figurative_after.match(after):
         return None  # "100% sure", "на 100% солидарен": a manner of speaking
     if money or pct:
@@ -496,16 +496,16 @@ def _value(m: re.Match[str]) -> str:
     return m.string[start: m.end()].strip()
 
 
-def _amount(m: re.Match[str], p: FigurePatterns) -> float:
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # the same numbers and scales come back, report after report
+def _amount(number: str | None, words: str | None, scale: str | None, p: FigurePatterns) -> float:
     """The number's value, scaled: "$2.4 billion" -> 2.4e9, "two thousand" -> 2000."""
-    if m.group("words"):
-        return words_value(m.group("words"), p)
-    scale = (m.group("scale") or "").strip()
+    if words:
+        return words_value(words, p)
+    scale = (scale or "").strip()
     factor = next((f for name, f in p.scale_values if name.match(scale)), 1.0) if scale else 1.0
-    return number_value(m.group("num")) * factor
+    return number_value(number) * factor
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)  # "two", "hundreds": the same few words, report after report
 def words_value(words: str, p: FigurePatterns) -> float:
     """"Thirty-one" -> 31, "two thousand" -> 2000, "hundreds" -> 100."""
     total = current = 0.0
