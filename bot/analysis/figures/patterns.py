@@ -69,6 +69,7 @@ class FigurePatterns:
     figure_start: re.Pattern[str]
     start_words: frozenset[str]
     core: re.Pattern[str]
+    core_lowered: re.Pattern[str]  # `core` for lower-cased ASCII text: the same starts, no case folding
     written_word: re.Pattern[str]
     has_number_word: Callable[[str], bool]
     mask: re.Pattern[str]
@@ -165,6 +166,7 @@ def _compiled(code: str) -> FigurePatterns:
             for item in (*rules.approximations, *rules.between_words, *rules.one_words)
         ) | frozenset(symbol[-1] for symbol in rules.currency_symbols),
         core=_number_start(rules),
+        core_lowered=re.compile(_number_start(rules).pattern),
         written_word=written_word,
         has_number_word=_number_word_test(written_word),
         mask=_MASK,
