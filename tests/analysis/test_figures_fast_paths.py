@@ -1,4 +1,5 @@
-"""The look-ahead class in front of long figure alternations: exact, or none at all."""
+"""The figure scanner's fast paths find exactly what the plain ones find: the first-character
+look-ahead of long alternations, number starts in lower-cased ASCII text, the number-word check."""
 
 import re
 
@@ -34,3 +35,24 @@ def test_gated_alternation_matches_what_the_plain_one_matches():
     found = [m.group() if m else None for m in map(gated.match, texts)]
     assert found == [m.group() if m else None for m in map(plain.match, texts)]
     assert found == ["5 US dollars", "5 Euros", "5p", "5 %", "5 per cent", None, "5 Pounds", None]
+
+
+def test_lower_cased_number_starts_are_the_case_folded_ones():
+    from bot.analysis.figures.patterns import patterns
+    from bot.analysis.figures.scan import _figures
+
+    p = patterns("en")
+    sentence = "TWENTY-ONE miners and Two Thousand others, 5 more and Hundreds later"
+    folded = [m.span() for m in _figures(sentence, p)]
+    lowered = [m.span() for m in _figures(sentence, p, ascii_text=True)]
+    assert lowered == folded
+    assert [sentence[a:b] for a, b in folded] == ["TWENTY-ONE", "Two Thousand", "5", "Hundreds"]
+
+
+def test_number_word_check_is_whole_word_and_case_blind():
+    from bot.analysis.figures.patterns import patterns
+
+    p = patterns("en")
+    assert p.has_number_word("Seven (Twenty-one) ran")
+    assert p.has_number_word("it grew, tenfold.")
+    assert not p.has_number_word("Often, someone tends to listen")  # "ten", "one" inside words
