@@ -46,7 +46,8 @@ def extract_figures(
         if len(candidate.value) > MAX_VALUE:
             continue  # not a figure anyone reads: "1 000 000 000 000 000 000 ..."
         score = importance(candidate, total, candidate.sentence_index in chosen)
-        fact = by_context.get(candidate.context.casefold()) or next(
+        said = candidate.context.casefold()
+        fact = by_context.get(said) or next(
             (f for f in by_amount.get(candidate.amount, ()) if same_fact(candidate, f[0], p, restated)),
             None)
         if fact is not None:
@@ -54,7 +55,7 @@ def extract_figures(
             continue
         fact = [candidate, score]
         facts.append(fact)
-        by_context[candidate.context.casefold()] = fact
+        by_context[said] = fact
         if candidate.amount:
             by_amount.setdefault(candidate.amount, []).append(fact)
     facts.sort(key=lambda f: (-f[1], f[0].sentence_index))

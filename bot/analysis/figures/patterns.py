@@ -13,7 +13,8 @@ from functools import cache, lru_cache
 
 from ..lang import get_pack
 from ..lang.figure_rules import FigureRules
-from ..tokens import in_any_token, stop_words
+from ..tokens import stop_words
+from .first_chars import first_chars
 
 # Masked before matching so that their digits never look like figures: phone numbers, clock
 # times, numeric dates, fractions, and numbers glued to letters (G20, COVID-19, Su-35, С-400).
@@ -41,15 +42,26 @@ _SCORE = re.compile(
 _RACE_TIME = re.compile(r"\d(?<![\w:.,]\d)\d?:\d{2}[.,]\d{1,3}(?!\d)")
 
 
-def _alternation(items: tuple[str, ...] | list[str], *, escape: bool = False) -> str:
-    """Longest first, so that "more than" wins over "more"; "(?!)" matches nothing."""
+def _alternation(items: tuple[str, ...] | list[str], *, escape: bool = False, gated: bool = False) -> str:
+    """Longest first, so that "more than" wins over "more"; "(?!)" matches nothing.
+
+    `gated`: led by a look-ahead of the branches' first characters (`first_chars`), so that a
+    position none of them can start at costs one test instead of a try of every branch. For
+    the long lists tried after every number ("dollars?|euros?|..."); a gate costs compile time.
+    """
     parts = sorted({re.escape(i) if escape else i for i in items}, key=len, reverse=True)
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+    if not parts:
+        return "(?!)"
+    heads = first_chars(tuple(parts)) if gated else None
+    return ("(?=" + heads + ")" if heads else "") + "(?:" + "|".join(parts) + ")"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FigurePatterns:
-    """Everything `scan` needs for one language, compiled."""
+    """Everything `scan` needs for one language, compiled.
+
+    Compared and hashed by identity (one per language): a memo may take it as a key.
+    """
 
     figure: re.Pattern[str]
     figure_single: re.Pattern[str]
@@ -57,6 +69,7 @@ class FigurePatterns:
     figure_start: re.Pattern[str]
     start_words: frozenset[str]
     core: re.Pattern[str]
+    core_lowered: re.Pattern[str]  # `core` for lower-cased ASCII text: the same starts, no case folding
     written_word: re.Pattern[str]
     has_number_word: Callable[[str], bool]
     mask: re.Pattern[str]
@@ -140,9 +153,9 @@ def _compiled(code: str) -> FigurePatterns:
     rules = pack.figures
     stops = ((pack.text.stop_words or stop_words(pack.code)) | frozenset(rules.extra_stop_words)) - frozenset(
         rules.counted_nouns)
-    months = _alternation(rules.months)
+    months = _alternation(rules.months, gated=True)
     written_word = re.compile(rf"\b{literal_trie(w.lower() for w, _ in rules.number_words)}\b")
-    affected = _alternation((*rules.harm_words, *rules.impact_words))
+    affected = _alternation((*rules.harm_words, *rules.impact_words), gated=True)
     return FigurePatterns(
         figure=_figure_pattern(rules),
         figure_single=_figure_pattern(rules, ranges=False),
@@ -153,13 +166,14 @@ def _compiled(code: str) -> FigurePatterns:
             for item in (*rules.approximations, *rules.between_words, *rules.one_words)
         ) | frozenset(symbol[-1] for symbol in rules.currency_symbols),
         core=_number_start(rules),
+        core_lowered=re.compile(_number_start(rules).pattern),
         written_word=written_word,
-        has_number_word=_number_word_test(written_word, rules),
+        has_number_word=_number_word_test(written_word),
         mask=_MASK,
         year=_YEAR,
         date_after=re.compile(rf"^\s*{months}(?![^\W\d_])", re.IGNORECASE),
         not_before=re.compile(  # "page", "No." (a reference), "aged"
-            rf"(?<![^\W\d_])(?:{_alternation(rules.reference_words)}"
+            rf"(?<![^\W\d_])(?:{_alternation(rules.reference_words, gated=True)}"
             rf"|{_alternation(rules.age_before)})\s*$", re.IGNORECASE),
         month_before=re.compile(rf"(?<![^\W\d_]){months}\.?\s*$", re.IGNORECASE),
         not_after=re.compile(rf"^\s*{_alternation(rules.not_after)}", re.IGNORECASE),
@@ -241,7 +255,7 @@ def _compiled(code: str) -> FigurePatterns:
         numbered_names=rules.numbered_names,
         band_labels=rules.band_labels,
         count_verb=re.compile(  # "было 8.", "названо уже три,": the verb, then the clause ends
-            rf"(?<![\w]){_alternation(rules.count_verbs)}(?:\s+\w{{2,6}})?\s+$", re.IGNORECASE),
+            rf"(?<![\w]){_alternation(rules.count_verbs, gated=True)}(?:\s+\w{{2,6}})?\s+$", re.IGNORECASE),
         word_values={word.lower(): value for word, value in rules.number_words},
         scale_values=tuple(
             (re.compile(rf"{name}$", re.IGNORECASE), factor)
@@ -250,12 +264,14 @@ def _compiled(code: str) -> FigurePatterns:
     )
 
 
-def _number_word_test(written_word: re.Pattern[str], rules: FigureRules) -> Callable[[str], bool]:
-    """Whether a sentence, lower-cased, holds a number word as a whole word: token by token
-    (a number word never spans whitespace), or in the whole sentence if one has a space."""
-    if any(len(word.split()) != 1 for word, _ in rules.number_words):
-        return lambda sentence: written_word.search(sentence.lower()) is not None
-    return in_any_token(lambda token: written_word.search(token) is not None)
+def _number_word_test(written_word: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether a sentence, lower-cased, holds a number word as a whole word.
+
+    One search of the whole sentence: about half the time of a memo look-up per token (the
+    1,600-sentence benchmark report: 2.3 ms instead of 5 ms over its 1,180 sentences without a
+    digit), for English and Russian alike.
+    """
+    return lambda sentence: written_word.search(sentence.lower()) is not None
 
 
 def _word_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
@@ -267,7 +283,7 @@ def _word_test(pattern: str, flags: int = 0) -> Callable[[str], bool]:
 
 def _whole_words(items: tuple[str, ...]) -> re.Pattern[str]:
     """Any of `items` as a whole word, anywhere."""
-    return re.compile(rf"(?<![^\W\d_]){_alternation(items)}(?![^\W\d_])", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W\d_]){_alternation(items, gated=True)}(?![^\W\d_])", re.IGNORECASE)
 
 
 def _units(rules: FigureRules) -> str:
@@ -298,15 +314,15 @@ def _number(rules: FigureRules) -> str:
 def _figure_pattern(rules: FigureRules, *, ranges: bool = True) -> re.Pattern[str]:
     num = _number(rules)
     written = _written(rules)
-    symbols = _alternation(rules.currency_symbols, escape=True)
-    scale = (rf"(?:\s*{_alternation([s for s, _ in rules.scale_words])}(?![^\W\d_])"
-             rf"|{_alternation([s for s, _ in rules.scale_suffixes])}(?![\w]))")
+    symbols = _alternation(rules.currency_symbols, escape=True, gated=True)
+    scale = (rf"(?:\s*{_alternation([s for s, _ in rules.scale_words], gated=True)}(?![^\W\d_])"
+             rf"|{_alternation([s for s, _ in rules.scale_suffixes], gated=True)}(?![\w]))")
     range_words = _alternation(rules.range_words)
     and_words = _alternation(rules.and_words)
     # "30-40", "30 to 40", "between €6 million and €8 million"; "and" only after "between",
     # or "2000 and 2003" would be a range; "between 20% and 30%" repeats its unit.
     # "between 250 euros (£173) and 600 euros": a sum's unit repeated, its conversion between.
-    unit = _alternation((*rules.percent_words, *rules.currency_words))
+    unit = _alternation((*rules.percent_words, *rules.currency_words), gated=True)
     repeated = (rf"(?(between)(?:{scale})?\s*{unit}(?:\s*\([^()]{{1,40}}\))?"
                 rf"(?=\s*(?:{and_words}|{range_words})\s*(?:{symbols}\s?)?(?:{num})(?:{scale})?\s*{unit})"
                 r"|(?!))")
@@ -315,13 +331,13 @@ def _figure_pattern(rules: FigureRules, *, ranges: bool = True) -> re.Pattern[st
     return re.compile(  # not glued to a word by a hyphen: "multi-billion", "under-21"
         rf"(?<![\w.,{MASK_CHAR}])(?<![^\W\d_][-‐])"
         rf"(?:(?P<between>{_alternation(rules.between_words)})\s+"
-        rf"|(?P<approx>{_alternation(rules.approximations)})\s+)?"
+        rf"|(?P<approx>{_alternation(rules.approximations, gated=True)})\s+)?"
         rf"(?P<cur1>{symbols}\s?)?"
         rf"(?:(?P<num>{num})|(?P<words>\b{written}\b))"
         rf"(?P<range>{second_end if ranges else '(?!)'})?"
         rf"(?P<scale>{scale})?"
-        rf"(?:(?P<cur2>\s*{_alternation(rules.currency_words)})"
-        rf"|(?P<pct>\s*{_alternation(rules.percent_words)}))?"
+        rf"(?:(?P<cur2>\s*{_alternation(rules.currency_words, gated=True)})"
+        rf"|(?P<pct>\s*{_alternation(rules.percent_words, gated=True)}))?"
         rf"(?![\w{MASK_CHAR}])",
         re.IGNORECASE,
     )

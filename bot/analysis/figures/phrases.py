@@ -7,8 +7,10 @@ a whole word, never run past a clause boundary, and stay within `MAX_CONTEXT` ch
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
-from .patterns import FigurePatterns
+from .patterns import WORD_CACHE_SIZE, FigurePatterns
 
 MAX_CONTEXT = 80
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+(?:st|nd|rd|th)\b(?:-[^\W\d_]+)?")  # "two 18th-century"
@@ -30,31 +32,54 @@ def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: 
         word = _WORD.match(after, position)
         if not word:
             break
-        lower = word.group().lower()
-        if not p.native_word.search(lower):
+        traits = _counted_word(word.group(), p)
+        if traits.foreign:
             break  # "12 to 6 elbow" quoted in a Russian report: not what the number counts
-        if skip_partitive and lower in p.partitives:
+        if skip_partitive and traits.partitive:
             skip_partitive = False  # "hundreds of companies": count the companies
             position = word.end()
             continue
-        if lower in p.stops and not (taken == 0 and lower in p.fillers):
+        if traits.stop and not (taken == 0 and traits.filler):
             break
-        if taken == 0 and lower in p.fillers:
+        if taken == 0 and traits.filler:
             position = end = word.end()  # "20 other national Olympic bodies": "other" is free
             continue
-        if p.impact_word(lower):
+        if traits.impact:
             break  # "40 injured": what happened to them, for `impact_tail`
-        if taken and lower not in p.time_units and p.verb_like(word.group()):
+        if taken and not traits.time_unit and traits.verb_like:
             break  # "4,000 students attended", "12 людей поранені": the noun ends at the verb
         taken += 1
         position = end = word.end()
-        if lower in p.time_units or p.plural_noun(word.group()):
+        if traits.time_unit or traits.plural:
             break  # "три года программа охватит", "60,000 residents face": the noun ends it
         if position < len(after) and after[position] in "\"“”«»" and _opens_quote(after, word.start()):
             position = end = position + 1  # a quoted word: "eight "critical" holes"
         if position < len(after) and after[position] not in " \u00a0":
             break
     return after[:end].rstrip() if taken else ""
+
+
+class _CountedWord(NamedTuple):
+    """What `counted_phrase` asks of one word after a number."""
+
+    foreign: bool    # not in the report's alphabet
+    partitive: bool  # "of"
+    stop: bool
+    filler: bool     # "other", "more": free before the noun
+    impact: bool     # "injured", "погибли"
+    time_unit: bool
+    verb_like: bool
+    plural: bool
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # "people", "of", "years": the same words after numbers
+def _counted_word(text: str, p: FigurePatterns) -> _CountedWord:
+    """All of `counted_phrase`'s word tests at once, memoized: one look-up per word."""
+    lower = text.lower()
+    return _CountedWord(
+        foreign=not p.native_word.search(lower), partitive=lower in p.partitives,
+        stop=lower in p.stops, filler=lower in p.fillers, impact=p.impact_word(lower),
+        time_unit=lower in p.time_units, verb_like=p.verb_like(text), plural=p.plural_noun(text))
 
 
 def _opens_quote(text: str, start: int) -> bool:
@@ -111,16 +136,15 @@ def leading_phrase(before: str, p: FigurePatterns, max_words: int = 4, *,
     start = None
     only_preposition = False
     end = len(before)
-    for text in reversed(before.split()):  # the walk stops after a few words: no match objects
+    # the walk takes at most `limit` words and a preposition before it stops: the chunks
+    # past those are never looked at, so they are not split off
+    for text in reversed(before.rsplit(None, limit + 2)):
         end = before.rfind(text, 0, end)  # the chunk itself: only whitespace follows it
-        lower = text.lower()
-        if (text.endswith(_CLOSES) or text.startswith(_CLOSES[:-4]) or lower in p.clause_words
-                or p.month_word(lower)
-                or ((any(map(str.isdigit, text)) or p.unit_word(text))
-                    and not only_preposition)):
+        kind = _lead_chunk(text, p)
+        if kind is _ENDS_LEAD or (kind is _NUMBER_LIKE and not only_preposition):
             break
         start = end
-        if len(starts) == 0 and not only_preposition and lower in p.prepositions:
+        if len(starts) == 0 and not only_preposition and kind is _PREPOSITION:
             only_preposition = True
             continue
         only_preposition = False
@@ -166,10 +190,31 @@ def lasting_phrase(before: str, p: FigurePatterns) -> str:
 def _trim_stop_words(lead: str, p: FigurePatterns) -> str:
     """"was executed at" -> "executed at": a lead starts at its first content word; a lead of
     stop words only ("to second in") stays whole rather than shrink to a bare preposition."""
-    for chunk in _CHUNK.finditer(lead):
-        if chunk.group().lower() not in p.stops:
-            return lead[chunk.start():]
+    position = 0
+    for chunk in lead.split():
+        position = lead.find(chunk, position)  # the chunk itself: it starts the rest
+        if chunk.lower() not in p.stops:
+            return lead[position:]
+        position += len(chunk)
     return lead
+
+
+_ENDS_LEAD = "ends"        # punctuation, a clause word or a month: the lead stops before it
+_NUMBER_LIKE = "number"    # a number or a unit: stops the lead unless only a preposition is taken
+_PREPOSITION = "preposition"
+_PLAIN_WORD = "word"
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # chunks repeat ("said", "the", "of"): one look-up each
+def _lead_chunk(text: str, p: FigurePatterns) -> str:
+    """What one whitespace-separated chunk before a figure means to `leading_phrase`."""
+    lower = text.lower()
+    if (text.endswith(_CLOSES) or text.startswith(_CLOSES[:-4]) or lower in p.clause_words
+            or p.month_word(lower)):
+        return _ENDS_LEAD
+    if any(map(str.isdigit, text)) or p.unit_word(text):
+        return _NUMBER_LIKE
+    return _PREPOSITION if lower in p.prepositions else _PLAIN_WORD
 
 
 def trailing_phrase(after: str, p: FigurePatterns, max_words: int = 4) -> str:
