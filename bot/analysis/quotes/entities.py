@@ -89,7 +89,7 @@ def _without_bare_titles(entities: list[Entity], masked: str, rules: Patterns) -
     def bare(entity: Entity) -> bool:
         # "the Brazilian said": a role after an article, not a name
         return all(w in rules.title_words for w in entity.name.split()) or (
-            " " not in entity.name and bool(rules.role.fullmatch(entity.name))
+            " " not in entity.name and bool(rules.is_role(entity.name))
             and _word_before(masked, entity.start).casefold() in rules.rules.articles)
 
     bares = [e for e in entities if bare(e)]
@@ -107,7 +107,7 @@ def _organisations_by_noun(entities: list[Entity], masked: str, rules: Patterns)
     with an organisation noun is an organisation wherever it recurs (so "it said" finds it)."""
     def introduced(entity: Entity) -> bool:
         word = _word_before(masked, entity.start)
-        return word[:1].islower() and bool(rules.organisation.fullmatch(word))
+        return word[:1].islower() and bool(rules.is_organisation(word))
 
     bodies = {e.name for e in entities if e.kind == "PER" and introduced(e)}
     # a name a courtesy title gave a gender ("Mr Blair") is a person whatever stands before it
@@ -176,12 +176,12 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
 
     # "Communications Minister Dayanidhi Maran": everything up to the last title goes; not in
     # "Foreign Office", "Health Department" (a title word names the organisation)
-    body = bool(patterns.organisation.fullmatch(words[-1]))
+    body = bool(patterns.is_organisation(words[-1]))
     i = 0 if body else max((k + 1 for k, w in enumerate(words[:-1]) if w in patterns.title_words),
                            default=0)
     # "Actor Tom Hanks", "Singer Jamie Cullum": a role opening the sentence goes too
     while i < len(words) - 1 and (words[i] in patterns.not_names
-                                  or ((title(words[i]) or patterns.role.fullmatch(words[i]))
+                                  or ((title(words[i]) or patterns.is_role(words[i]))
                                       and not body)
                                   or words[i] in patterns.name_particles):
         gender = patterns.honorific_gender.get(words[i].rstrip(".").casefold(), gender)
@@ -211,7 +211,7 @@ def _by_length(endings: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _looks_like_organisation(words: list[str], patterns: Patterns) -> bool:
-    return any(patterns.organisation.fullmatch(w) or (len(w) > 1 and w.isupper()) for w in words)
+    return any(patterns.is_organisation(w) or (len(w) > 1 and w.isupper()) for w in words)
 
 
 def guess_gender(name: str, patterns: Patterns) -> str | None:

@@ -95,7 +95,7 @@ class Roles:
             holders += [Holder(entity.start, word.casefold(), person,
                                frozenset(w.casefold()
                                          for w in wide[: len(wide) - len(words) + i + 1][-8:]))
-                        for i, word in enumerate(words) if self.patterns.role.fullmatch(word)
+                        for i, word in enumerate(words) if self.patterns.is_role(word)
                         and not any(w.casefold() in self.patterns.prepositions
                                     for w in words[i + 1:])]
             # "Farrukh Sharipov, Minister of Transport": the role right after the comma
@@ -117,7 +117,7 @@ class Roles:
             words.pop()
         if len(words) < 2 or words[-1].casefold() not in self.patterns.prepositions:
             return None
-        return words[-2].casefold() if self.patterns.role.fullmatch(words[-2]) else None
+        return words[-2].casefold() if self.patterns.is_role(words[-2]) else None
 
     def _role_modifiers(self, position: int) -> frozenset[str]:
         """The words between the article and the role noun at `position`: "world" in "the
