@@ -10,7 +10,6 @@ with goes to the person the report is about, and a description to the person jus
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ..names import without_possessive
@@ -22,6 +21,7 @@ from .narrative import Narrative
 from .rules import WORD, Patterns
 
 _WORDS = re.compile(WORD)
+_WORD_CHAR = re.compile(WORD[:-1])   # one character of a word
 
 
 @dataclass(frozen=True)
@@ -132,19 +132,37 @@ class Roles:
         introduced with is held by the person the report is about (named most often, quotes included),
         when the sentence before names him."""
         fullest = self.mentions.fullest
+        sentence_start = self.bounds.sentence_start
+        before = sentence_start(max(0, sentence_start(position) - 1))
+        named = {fullest(e.name) for e in self.mentions.entities_in(before, position)
+                 if e.kind == "PER"}
+        if not named:
+            return None   # no one named there: who the report is about need not be counted
+        main = self._main_person()
+        return main if main in named else None
+
+    def _main_person(self) -> str:
+        """The person named most often, if by at least three mentions and no tie; else ""."""
         if self._main is None:
-            words = Counter(map(without_possessive, _WORDS.findall(self.text)))
             counts: dict[str, int] = {}
             for entity in self.mentions.entities:
-                full = fullest(entity.name) if entity.kind == "PER" else ""
-                if len(full.split()) > 1:
-                    counts[full] = words[full.split()[-1]]
+                full = self.mentions.fullest(entity.name) if entity.kind == "PER" else ""
+                if len(full.split()) > 1 and full not in counts:
+                    counts[full] = _word_count(self.text, full.split()[-1])
             ranked = sorted(counts.items(), key=lambda item: -item[1])
             unique = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > ranked[1][1])
             self._main = ranked[0][0] if ranked and unique and ranked[0][1] >= 3 else ""
-        if not self._main:
-            return None
-        sentence_start = self.bounds.sentence_start
-        before = sentence_start(max(0, sentence_start(position) - 1))
-        return self._main if any(e.kind == "PER" and fullest(e.name) == self._main
-                                 for e in self.mentions.entities_in(before, position)) else None
+        return self._main
+
+
+def _word_count(text: str, surname: str) -> int:
+    """How many words of `text` are `surname`, possessive or not ("Greene", "Greene's"): found
+    with a substring search, so a long report is not split into words for a few surnames."""
+    count = 0
+    at = text.find(surname)
+    while at >= 0:
+        word = None if at and _WORD_CHAR.match(text, at - 1) else _WORDS.match(text, at)
+        if word and without_possessive(word.group()) == surname:
+            count += 1
+        at = text.find(surname, at + 1)
+    return count
