@@ -151,15 +151,17 @@ def _bucket(name: str) -> str:
 
 def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
     """"Deputy Prime Minister John Prescott" -> John Prescott; "Ireland's Alistair Cragg" splits."""
-    run = _TRAILING_POSSESSIVE.sub("", run)   # "Dan Brown's novel", "Jesus' life"
+    # the cheap tests on characters first: most runs hold no apostrophe and one script
+    if run.endswith(_APOSTROPHE_ENDINGS):
+        run = _TRAILING_POSSESSIVE.sub("", run)   # "Dan Brown's novel", "Jesus' life"
     if not run:
         return []
-    possessive = _POSSESSIVE.search(run)
+    possessive = _POSSESSIVE.search(run) if "'" in run or "’" in run else None
     if possessive:
         head = _from_run(run[: possessive.start()], start, patterns)
         tail_at = possessive.end() + 1
         return head + _from_run(run[tail_at:], start + tail_at, patterns)
-    switch = _SCRIPT_SWITCH.search(run)
+    switch = None if run.isascii() else _SCRIPT_SWITCH.search(run)
     if switch:
         # "CityAir Андрей Самодин": a Latin-script company before a Cyrillic name is two names
         return _from_run(run[: switch.start()], start, patterns) \
@@ -171,7 +173,6 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
         return _from_run(run[: joined.start()], start, patterns) \
             + _from_run(run[tail_at:], start + tail_at, patterns)
     words = run.split()
-    offsets = [m.start() for m in _NON_SPACE.finditer(run)]
     gender = None
 
     def title(word: str) -> bool:
@@ -194,12 +195,15 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
         return []
     name = " ".join(words[i:])
     kind = "ORG" if _looks_like_organisation(words[i:], patterns) else "PER"
-    return [Entity(start + offsets[i], start + len(run), name, kind,
+    offset = 0 if i == 0 and not run[0].isspace() else \
+        [m.start() for m in _NON_SPACE.finditer(run)][i]   # where words[i] starts
+    return [Entity(start + offset, start + len(run), name, kind,
                    gender or guess_gender(name, patterns))]
 
 
 _POSSESSIVE = re.compile(r"[’']s(?=\s)")
 _TRAILING_POSSESSIVE = re.compile(r"[’']s?$")
+_APOSTROPHE_ENDINGS = ("'", "’", "'s", "’s")   # where _TRAILING_POSSESSIVE can match
 _SCRIPT_SWITCH = re.compile(r"(?<=[A-Za-z])[ \u00a0](?=[А-ЯЁІЇЄҐ])|(?<=[а-яёіїєґ])[ \u00a0](?=[A-Z])")
 _NON_SPACE = re.compile(r"\S+")
 
