@@ -41,7 +41,10 @@ class Roles:
                  mentions: Mentions, narrative: Narrative) -> None:
         self.text, self.masked, self.patterns = text, masked, patterns
         self.bounds, self.mentions, self.narrative = bounds, mentions, narrative
-        self._holders: list[Holder] | None = None
+        # role holders, read from the entities in text order as far as a role has needed
+        self._holders: list[Holder] = []
+        self._read = 0            # how many entities were read for holders
+        self._previous_end = 0    # where the last person read ends
         self._main: str | None = None   # the person the report is about, "" for none
 
     def resolve(self, role: str, position: int) -> str | None:
@@ -67,43 +70,48 @@ class Roles:
         one introduced as "World and Commonwealth 100m champion", not the "Olympic 100m
         champion" named after him."""
         role = role.casefold()
-        if self._holders is None:
-            self._holders = self._role_holders()   # most reports never need it
+        self._read_holders(position)   # most reports never need any
         named = [h for h in self._holders if h.role == role and h.position < position]
         described = self._role_modifiers(position)
         named = [h for h in named if described <= h.described] or named
         return named[-1].person if named else None
 
-    def _role_holders(self) -> list[Holder]:
+    def _read_holders(self, position: int) -> None:
         """"Chancellor Gordon Brown", "World and Commonwealth 100m champion Kim Collins",
-        "президент UFC Дана Уайт": who holds which role, described how."""
-        holders = []
-        previous_end = 0
+        "президент UFC Дана Уайт": who holds which role, described how, for the people named
+        before `position` (a role early in a long report does not read the report's end)."""
         entities = self.mentions.entities
-        for index, entity in enumerate(entities):
-            if entity.kind != "PER":
-                continue
-            person = self.mentions.fullest(entity.name)
-            apposed = self._apposed_role(entities[index - 1], entity) if index else None
-            if apposed:
-                holders.append(Holder(entity.start, apposed, person, frozenset((apposed,))))
-            opening = max(self.bounds.sentence_start(entity.start), entity.start - 60)
-            words = _WORDS.findall(self.masked[max(opening, previous_end): entity.start])[-8:]
-            # the description may hold names: "European indoor champion Tom Reid"
-            wide = _WORDS.findall(self.masked[opening: entity.start])
-            previous_end = entity.end
-            holders += [Holder(entity.start, word.casefold(), person,
-                               frozenset(w.casefold()
-                                         for w in wide[: len(wide) - len(words) + i + 1][-8:]))
-                        for i, word in enumerate(words) if self.patterns.is_role(word)
-                        and not any(w.casefold() in self.patterns.prepositions
-                                    for w in words[i + 1:])]
-            # "Farrukh Sharipov, Minister of Transport": the role right after the comma
-            after = self.patterns.role_after_comma.match(self.masked, entity.end, entity.end + 40)
-            if after:
-                described = _WORDS.findall(self.masked, after.start(), after.end())
-                holders.append(Holder(entity.start, after.group(1).casefold(), person,
-                                      frozenset(w.casefold() for w in described)))
+        while self._read < len(entities) and entities[self._read].start < position:
+            index, entity = self._read, entities[self._read]
+            self._read += 1
+            if entity.kind == "PER":
+                self._holders += self._held_by(entity, entities[index - 1] if index else None)
+
+    def _held_by(self, entity: Entity, place: Entity | None) -> list[Holder]:
+        """The roles one person is introduced with, before the name or after its comma."""
+        holders = []
+        person = self.mentions.fullest(entity.name)
+        apposed = self._apposed_role(place, entity) if place is not None else None
+        if apposed:
+            holders.append(Holder(entity.start, apposed, person, frozenset((apposed,))))
+        opening = max(self.bounds.sentence_start(entity.start), entity.start - 60)
+        words = _WORDS.findall(self.masked, max(opening, self._previous_end), entity.start)[-8:]
+        self._previous_end = entity.end
+        roles = [i for i, word in enumerate(words) if self.patterns.is_role(word)
+                 and not any(w.casefold() in self.patterns.prepositions for w in words[i + 1:])]
+        # the description may hold names: "European indoor champion Tom Reid"
+        wide = _WORDS.findall(self.masked, opening, entity.start) if roles else []
+        holders += [Holder(entity.start, words[i].casefold(), person,
+                           frozenset(w.casefold()
+                                     for w in wide[: len(wide) - len(words) + i + 1][-8:]))
+                    for i in roles]
+        # "Farrukh Sharipov, Minister of Transport": the role right after the comma
+        after = self.patterns.role_after_comma.match(self.masked, entity.end, entity.end + 40) \
+            if self.masked.startswith(",", entity.end) else None
+        if after:
+            described = _WORDS.findall(self.masked, after.start(), after.end())
+            holders.append(Holder(entity.start, after.group(1).casefold(), person,
+                                  frozenset(w.casefold() for w in described)))
         return holders
 
     def _apposed_role(self, place: Entity, entity: Entity) -> str | None:
