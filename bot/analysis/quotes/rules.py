@@ -20,9 +20,15 @@ _APPOSITION = r"(?:[^.;:\"“”«»]|[\"“«][^.;:\"“”«»]{1,40}[\"”»]
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    """Longest first, so "said in a statement" wins over "said"."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len,
-                                                                         reverse=True))
+    """Longest first, so "said in a statement" wins over "said". A class of the words' first
+    letters goes before them: a search rejects most positions on that one test instead of
+    trying every word there (the same matches, found several times faster)."""
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len,
+                                                                                 reverse=True))
+    firsts = {w[:1] for w in words}
+    if not words or "" in firsts:
+        return alternation
+    return f"(?=[{''.join(sorted(map(re.escape, firsts)))}])(?:{alternation})"
 
 
 @dataclass(frozen=True)
@@ -87,11 +93,7 @@ class Patterns:
 def _words(words: tuple[str, ...]) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!x)x")
-    # one character class before the alternation: a scan of a long report rejects most
-    # positions on one test instead of one per word ("wife", "husband", ... all fail on "x")
-    firsts = {w[:1] for w in words}
-    gate = "" if "" in firsts else f"(?=[{''.join(sorted(map(re.escape, firsts)))}])"
-    return re.compile(rf"{gate}(?<![\w-])(?:{_alternation(words)})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", re.IGNORECASE)
 
 
 def _word_test(words: tuple[str, ...], shapes: tuple[str, ...] = ()) -> Callable[[str], bool]:
