@@ -173,6 +173,8 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
         return _from_run(run[: joined.start()], start, patterns) \
             + _from_run(run[tail_at:], start + tail_at, patterns)
     words = run.split()
+    if len(words) == 1:
+        return _from_word(run, start, patterns)   # most runs: "The", "But", "Greene"
     gender = None
 
     def title(word: str) -> bool:
@@ -199,6 +201,16 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
         [m.start() for m in _NON_SPACE.finditer(run)][i]   # where words[i] starts
     return [Entity(start + offset, start + len(run), name, kind,
                    gender or guess_gender(name, patterns))]
+
+
+def _from_word(run: str, start: int, patterns: Patterns) -> list[Entity]:
+    """A run of one word: what `_from_run` makes of it, without its loops over the words (no
+    title to drop before a lone word, and a lone word tells no gender)."""
+    word = run.strip()
+    if word in patterns.not_names or word.rstrip(".").casefold() in patterns.honorific_gender:
+        return []
+    kind = "ORG" if _looks_like_organisation([word], patterns) else "PER"
+    return [Entity(start + run.index(word), start + len(run), word, kind)]
 
 
 _POSSESSIVE = re.compile(r"[’']s(?=\s)")
