@@ -79,11 +79,13 @@ def _without_sentence_openers(entities: list[Entity], masked: str) -> list[Entit
         before = masked[max(0, entity.start - 3): entity.start].rstrip(" \"“«„—–-")
         return not before or before[-1] in ".!?\n:"
 
-    trusted = {e.name for e in entities if len(e.name.split()) == 1 and not opens_sentence(e)}
-    fuller = NameIndex(e.name for e in entities if len(e.name.split()) > 1)
-    return [e for e in entities
-            if len(e.name.split()) > 1 or not opens_sentence(e) or e.name in trusted
-            or fuller.longer_forms(e.name)]
+    # each one-word name's test once (names here are words joined by single spaces)
+    openers = [" " not in e.name and opens_sentence(e) for e in entities]
+    trusted = {e.name for e, opener in zip(entities, openers, strict=True)
+               if " " not in e.name and not opener}
+    fuller = NameIndex(e.name for e in entities if " " in e.name)
+    return [e for e, opener in zip(entities, openers, strict=True)
+            if not opener or e.name in trusted or fuller.longer_forms(e.name)]
 
 
 def _without_bare_titles(entities: list[Entity], masked: str, rules: Patterns) -> list[Entity]:
