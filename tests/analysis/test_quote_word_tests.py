@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.analysis.quotes.entities import Entity, _from_run
 from bot.analysis.quotes.rules import patterns
 
 
@@ -22,3 +23,22 @@ def test_word_tests_know_role_and_organisation_nouns() -> None:
     assert p.is_role("Chancellor") and p.is_role("22-year-old")
     assert not p.is_role("Greene")
     assert p.is_organisation("Ministry") and not p.is_organisation("Minister")
+
+
+def test_word_alternations_match_whole_words_in_any_case() -> None:
+    # the first-letter class in front of each alternation must not change what matches
+    text = "His Wife, the wife-to-be, a housewife and her son-in-law met his SON and Mother."
+    assert [m.group() for m in patterns("en").relation.finditer(text)] == ["Wife", "SON", "Mother"]
+    text = "Минобороны сообщили, что министр заявил об этом."
+    assert [m.group() for m in patterns("ru").verb.finditer(text)] == ["сообщили", "заявил"]
+
+
+@pytest.mark.parametrize(("run", "expected"), [
+    ("Greene", [Entity(10, 16, "Greene", "PER")]),
+    ("BBC", [Entity(10, 13, "BBC", "ORG")]),
+    ("The", []),
+    ("Mr", []),
+    ("Chancellor Gordon Brown", [Entity(21, 33, "Gordon Brown", "PER")]),
+])
+def test_a_run_of_one_word_reads_as_a_longer_run_would(run: str, expected: list[Entity]) -> None:
+    assert _from_run(run, 10, patterns("en")) == expected
