@@ -15,7 +15,7 @@ from bot.analysis.quotes.mentions import Mentions
 from bot.analysis.quotes.narrative import Narrative
 from bot.analysis.quotes.organisations import Organisations
 from bot.analysis.quotes.pronouns import Pronouns
-from bot.analysis.quotes.roles import Roles
+from bot.analysis.quotes.roles import Roles, _word_count
 from bot.analysis.quotes.spans import find_spans, masked
 
 TEXT = ("World and Commonwealth 100m champion Kim Collins beat Olympic 100m champion Justin "
@@ -85,3 +85,35 @@ def test_an_acronym_goes_by_the_words_that_define_it(parts: Parts) -> None:
     acronym = next(e for e in parts.mentions.entities if e.name == "QCA")
     assert parts.organisations.named(acronym) == "Qualifications and Curriculum Authority"
     assert parts.mentions.kind_of("Qualifications and Curriculum Authority") == "ORG"
+
+
+def test_role_holders_are_read_only_as_far_as_asked_then_further(parts: Parts) -> None:
+    # asked before Gatlin is named, the Olympic champion is no one; asked later, he is
+    assert parts.roles.holder("champion", TEXT.index("Olympic")) == "Kim Collins"
+    assert parts.roles.holder("champion", TEXT.index("Olympic")) == "Kim Collins"
+    assert {h.person for h in parts.roles._holders} == {"Kim Collins"}   # Gatlin not yet read
+    parts.roles.holder("champion", TEXT.index("Mr. Collins"))
+    assert {h.person for h in parts.roles._holders} == {"Kim Collins", "Justin Gatlin"}
+
+
+def test_surnames_are_counted_as_whole_words_possessive_or_not() -> None:
+    text = "Greene's coach said Greene won, not McGreene or Greenes; GREENE. Greene’s"
+    assert _word_count(text, "Greene") == 3
+    assert _word_count(text, "Coach") == 0
+
+
+def test_the_main_person_holds_an_office_only_when_the_sentence_before_names_him() -> None:
+    text = ("Gordon Brown spoke. Brown met Tony Blair. Brown left. Brown's aides agreed.\n\n"
+            "Nobody else spoke. The chancellor said it was over. Gordon Brown waved. "
+            "The chancellor left.")
+    rules = patterns("en")
+    spans = find_spans(text, rules)
+    blanked = masked(text, spans)
+    bounds = Bounds(text, spans, rules)
+    mentions = Mentions(find_entities(text, blanked, "en"), blanked, rules)
+    narrative = Narrative(rules, {})
+    roles = Roles(text, blanked, rules, bounds, mentions, narrative)
+    assert roles._main_person_near(text.index("The chancellor said")) is None
+    assert roles._main is None   # no one named in the sentence before: nothing counted
+    assert roles._main_person_near(text.index("The chancellor left")) == "Gordon Brown"
+    assert roles._main == "Gordon Brown"

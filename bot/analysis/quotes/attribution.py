@@ -83,7 +83,7 @@ class Reader:
             sourced = p.statement.search(self.masked, start, end) or p.source.search(self.masked,
                                                                                     start, end)
             kind = self.kind_of(found.speaker)
-            if kind == "ORG" and any(p.role.fullmatch(m.group()) for m in
+            if kind == "ORG" and any(p.is_role(m.group()) for m in
                                      p.spokesperson.finditer(self.masked, start, end)):
                 # "A spokeswoman for Human Rights Watch said ... She added:": her words are
                 # the body's, so "she" finds it (and "it" still does)

@@ -23,7 +23,10 @@ from .verbs import NOT_FRAMED, Found
 
 MAX_QUOTE_CHARS = 1000
 # The word before a quoted title, past a number: "приказ № 426 «О внесении ...»", "Act No. 5".
-_TITLED = re.compile(r"([\w’'-]+)[ \u00a0]*(?:(?:№|No\.?|N)[ \u00a0]*)?(?:[\d/-]+[ \u00a0]*)?$")
+# Tried only where a word starts: a match inside a word would be one from its start, and the
+# search would otherwise try (and backtrack through) every letter of the 50 characters.
+_TITLED = re.compile(r"(?<![\w’'-])([\w’'-]+)[ \u00a0]*(?:(?:№|No\.?|N)[ \u00a0]*)?"
+                     r"(?:[\d/-]+[ \u00a0]*)?$")
 _WORDS = re.compile(r"[\w’'-]+")
 
 

@@ -97,7 +97,7 @@ class Organisations:
     def stem(self, word: str) -> str | None:
         """The organisation noun `word` is a form of ("клуба": "клуб"); a role ("minister",
         not "ministry") is none."""
-        if self.patterns.role.fullmatch(word) or self.patterns.spokesperson.fullmatch(word):
+        if self.patterns.is_role(word) or self.patterns.spokesperson.fullmatch(word):
             return None
         word = word.casefold()
         return next((stem for stem in self.patterns.organisation_stems if word.startswith(stem)

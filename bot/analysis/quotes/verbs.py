@@ -211,7 +211,7 @@ class SpeechVerbs:
             entity = self.entity_at(cursor, word.end())
             # "пообещал глава Минздрава": after a role the organisation is whose role it is
             whose = noun is not None and entity is not None and entity.kind == "ORG" \
-                and bool(p.role.fullmatch(noun[0])) and not p.spokesperson.fullmatch(noun[0])
+                and bool(p.is_role(noun[0])) and not p.spokesperson.fullmatch(noun[0])
             if entity is not None and not entity.oblique and not self._modifier(entity, end) \
                     and not (placed and entity.kind != "PER") and not whose:
                 return Found(self.named(entity), True)
@@ -225,8 +225,8 @@ class SpeechVerbs:
                     or p.pronoun.fullmatch(text) or re.search(r"[.;:]" if noun else r"[.,;:]", gap):
                 break
             placed = placed or preposition
-            if p.spokesperson.fullmatch(text) or p.role.fullmatch(text) \
-                    or (count <= 2 and p.organisation.fullmatch(text)):
+            if p.spokesperson.fullmatch(text) or p.is_role(text) \
+                    or (count <= 2 and p.is_organisation(text)):
                 noun = noun or (text, word.start())
             cursor = word.end()
         speaker = self.unnamed(*noun) if noun else None
