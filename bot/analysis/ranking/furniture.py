@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ..figures.patterns import literal_trie
 from ..lang import get_pack
-from ..tokens import in_any_token, lowered_tokens
+from ..tokens import lowered_tokens
 
 # Punctuation tokens and the copyright sign are furniture in every language.
 _GENERAL_META = frozenset("| . : , / - – —".split())
@@ -134,7 +134,8 @@ class _Rules:
     bylines: tuple[str, ...]
     debris_start: re.Pattern[str]
     debris_anywhere: Prefiltered
-    any_literal: Callable[[str], bool]  # a literal of either Prefiltered in the sentence
+    holds_literal: Callable[[str], bool]  # a literal of either Prefiltered in lower-cased text
+    literal_in_token: bool  # no literal holds a space: tokens can be tested one by one
 
 
 @cache
@@ -143,40 +144,48 @@ def _rules(language: str) -> _Rules:
     debris = (*text.captions, *(f"^[*_\\s]*(?:{p})" for p in text.credits), *text.stamps)
     phrases = Prefiltered((*text.furniture_phrases, "©"))
     anywhere = Prefiltered([p for p in debris if not p.startswith("^")])
+    literals = (*phrases.literals, *anywhere.literals)
     return _Rules(
         phrases=phrases,
         meta_words=text.meta_words | _GENERAL_META,
         bylines=text.byline_openers,
         debris_start=re.compile(_alternatives([p[1:] for p in debris if p.startswith("^")])),
         debris_anywhere=anywhere,
-        any_literal=_literal_finder((*phrases.literals, *anywhere.literals)),
+        holds_literal=_holds_any(literals),
+        literal_in_token=all(len(literal.split()) == 1 for literal in literals),
     )
 
 
-def _literal_finder(literals: Sequence[str]) -> Callable[[str], bool]:
-    """Whether a sentence, lower-cased, holds any of `literals`: token by token, as a literal
-    without a space lies inside one token; the whole sentence if one has a space."""
+def _holds_any(literals: Sequence[str]) -> Callable[[str], bool]:
     search = re.compile(literal_trie(literals)).search
-    if any(len(literal.split()) != 1 for literal in literals):
-        return lambda sentence: search(sentence.lower()) is not None
-    return in_any_token(lambda token: search(token) is not None)
+    return lambda text: search(text) is not None
 
 
 def _alternatives(patterns: Sequence[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
 
 
+# A token's facts in one int: its furniture count (0-2) plus _LITERAL if it holds a literal; a
+# sentence's sum splits back into both, as its furniture count stays far below _LITERAL.
+_LITERAL = 1 << 40
+
+
 @cache
-def _meta_counter(language: str) -> Callable[[str], int]:
-    """How much furniture one lower-cased token is: a meta word, a meta number ("10:05",
-    "3rd"), or both. Tokens repeat, so a long report costs one memo look-up per token."""
-    meta_words = _rules(language).meta_words
+def _token_facts(language: str) -> Callable[[str], int]:
+    """What `assess` asks of one lower-cased token, in one memo look-up: how much furniture it
+    is (a meta word, a meta number such as "10:05" or "3rd", or both) and whether it holds a
+    literal of the phrase lists. Tokens repeat, so a long report costs one look-up per token."""
+    rules = _rules(language)
+    meta_words = rules.meta_words
+    literal = _LITERAL if rules.literal_in_token else 0
+    holds_literal = rules.holds_literal
 
-    def count(token: str) -> int:
+    def facts(token: str) -> int:
         word = token.strip("()[],;")
-        return (word in meta_words) + bool(word[:1].isdigit() and _META_NUMBER.match(word))
+        meta = (word in meta_words) + bool(word[:1].isdigit() and _META_NUMBER.match(word))
+        return meta + literal if literal and holds_literal(token) else meta
 
-    return lru_cache(maxsize=TOKEN_MEMO)(count)
+    return lru_cache(maxsize=TOKEN_MEMO)(facts)
 
 
 class Assessment(NamedTuple):
@@ -195,9 +204,12 @@ def assess(sentence: str, language: str = "en") -> Assessment:
     """
     rules = _rules(language)
     lowered = sentence.lower()
-    literal = rules.any_literal(sentence)
+    tokens = lowered_tokens(sentence)
+    facts = sum(map(_token_facts(language), tokens))
+    # A literal lies inside one token unless one holds a space.
+    literal = facts >= _LITERAL if rules.literal_in_token else rules.holds_literal(lowered)
     phrase = _search(rules.phrases, lowered, literal)
-    furniture = _furniture_share(sentence, language, phrase)
+    furniture = _furniture_share(sentence, tokens, facts % _LITERAL, phrase, rules.bylines)
     debris = (_is_metadata(sentence) or _CAPTION_LABEL.match(sentence) is not None
               or furniture >= FURNITURE or rules.debris_start.match(lowered) is not None
               or _search(rules.debris_anywhere, lowered, literal))
@@ -220,15 +232,15 @@ def is_debris(sentence: str, language: str = "en") -> bool:
     return assess(sentence, language).debris
 
 
-def _furniture_share(sentence: str, language: str, phrase: bool) -> float:
+def _furniture_share(sentence: str, tokens: Sequence[str], meta: int, phrase: bool,
+                     bylines: tuple[str, ...]) -> float:
     """Meta words' share of the tokens, raised for a furniture phrase or a lone byline."""
-    tokens = lowered_tokens(sentence)
     if not tokens:
         return 1.0
-    share = sum(map(_meta_counter(language), tokens)) / len(tokens)
+    share = meta / len(tokens)
     if phrase:
         share = max(share, FURNITURE)
-    if len(tokens) <= 6 and sentence.split(None, 1)[0] in _rules(language).bylines:
+    if len(tokens) <= 6 and sentence.split(None, 1)[0] in bylines:
         share = max(share, 0.9)  # a byline standing alone
     return min(1.0, share)
 
