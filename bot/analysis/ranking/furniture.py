@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ..figures.patterns import literal_trie
 from ..lang import get_pack
-from ..tokens import lowered_tokens
+from ..tokens import TokenMemo, lowered_tokens
 
 # Punctuation tokens and the copyright sign are furniture in every language.
 _GENERAL_META = frozenset("| . : , / - – —".split())
@@ -185,7 +185,7 @@ def _token_facts(language: str) -> Callable[[str], int]:
         meta = (word in meta_words) + bool(word[:1].isdigit() and _META_NUMBER.match(word))
         return meta + literal if literal and holds_literal(token) else meta
 
-    return lru_cache(maxsize=TOKEN_MEMO)(facts)
+    return TokenMemo(facts, TOKEN_MEMO).__getitem__
 
 
 class Assessment(NamedTuple):
