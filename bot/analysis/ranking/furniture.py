@@ -70,11 +70,16 @@ class Prefiltered:
                 inner_literals.extend(words)
         self.literals = tuple(literals)
         self._find = re.compile(literal_trie(self.literals)).search  # a trie: ~20% faster
+        # No literal holds a space: each lies inside one token, which can be tested alone.
+        self.literals_in_token = all(len(literal.split()) == 1 for literal in self.literals)
         self._opening = re.compile(_alternatives(opening)).match
         self._inner = re.compile(_alternatives(inner)).search
         self._inner_literals = tuple(inner_literals)
         self._always = re.compile(_alternatives(always)).search if always else None
         self.needs_literal = not always  # every match holds one of `literals`
+
+    def holds_literal(self, lowered: str) -> bool:
+        return self._find(lowered) is not None
 
     def search(self, lowered: str) -> bool:
         if self._always is not None and self._always(lowered):
@@ -134,8 +139,6 @@ class _Rules:
     bylines: tuple[str, ...]
     debris_start: re.Pattern[str]
     debris_anywhere: Prefiltered
-    holds_literal: Callable[[str], bool]  # a literal of either Prefiltered in lower-cased text
-    literal_in_token: bool  # no literal holds a space: tokens can be tested one by one
 
 
 @cache
@@ -144,46 +147,43 @@ def _rules(language: str) -> _Rules:
     debris = (*text.captions, *(f"^[*_\\s]*(?:{p})" for p in text.credits), *text.stamps)
     phrases = Prefiltered((*text.furniture_phrases, "©"))
     anywhere = Prefiltered([p for p in debris if not p.startswith("^")])
-    literals = (*phrases.literals, *anywhere.literals)
     return _Rules(
         phrases=phrases,
         meta_words=text.meta_words | _GENERAL_META,
         bylines=text.byline_openers,
         debris_start=re.compile(_alternatives([p[1:] for p in debris if p.startswith("^")])),
         debris_anywhere=anywhere,
-        holds_literal=_holds_any(literals),
-        literal_in_token=all(len(literal.split()) == 1 for literal in literals),
     )
-
-
-def _holds_any(literals: Sequence[str]) -> Callable[[str], bool]:
-    search = re.compile(literal_trie(literals)).search
-    return lambda text: search(text) is not None
 
 
 def _alternatives(patterns: Sequence[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
 
 
-# A token's facts in one int: its furniture count (0-2) plus _LITERAL if it holds a literal; a
-# sentence's sum splits back into both, as its furniture count stays far below _LITERAL.
-_LITERAL = 1 << 40
+# A token's facts in one int, so that a sentence's facts are one sum: its furniture count (0-2),
+# plus _PHRASE_LITERAL if it holds a literal of the furniture phrases and _DEBRIS_LITERAL if one
+# of the debris phrases. Each field counts tokens, far below _FIELD (the next field's unit).
+_FIELD = 1 << 24
+_PHRASE_LITERAL = _FIELD
+_DEBRIS_LITERAL = _FIELD * _FIELD
 
 
 @cache
 def _token_facts(language: str) -> Callable[[str], int]:
     """What `assess` asks of one lower-cased token, in one memo look-up: how much furniture it
-    is (a meta word, a meta number such as "10:05" or "3rd", or both) and whether it holds a
-    literal of the phrase lists. Tokens repeat, so a long report costs one look-up per token."""
+    is (a meta word, a meta number such as "10:05" or "3rd", or both) and which phrase lists
+    have a literal inside it. Tokens repeat, so a long report costs one look-up per token."""
     rules = _rules(language)
     meta_words = rules.meta_words
-    literal = _LITERAL if rules.literal_in_token else 0
-    holds_literal = rules.holds_literal
+    phrases, debris = rules.phrases, rules.debris_anywhere
+    phrase_unit = _PHRASE_LITERAL if phrases.literals_in_token else 0
+    debris_unit = _DEBRIS_LITERAL if debris.literals_in_token else 0
 
     def facts(token: str) -> int:
         word = token.strip("()[],;")
         meta = (word in meta_words) + bool(word[:1].isdigit() and _META_NUMBER.match(word))
-        return meta + literal if literal and holds_literal(token) else meta
+        return (meta + (phrase_unit if phrase_unit and phrases.holds_literal(token) else 0)
+                + (debris_unit if debris_unit and debris.holds_literal(token) else 0))
 
     return TokenMemo(facts, TOKEN_MEMO).__getitem__
 
@@ -199,26 +199,28 @@ class Assessment(NamedTuple):
 def assess(sentence: str, language: str = "en") -> Assessment:
     """The sentence's furniture share and whether it is debris.
 
-    Both read the same lower-cased text; one scan for the literals of either phrase list
-    rules out most sentences for both, where each list alone would cost a scan of its own.
+    Both read the same lower-cased tokens; one memo look-up per token tells which phrase list
+    has a literal in the sentence, which rules out most sentences for both lists.
     """
     rules = _rules(language)
     lowered = sentence.lower()
     tokens = lowered_tokens(sentence)
     facts = sum(map(_token_facts(language), tokens))
-    # A literal lies inside one token unless one holds a space.
-    literal = facts >= _LITERAL if rules.literal_in_token else rules.holds_literal(lowered)
-    phrase = _search(rules.phrases, lowered, literal)
-    furniture = _furniture_share(sentence, tokens, facts % _LITERAL, phrase, rules.bylines)
+    furniture = _furniture_share(sentence, tokens, facts % _FIELD,
+                                 _search(rules.phrases, lowered, facts, _PHRASE_LITERAL),
+                                 rules.bylines)
     debris = (_is_metadata(sentence) or _CAPTION_LABEL.match(sentence) is not None
               or furniture >= FURNITURE or rules.debris_start.match(lowered) is not None
-              or _search(rules.debris_anywhere, lowered, literal))
+              or _search(rules.debris_anywhere, lowered, facts, _DEBRIS_LITERAL))
     return Assessment(furniture, debris)
 
 
-def _search(phrases: Prefiltered, lowered: str, literal: bool) -> bool:
-    """`phrases.search`, skipped when the text holds none of the literals its matches need."""
-    return (literal or not phrases.needs_literal) and phrases.search(lowered)
+def _search(phrases: Prefiltered, lowered: str, facts: int, unit: int) -> bool:
+    """`phrases.search`, skipped when the text holds none of the literals its matches need
+    (`facts` counts, in `unit`s, the tokens holding one, unless a literal spans tokens)."""
+    if phrases.needs_literal and phrases.literals_in_token and facts // unit % _FIELD == 0:
+        return False
+    return phrases.search(lowered)
 
 
 def furniture_score(sentence: str, language: str = "en") -> float:
