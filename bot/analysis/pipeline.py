@@ -72,8 +72,16 @@ def unfit_for_summary(sentences: Sequence[str], quotes: Sequence[Quote],
     return frozenset(
         index for index, sentence in enumerate(sentences)
         if is_debris(sentence, language) or unnamed.search(sentence)
-        or (listed and _QUOTE_MARKS.search(sentence) and _repeats_quote(_letters(sentence), listed))
+        or (listed and _has_quote_mark(sentence) and _repeats_quote(_letters(sentence), listed))
     )
+
+
+def _has_quote_mark(sentence: str) -> bool:
+    # An ASCII sentence can hold only the straight quote: one character scan, not the regex's
+    # character-class test at every position.
+    if sentence.isascii():
+        return '"' in sentence
+    return _QUOTE_MARKS.search(sentence) is not None
 
 
 def _repeats_quote(sentence: str, listed: Sequence[str]) -> bool:

@@ -28,7 +28,7 @@ _GENERAL_META = frozenset("| . : , / - – —".split())
 _META_NUMBER = re.compile(r"^\d{1,4}(?::\d{2}(?:am|pm)?|st|nd|rd|th)?$", re.IGNORECASE)
 # A line with no closing punctuation whose last comma-separated part is a date is a document's
 # metadata: "Briefing note, Bishkek, 14 February 2025" (but not the bullet "Exports rose in 2024").
-_UNFINISHED = re.compile(r"[.!?…:;\"'”’»)]$")
+_CLOSING = tuple(".!?…:;\"'”’»)")  # the last character of a finished line
 _ENDS_IN_DATE = re.compile(
     r",\s*(?:\S+\s+){0,3}(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$")
 METADATA_WORDS = 14  # longer unpunctuated lines are run-on prose, not a header
@@ -249,5 +249,5 @@ def _furniture_share(sentence: str, tokens: Sequence[str], meta: int, phrase: bo
 
 def _is_metadata(sentence: str) -> bool:
     stripped = sentence.strip()
-    return (not _UNFINISHED.search(stripped[-2:]) and len(stripped.split()) <= METADATA_WORDS
+    return (not stripped.endswith(_CLOSING) and len(stripped.split()) <= METADATA_WORDS
             and bool(_ENDS_IN_DATE.search(stripped[-40:])))
