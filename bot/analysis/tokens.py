@@ -97,8 +97,8 @@ def stems_of_sentences(sentence_tokens: Iterable[Iterable[str]],
                        language: str) -> list[tuple[str, ...]]:
     """`sentence_stems` of each sentence, from its `lowered_tokens`.
 
-    All in C-level passes (the token memo, chaining), with no Python call per sentence: a long
-    report's stems cost about half as much as sentence by sentence.
+    All in C-level passes (the token memo, chaining), with no Python call per sentence: the
+    ranker asks for every sentence of a report at once.
     """
     stems = partial(map, token_stems(language))
     return list(map(tuple, map(chain.from_iterable, map(stems, sentence_tokens))))
