@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import chain
+from typing import TypeVar
 
 import snowballstemmer
 
@@ -22,6 +23,31 @@ _EDGE = ".,;:!?\"'()[]{}«»“”‘’„—–-…/*"  # never part of a word
 # vocabulary: the memo keeps the most recently used stems only.
 STEM_CACHE_SIZE = 50_000
 SENTENCE_MEMO = 4096  # sentences whose tokens are kept: one report's worth, for its stages
+_Value = TypeVar("_Value")
+
+
+class TokenMemo(dict[str, _Value]):
+    """`compute` of one token, remembered; call `memo.__getitem__` (a plain dict look-up).
+
+    A long report asks tens of thousands of times about a few thousand distinct tokens, so the
+    look-up is the cost: half that of `functools.lru_cache`, which reorders its entries on
+    every hit. Bounded all the same: a full memo starts afresh, and a report's own tokens
+    soon return.
+    """
+
+    __slots__ = ("_compute", "_maxsize")
+
+    def __init__(self, compute: Callable[[str], _Value], maxsize: int) -> None:
+        super().__init__()
+        self._compute = compute
+        self._maxsize = maxsize
+
+    def __missing__(self, token: str) -> _Value:
+        value = self._compute(token)
+        if len(self) >= self._maxsize:
+            self.clear()
+        self[token] = value
+        return value
 
 
 def words(text: str) -> list[str]:
@@ -67,6 +93,17 @@ def sentence_stems(sentence: str, language: str) -> list[str]:
     return _stems_of(lowered_tokens(sentence), language)
 
 
+def stems_of_sentences(sentence_tokens: Iterable[Iterable[str]],
+                       language: str) -> list[tuple[str, ...]]:
+    """`sentence_stems` of each sentence, from its `lowered_tokens`.
+
+    All in C-level passes (the token memo, chaining), with no Python call per sentence: the
+    ranker asks for every sentence of a report at once.
+    """
+    stems = partial(map, token_stems(language))
+    return list(map(tuple, map(chain.from_iterable, map(stems, sentence_tokens))))
+
+
 @lru_cache(maxsize=SENTENCE_MEMO)
 def lowered_tokens(sentence: str) -> tuple[str, ...]:
     """The sentence's whitespace-separated tokens, lower-cased, split once per sentence.
@@ -85,16 +122,16 @@ def in_any_token(test: Callable[[str], bool]) -> Callable[[str], bool]:
     edges do not change, the same answer as `test` on the whole lower-cased sentence; tokens
     repeat, so most cost one memo look-up instead of a scan of every sentence.
     """
-    holds = lru_cache(maxsize=STEM_CACHE_SIZE)(test)
+    holds = TokenMemo(test, STEM_CACHE_SIZE).__getitem__
     return lambda sentence: any(map(holds, lowered_tokens(sentence)))
 
 
 def _stems_of(lowered: Iterable[str], language: str) -> list[str]:
-    return list(chain.from_iterable(map(_token_stems(language), lowered)))
+    return list(chain.from_iterable(map(token_stems(language), lowered)))
 
 
 @cache
-def _token_stems(language: str) -> Callable[[str], tuple[str, ...]]:
+def token_stems(language: str) -> Callable[[str], tuple[str, ...]]:
     """The content stems of one whitespace-separated token ("said," -> ("said",)), memoized.
 
     Tokens repeat even more than words in news text, so a long report costs one memo look-up
@@ -107,7 +144,7 @@ def _token_stems(language: str) -> Callable[[str], tuple[str, ...]]:
     def stems(token: str) -> tuple[str, ...]:
         return tuple(stem(w) for w in words(token) if w not in stops and len(w) > 1)
 
-    return lru_cache(maxsize=STEM_CACHE_SIZE)(stems)
+    return TokenMemo(stems, STEM_CACHE_SIZE).__getitem__
 
 
 @cache

@@ -172,6 +172,19 @@ def test_a_bare_quotation_listed_with_its_speaker_is_not_repeated() -> None:
     assert unfit_for_summary(sentences, quotes, "en") == {1}
 
 
+def test_a_repeat_is_found_in_plain_ascii_and_in_accented_text_alike() -> None:
+    # Letters only count, case and digits aside: "full-year" repeats "Full year", "Élan" "élan".
+    quotes = [Quote("Our full-year results show élan, in 2024 and 2025.", "Jo Park"),
+              Quote("Exports rose 3% in May.", "Ann Lee")]
+    sentences = [
+        '"OUR FULL YEAR RESULTS SHOW ELAN IN 2024 AND 2025."',  # plain ASCII: no accent, no repeat
+        '"Our Full year results show Élan in 2024 and 2,025."',
+        '"Exports_rose in May!"',
+        '"Exports rose in May," Ms Lee told a briefing of the trade ministry in the capital.',
+    ]
+    assert unfit_for_summary(sentences, quotes, "en") == {1, 2}
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["Briefing note, Bishkek, 14 February 2025", "Situation report, Dushanbe, 09.04.2025",

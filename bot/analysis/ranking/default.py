@@ -20,13 +20,14 @@ time than a short report takes to rank).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
 from .. import tokens
-from .furniture import FURNITURE, assess
+from .furniture import FURNITURE, Assessment, assess
 
 POSITION_WEIGHT = 3.0       # the lead's prior for a short summary, in top centralities
 POSITION_DECAY = 1.0        # prior(i) = (1 + i) ** -DECAY
@@ -44,10 +45,12 @@ def rank_default(sentences: Sequence[str], count: int, language: str, title: str
     benchmark, so it is not scored.
     """
     del title
-    counts = _term_counts([tokens.sentence_stems(s, language) for s in sentences])
+    sentence_tokens = list(map(tokens.lowered_tokens, sentences))
+    counts = _term_counts(tokens.stems_of_sentences(sentence_tokens, language))
+    quality = np.array([_quality(s, assess(s, language), len(words))
+                        for s, words in zip(sentences, sentence_tokens, strict=True)])
     wanted = min(count, len(sentences))
-    scores = _scores(sentences, counts, wanted, language)
-    return sorted(_select(scores, _tfidf(counts), wanted))
+    return sorted(_select(_scores(quality, counts, wanted), _tfidf(counts), wanted))
 
 
 @dataclass(frozen=True)
@@ -71,21 +74,19 @@ class TermCounts:
         return np.bincount(self.rows, weights=weights, minlength=self.shape[0])
 
 
-def _term_counts(stems: Sequence[list[str]]) -> TermCounts:
-    """Counts of each stem per sentence; one pass in Python, the summing in numpy."""
-    vocabulary: dict[str, int] = {}
-    index = vocabulary.setdefault
-    columns = np.fromiter((index(stem, len(vocabulary)) for sentence in stems for stem in sentence),
-                          dtype=np.intp)
+def _term_counts(stems: Sequence[Collection[str]]) -> TermCounts:
+    """Counts of each stem per sentence; C-level passes in Python, the summing in numpy."""
+    flat = list(chain.from_iterable(stems))
+    distinct = dict.fromkeys(flat)  # numbered in order of first appearance
+    vocabulary = dict(zip(distinct, range(len(distinct)), strict=True))
+    columns = np.fromiter(map(vocabulary.__getitem__, flat), np.intp, len(flat))
     rows = np.repeat(np.arange(len(stems), dtype=np.intp), [len(s) for s in stems])
     width = max(1, len(vocabulary))
     pairs, values = np.unique(rows * width + columns, return_counts=True)  # sorted by row
     return TermCounts(pairs // width, pairs % width, values.astype(float), (len(stems), width))
 
 
-def _scores(sentences: Sequence[str], counts: TermCounts, wanted: int,
-            language: str) -> np.ndarray:
-    quality = np.array([_quality(s, language) for s in sentences])
+def _scores(quality: np.ndarray, counts: TermCounts, wanted: int) -> np.ndarray:
     position = (1.0 + prose_position(quality)) ** -POSITION_DECAY
     content = _unit(shared_vocabulary(counts)) + lead_weight(quality, wanted) * position
     return content * quality
@@ -149,18 +150,17 @@ def _unit(values: np.ndarray) -> np.ndarray:
     return values / top if top > 0 else np.zeros_like(values)
 
 
-def _quality(sentence: str, language: str) -> float:
+def _quality(sentence: str, assessment: Assessment, words: int) -> float:
     """Zero for furniture and debris (captions, credits, stamps); reduced for fragments and
     questions.
 
     Bare quotations are not damped: human summaries on the benchmark often keep them.
     """
-    furniture, debris = assess(sentence, language)
+    furniture, debris = assessment
     if debris:
         return 1e-6
     span = FURNITURE_CEILING - FURNITURE_FLOOR
     weight = min(1.0, max(0.0, 1.0 - (furniture - FURNITURE_FLOOR) / span))
-    words = len(tokens.lowered_tokens(sentence))
     if words < SHORT_WORDS:
         weight *= (words / SHORT_WORDS) ** 2
     if sentence.rstrip("\"'”’»)] ").endswith("?"):

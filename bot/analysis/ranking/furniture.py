@@ -21,14 +21,14 @@ from typing import NamedTuple
 
 from ..figures.patterns import literal_trie
 from ..lang import get_pack
-from ..tokens import in_any_token, lowered_tokens
+from ..tokens import TokenMemo, lowered_tokens
 
 # Punctuation tokens and the copyright sign are furniture in every language.
 _GENERAL_META = frozenset("| . : , / - – —".split())
 _META_NUMBER = re.compile(r"^\d{1,4}(?::\d{2}(?:am|pm)?|st|nd|rd|th)?$", re.IGNORECASE)
 # A line with no closing punctuation whose last comma-separated part is a date is a document's
 # metadata: "Briefing note, Bishkek, 14 February 2025" (but not the bullet "Exports rose in 2024").
-_UNFINISHED = re.compile(r"[.!?…:;\"'”’»)]$")
+_CLOSING = tuple(".!?…:;\"'”’»)")  # the last character of a finished line
 _ENDS_IN_DATE = re.compile(
     r",\s*(?:\S+\s+){0,3}(?:(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$")
 METADATA_WORDS = 14  # longer unpunctuated lines are run-on prose, not a header
@@ -70,11 +70,16 @@ class Prefiltered:
                 inner_literals.extend(words)
         self.literals = tuple(literals)
         self._find = re.compile(literal_trie(self.literals)).search  # a trie: ~20% faster
+        # No literal holds a space: each lies inside one token, which can be tested alone.
+        self.literals_in_token = all(len(literal.split()) == 1 for literal in self.literals)
         self._opening = re.compile(_alternatives(opening)).match
         self._inner = re.compile(_alternatives(inner)).search
         self._inner_literals = tuple(inner_literals)
         self._always = re.compile(_alternatives(always)).search if always else None
         self.needs_literal = not always  # every match holds one of `literals`
+
+    def holds_literal(self, lowered: str) -> bool:
+        return self._find(lowered) is not None
 
     def search(self, lowered: str) -> bool:
         if self._always is not None and self._always(lowered):
@@ -134,7 +139,6 @@ class _Rules:
     bylines: tuple[str, ...]
     debris_start: re.Pattern[str]
     debris_anywhere: Prefiltered
-    any_literal: Callable[[str], bool]  # a literal of either Prefiltered in the sentence
 
 
 @cache
@@ -149,34 +153,39 @@ def _rules(language: str) -> _Rules:
         bylines=text.byline_openers,
         debris_start=re.compile(_alternatives([p[1:] for p in debris if p.startswith("^")])),
         debris_anywhere=anywhere,
-        any_literal=_literal_finder((*phrases.literals, *anywhere.literals)),
     )
-
-
-def _literal_finder(literals: Sequence[str]) -> Callable[[str], bool]:
-    """Whether a sentence, lower-cased, holds any of `literals`: token by token, as a literal
-    without a space lies inside one token; the whole sentence if one has a space."""
-    search = re.compile(literal_trie(literals)).search
-    if any(len(literal.split()) != 1 for literal in literals):
-        return lambda sentence: search(sentence.lower()) is not None
-    return in_any_token(lambda token: search(token) is not None)
 
 
 def _alternatives(patterns: Sequence[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
 
 
+# A token's facts in one int, so that a sentence's facts are one sum: its furniture count (0-2),
+# plus _PHRASE_LITERAL if it holds a literal of the furniture phrases and _DEBRIS_LITERAL if one
+# of the debris phrases. Each field counts tokens, far below _FIELD (the next field's unit).
+_FIELD = 1 << 24
+_PHRASE_LITERAL = _FIELD
+_DEBRIS_LITERAL = _FIELD * _FIELD
+
+
 @cache
-def _meta_counter(language: str) -> Callable[[str], int]:
-    """How much furniture one lower-cased token is: a meta word, a meta number ("10:05",
-    "3rd"), or both. Tokens repeat, so a long report costs one memo look-up per token."""
-    meta_words = _rules(language).meta_words
+def _token_facts(language: str) -> Callable[[str], int]:
+    """What `assess` asks of one lower-cased token, in one memo look-up: how much furniture it
+    is (a meta word, a meta number such as "10:05" or "3rd", or both) and which phrase lists
+    have a literal inside it. Tokens repeat, so a long report costs one look-up per token."""
+    rules = _rules(language)
+    meta_words = rules.meta_words
+    phrases, debris = rules.phrases, rules.debris_anywhere
+    phrase_unit = _PHRASE_LITERAL if phrases.literals_in_token else 0
+    debris_unit = _DEBRIS_LITERAL if debris.literals_in_token else 0
 
-    def count(token: str) -> int:
+    def facts(token: str) -> int:
         word = token.strip("()[],;")
-        return (word in meta_words) + bool(word[:1].isdigit() and _META_NUMBER.match(word))
+        meta = (word in meta_words) + bool(word[:1].isdigit() and _META_NUMBER.match(word))
+        return (meta + (phrase_unit if phrase_unit and phrases.holds_literal(token) else 0)
+                + (debris_unit if debris_unit and debris.holds_literal(token) else 0))
 
-    return lru_cache(maxsize=TOKEN_MEMO)(count)
+    return TokenMemo(facts, TOKEN_MEMO).__getitem__
 
 
 class Assessment(NamedTuple):
@@ -190,23 +199,28 @@ class Assessment(NamedTuple):
 def assess(sentence: str, language: str = "en") -> Assessment:
     """The sentence's furniture share and whether it is debris.
 
-    Both read the same lower-cased text; one scan for the literals of either phrase list
-    rules out most sentences for both, where each list alone would cost a scan of its own.
+    Both read the same lower-cased tokens; one memo look-up per token tells which phrase list
+    has a literal in the sentence, which rules out most sentences for both lists.
     """
     rules = _rules(language)
     lowered = sentence.lower()
-    literal = rules.any_literal(sentence)
-    phrase = _search(rules.phrases, lowered, literal)
-    furniture = _furniture_share(sentence, language, phrase)
+    tokens = lowered_tokens(sentence)
+    facts = sum(map(_token_facts(language), tokens))
+    furniture = _furniture_share(sentence, tokens, facts % _FIELD,
+                                 _search(rules.phrases, lowered, facts, _PHRASE_LITERAL),
+                                 rules.bylines)
     debris = (_is_metadata(sentence) or _CAPTION_LABEL.match(sentence) is not None
               or furniture >= FURNITURE or rules.debris_start.match(lowered) is not None
-              or _search(rules.debris_anywhere, lowered, literal))
+              or _search(rules.debris_anywhere, lowered, facts, _DEBRIS_LITERAL))
     return Assessment(furniture, debris)
 
 
-def _search(phrases: Prefiltered, lowered: str, literal: bool) -> bool:
-    """`phrases.search`, skipped when the text holds none of the literals its matches need."""
-    return (literal or not phrases.needs_literal) and phrases.search(lowered)
+def _search(phrases: Prefiltered, lowered: str, facts: int, unit: int) -> bool:
+    """`phrases.search`, skipped when the text holds none of the literals its matches need
+    (`facts` counts, in `unit`s, the tokens holding one, unless a literal spans tokens)."""
+    if phrases.needs_literal and phrases.literals_in_token and facts // unit % _FIELD == 0:
+        return False
+    return phrases.search(lowered)
 
 
 def furniture_score(sentence: str, language: str = "en") -> float:
@@ -220,20 +234,20 @@ def is_debris(sentence: str, language: str = "en") -> bool:
     return assess(sentence, language).debris
 
 
-def _furniture_share(sentence: str, language: str, phrase: bool) -> float:
+def _furniture_share(sentence: str, tokens: Sequence[str], meta: int, phrase: bool,
+                     bylines: tuple[str, ...]) -> float:
     """Meta words' share of the tokens, raised for a furniture phrase or a lone byline."""
-    tokens = lowered_tokens(sentence)
     if not tokens:
         return 1.0
-    share = sum(map(_meta_counter(language), tokens)) / len(tokens)
+    share = meta / len(tokens)
     if phrase:
         share = max(share, FURNITURE)
-    if len(tokens) <= 6 and sentence.split(None, 1)[0] in _rules(language).bylines:
+    if len(tokens) <= 6 and sentence.split(None, 1)[0] in bylines:
         share = max(share, 0.9)  # a byline standing alone
     return min(1.0, share)
 
 
 def _is_metadata(sentence: str) -> bool:
     stripped = sentence.strip()
-    return (not _UNFINISHED.search(stripped[-2:]) and len(stripped.split()) <= METADATA_WORDS
+    return (not stripped.endswith(_CLOSING) and len(stripped.split()) <= METADATA_WORDS
             and bool(_ENDS_IN_DATE.search(stripped[-40:])))
