@@ -55,7 +55,7 @@ def _allowed(query: CallbackQuery, context: BriefContext) -> bool:
         return False
     chat, user_id = message.chat, query.from_user.id
     rules = context.state.settings.access
-    if not access.chat_allowed(rules, context.state.targets, chat_id=chat.id,
+    if not access.chat_allowed(rules, context.state.targets, chat_id=context.state.home(chat.id),
                                chat_username=chat.username, chat_type=chat.type,
                                user_id=user_id):
         return False

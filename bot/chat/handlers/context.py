@@ -32,6 +32,9 @@ class BotState:
     rate: RateLimiter = field(init=False)
     heavy: HeavyWork = field(init=False)
     targets: frozenset[str] = frozenset()
+    # supergroup id -> the allowed group it was upgraded from (learned from Telegram's service
+    # messages; at most one entry per allowed chat, so bounded by the settings)
+    upgraded: dict[int, int] = field(default_factory=dict)
 
     def attach(self, briefing: Briefing, sources: SourceHub) -> None:
         self.settings = briefing.settings
@@ -41,6 +44,11 @@ class BotState:
         self.rate = RateLimiter(limits.user_requests_per_minute)
         self.heavy = HeavyWork(limits.heavy_jobs)
         self.targets = target_keys(self.settings.targets)
+
+    def home(self, chat_id: int) -> int:
+        """The chat id the settings and delivery records know this chat by: the group's old
+        id once it became a supergroup (sends to it follow the upgrade, bot.chat.delivery)."""
+        return self.upgraded.get(chat_id, chat_id)
 
     @property
     def language(self) -> str:

@@ -42,9 +42,11 @@ async def gate(update: Update, context: BriefContext) -> None:
         raise ApplicationHandlerStop  # /summary@other_bot, in text or caption: not ours
     allowed = False
     try:
+        learn_upgrade(message, context)
         user = update.effective_user
         allowed = access.chat_allowed(
-            context.state.settings.access, context.state.targets, chat_id=chat.id,
+            context.state.settings.access, context.state.targets,
+            chat_id=context.state.home(chat.id),
             chat_username=chat.username, chat_type=chat.type,
             user_id=user.id if user else None)
         if not allowed:
@@ -62,6 +64,23 @@ async def gate(update: Update, context: BriefContext) -> None:
         await reply(context.state, message, context.t("command_too_long",
                                                        limit=COMMAND_NAME_LIMIT))
         raise ApplicationHandlerStop
+
+
+def learn_upgrade(message: TgMessage, context: BriefContext) -> None:
+    """A group upgraded to a supergroup gets a new id: Telegram says so in a service message
+    in each (migrate_to_chat_id in the old, migrate_from_chat_id in the new), which no user
+    can forge. An allowed group stays allowed under its new id, for as long as the bot runs;
+    the operator is told to put the new id in the settings."""
+    old, new = ((message.chat.id, message.migrate_to_chat_id) if message.migrate_to_chat_id
+                else (message.migrate_from_chat_id, message.chat.id))
+    if old is None or new is None or new in context.state.upgraded:
+        return
+    state = context.state
+    if access.chat_allowed(state.settings.access, state.targets, chat_id=old,
+                           chat_username=None, chat_type="group", user_id=None):
+        state.upgraded[new] = old
+        log.warning("chat %s was upgraded to the supergroup %s; it stays allowed until the bot "
+                    "restarts: set chat_id = %s in its settings", old, new, new)
 
 
 async def within_rate(update: Update, context: BriefContext) -> bool:

@@ -54,7 +54,7 @@ async def _summarize_new(context: BriefContext, message: TgMessage) -> None:
     # while downloads and analyses for others should go on (the workflow's chat lock orders it).
     async with typing(message.get_bot(), message.chat_id):
         outcome = await state.briefing.send_new(
-            message.get_bot(), message.chat_id, kind="summary",
+            message.get_bot(), state.home(message.chat_id), kind="summary",
             reply_to=reply_to_id(message), thread_id=thread_of(message))
     if outcome.error is not None:
         raise outcome.error
