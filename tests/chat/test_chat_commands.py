@@ -183,6 +183,20 @@ async def test_document_limits_and_errors(run_bot, settings: Settings,
         empty["file_id"]]
 
 
+async def test_a_file_past_telegrams_download_cap_gets_a_clear_answer(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram) -> None:
+    # the message may leave file_size out; getFile then refuses a file over 20 MB
+    huge = fake_telegram.add_file(b"x", "huge.pdf", file_size=-1)
+    fake_telegram.fail("getFile", "file_too_big")
+    async with run_bot(settings, telegram=replace(settings.telegram, max_download_mb=50.0)):
+        assert await ask(fake_telegram, None, document=huge) == [en("too_big_for_telegram")]
+        assert await ask(fake_telegram, "/help") == [en("help")]
+    assert en("too_big_for_telegram") == ("Telegram lets bots download files up to 20 MB; this "
+                                          "one is larger.")
+    assert [c.outcome for c in fake_telegram.calls_of("getFile")] == ["file_too_big"]
+    assert fake_telegram.calls_of("download") == []
+
+
 async def test_reports_lists_newest_first(run_bot, settings: Settings,
                                           fake_telegram: FakeTelegram, store: Store) -> None:
     async with run_bot(settings):
