@@ -5,13 +5,16 @@ without a usable message, update kinds the bot never asked for. Real HTTP, the r
 
 from __future__ import annotations
 
+import asyncio
+import logging
+
 from bot.analysis.loaders import load_report
 from bot.chat.texts import text
 from bot.settings import Settings
 from bot.store.db import Store
 from tests.chat.conftest import TEAM, expected_messages
 from tests.fakes.bot_settings import STRANGER, USER
-from tests.fakes.telegram_server import FakeTelegram
+from tests.fakes.telegram_server import BOT_ID, FakeTelegram
 
 SUPERGROUP = -1001777  # TEAM's id after the upgrade
 ELSEWHERE = -300       # a group nobody allowed
@@ -62,3 +65,78 @@ async def test_an_upgraded_target_group_keeps_its_commands_and_its_delivery_reco
     assert store.undelivered(TEAM) == []  # one record: the target's, under its configured id
     assert (f"chat {TEAM} was upgraded to the supergroup {SUPERGROUP}; it stays allowed until "
             f"the bot restarts: set chat_id = {SUPERGROUP} in its settings") in caplog.text
+
+
+def person(user_id: int) -> dict:
+    return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}"}
+
+
+async def test_documented_shapes_the_other_suites_never_send_are_handled_or_ignored(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, inbox, caplog) -> None:
+    fake = fake_telegram
+    water = load_report(inbox / "a_water.txt")
+    team_chat = {"id": TEAM, "type": "supergroup", "title": "Team"}
+    bot_user = {"id": BOT_ID, "is_bot": True, "first_name": "Brief"}
+    # an anonymous group admin: no `from`, the group itself as sender_chat
+    anonymous = [fake.message(body, chat_id=TEAM, user_id=None) for body in ("/summary 1",
+                                                                             "/digest")]
+    for message in anonymous:
+        message["sender_chat"] = team_chat
+    # a forum topic
+    in_topic = fake.message("/help", chat_id=TEAM, user_id=USER)
+    in_topic.update(is_topic_message=True, message_thread_id=77)
+    # fields and update kinds of a future Bot API version
+    future = fake.message("/help", chat_id=USER, user_id=USER)
+    future.update(future_field={"deep": [1, 2]}, chat={**future["chat"], "future": True})
+    # presses without a usable message: inline mode, a message too old to be shown, a game
+    query = {"chat_instance": "ci", "from": person(USER)}
+    old = {"message_id": 5, "date": 0, "chat": {"id": USER, "type": "private"}}
+    presses = [{**query, "id": "inline", "inline_message_id": "i1", "data": f"f:{water.id}"},
+               {**query, "id": "old", "message": old, "data": f"f:{water.id}"},
+               {**query, "id": "game", "message": {**old, "date": 1, "text": "x"},
+                "game_short_name": "g"}]
+    # kinds the bot never asked for (allowed_updates): a peer server may send them anyway
+    business = fake.message("/summary 1", chat_id=USER, user_id=USER)
+    business["business_connection_id"] = "bc"
+    unasked = [
+        {"my_chat_member": {"chat": team_chat, "from": person(STRANGER), "date": 1,
+                            "old_chat_member": {"status": "member", "user": bot_user},
+                            "new_chat_member": {"status": "kicked", "user": bot_user,
+                                                "until_date": 0}}},
+        {"inline_query": {"id": "iq", "from": person(STRANGER), "query": "/summary",
+                          "offset": ""}},
+        {"message_reaction": {"chat": team_chat, "message_id": 3, "date": 1,
+                              "old_reaction": [], "user": person(STRANGER),
+                              "new_reaction": [{"type": "emoji", "emoji": "👍"}]}},
+        {"business_message": business},
+        {"edited_channel_post": fake.message("/summary 1", chat_id=TEAM, user_id=None,
+                                             chat_type="channel")},
+        {"future_kind": {"x": 1}},
+    ]
+    async with run_bot(settings):
+        for update in unasked:
+            fake.push_update(update)
+        for message in (*anonymous, in_topic):  # /summary 1 also stores the inbox's reports
+            fake.push_update({"message": message})
+        await fake.wait_sent(TEAM, 3)
+        for press in presses:
+            fake.push_update({"callback_query": press})
+        await fake.wait_for(lambda: len(fake.answers) == 3)
+        fake.push_update({"message": future, "another_future": 3})
+        await fake.wait_sent(USER, 2)
+        await asyncio.sleep(0.5)  # room for anything unexpected
+    answers = {a["callback_query_id"]: a.get("text") for a in fake.answers}
+    assert answers == {"inline": en("button_refused"), "old": None, "game": en("button_refused")}
+    full_text = ("<b>Water ministers pledge 2.4 billion for canals</b> (full text)\n\n"
+                 + water.text)
+    assert sorted(fake.texts(USER)) == sorted([full_text, en("help")])
+    team = {s.text: s for s in fake.sent_to(TEAM)}
+    assert set(team) == {
+        expected_messages([inbox / "b_rail.txt"], settings)[0].html,  # the newest report
+        en("admins_only", command="digest"),  # an anonymous admin cannot be told from members
+        en("help")}
+    topic_reply = team[en("help")].params
+    assert int(topic_reply["message_thread_id"]) == 77
+    assert topic_reply["reply_parameters"]["message_id"] == in_topic["message_id"]
+    assert fake.calls_of("answerInlineQuery") == []
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
