@@ -140,3 +140,18 @@ async def test_documented_shapes_the_other_suites_never_send_are_handled_or_igno
     assert topic_reply["reply_parameters"]["message_id"] == in_topic["message_id"]
     assert fake.calls_of("answerInlineQuery") == []
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+async def test_commands_without_telegrams_bot_command_entity_still_work(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram) -> None:
+    fake = fake_telegram
+    bodies = ["/help", "/summary 99", "/frobnicate now", "/summary@other_bot", "/ not one"]
+    async with run_bot(settings):
+        for i, body in enumerate(bodies):
+            message = fake.message(body, chat_id=USER, user_id=USER)
+            del message["entities"]  # a Bot API server that does not mark commands
+            fake.push_update({"message": message})
+            await fake.wait_sent(USER, min(i + 1, 3))  # the last two get no answer
+        await asyncio.sleep(0.5)
+    assert fake.texts(USER) == [en("help"), en("bad_count", max=20),
+                                en("unknown", command="frobnicate")]
