@@ -262,8 +262,9 @@ class FakeTelegram:
     def fail(self, method: str, kind: str, *, times: int = 1, chat_id: int | str | None = None,
              seconds: float = 1.0, html_only: bool = False, after: int = 0) -> None:
         """kind: retry_after, server_error, bad_gateway, parse_entities, forbidden, blocked,
-        chat_not_found, file_too_big, migrated (to the chat id given as `seconds`), html_bad_gateway and
-        gateway_timeout (a proxy's HTML page, not JSON), slow, hang, reset, late.
+        chat_not_found, file_too_big, query_too_old, migrated (to the chat id given as
+        `seconds`), html_bad_gateway and gateway_timeout (a proxy's HTML page, not JSON),
+        slow, hang, reset, late.
 
         slow: answer after `seconds`; hang: wait `seconds`, then hang up without doing anything;
         reset: drop the connection at once with a TCP RST; late: do the work, then answer after
@@ -504,6 +505,9 @@ def _failure_response(failure: Failure) -> tuple[int, dict | str]:
         return _error(403, "Forbidden: bot was kicked from the channel chat")
     if kind == "blocked":
         return _error(403, "Forbidden: bot was blocked by the user")
+    if kind == "query_too_old":  # answerCallbackQuery more than ~15 s after the press
+        return _error(400, "Bad Request: query is too old and response timeout expired or "
+                           "query ID is invalid")
     if kind == "file_too_big":  # getFile past Telegram's 20 MB download cap
         return _error(400, "Bad Request: file is too big")
     if kind == "chat_not_found":
