@@ -313,6 +313,20 @@ async def test_errors_are_reported_and_the_bot_keeps_running(
     assert "disk on fire" in caplog.text
 
 
+async def test_a_user_who_blocked_the_bot_gets_no_apology_and_one_log_line(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, caplog) -> None:
+    fake_telegram.fail("sendMessage", "blocked", chat_id=USER, times=9)
+    async with run_bot(settings):
+        fake_telegram.send("/help", chat_id=USER, user_id=USER)
+        await fake_telegram.wait_for(lambda: "refuses the bot" in caplog.text)
+        assert await ask(fake_telegram, "/help", chat_id=ADMIN, user_id=ADMIN) == [en("help")]
+    assert [(c.params["chat_id"], c.outcome) for c in fake_telegram.calls_of("sendMessage")] == [
+        (str(USER), "blocked"), (str(ADMIN), "ok")]  # no apology tried
+    assert (f"chat {USER} refuses the bot (Forbidden: bot was blocked by the user); "
+            "not answered") in caplog.text
+    assert "error while handling an update" not in caplog.text
+
+
 async def test_an_error_handler_that_cannot_apologise_still_leaves_the_bot_running(
         run_bot, settings: Settings, fake_telegram: FakeTelegram, monkeypatch, caplog) -> None:
     async def broken(*args, **kwargs):
