@@ -367,3 +367,28 @@ async def test_a_flood_from_one_user_is_answered_try_again_in_n_seconds(
     assert limited[0] == en("rate_limited", seconds=seconds)
     assert title_of(CITIES[1]) in admin
     FIGURES["hostile inputs tried"] += 7
+
+
+async def test_a_flooding_member_is_told_once_and_cannot_crowd_out_the_groups_messages(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, inbox: Path) -> None:
+    """Every answer counts against the 20 messages a minute Telegram lets a bot send to a
+    group (PTB's AIORateLimiter holds the rest back, digests too): 10 /summary and 40 /help
+    from one member get 6 summaries, one "try again" and 20 helps (30 commands a minute),
+    not 50 answers. Asked in private, where no group limit delays the count."""
+    city_inbox(inbox, 2)
+    fake = fake_telegram
+    async with run_bot(settings):
+        for body in ["/summary 1"] * 10 + ["/help"] * 40:
+            fake.send(body, chat_id=USER, user_id=USER)
+        await fake.wait_sent(USER, 27)
+        fake.send("/help", chat_id=ADMIN, user_id=ADMIN)  # others are served
+        await fake.wait_sent(ADMIN, 1)
+        await asyncio.sleep(0.5)  # room for answers that must not come
+    texts = fake.texts(USER)
+    limited = [t for t in texts if t.startswith("Too many requests")]
+    assert len(limited) == 1 and 55 <= int(limited[0].split()[-2]) <= 60
+    assert texts.count(en("help")) == 20
+    assert sum(title_of(CITIES[1]) in t for t in texts) == 6
+    assert len(texts) == 27
+    assert fake.texts(ADMIN) == [en("help")]
+    FIGURES["hostile inputs tried"] += 51

@@ -14,7 +14,7 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 from bot.settings import Settings
 
 from ..access import target_keys
-from ..limits import HeavyWork, RateLimiter
+from ..limits import COMMANDS_PER_MINUTE, HeavyWork, RateLimiter
 from ..texts import text
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ class BotState:
     briefing: Briefing = field(init=False)
     sources: SourceHub = field(init=False)
     rate: RateLimiter = field(init=False)
+    commands_rate: RateLimiter = field(init=False)
     heavy: HeavyWork = field(init=False)
     targets: frozenset[str] = frozenset()
     # supergroup id -> the allowed group it was upgraded from (learned from Telegram's service
@@ -42,6 +43,8 @@ class BotState:
         self.sources = sources
         limits = self.settings.limits
         self.rate = RateLimiter(limits.user_requests_per_minute)
+        costly = limits.user_requests_per_minute  # 0: no limit, for commands either
+        self.commands_rate = RateLimiter(costly and max(COMMANDS_PER_MINUTE, 2 * costly))
         self.heavy = HeavyWork(limits.heavy_jobs)
         self.targets = target_keys(self.settings.targets)
 

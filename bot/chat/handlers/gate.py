@@ -60,10 +60,31 @@ async def gate(update: Update, context: BriefContext) -> None:
         if not allowed:
             raise ApplicationHandlerStop
     name = access.command_name(body, context.bot.username)
+    if name is not None and not await _within_commands_rate(update, context):
+        raise ApplicationHandlerStop
     if name is not None and len(name) > COMMAND_NAME_LIMIT:
         await reply(context.state, message, context.t("command_too_long",
                                                        limit=COMMAND_NAME_LIMIT))
         raise ApplicationHandlerStop
+
+
+def _sender_key(update: Update) -> int:
+    """Whom a rate limit counts: the user, or the chat for posts with no sender (channels)."""
+    user, message = update.effective_user, update.effective_message
+    assert message is not None
+    return user.id if user is not None else message.chat_id
+
+
+async def _within_commands_rate(update: Update, context: BriefContext) -> bool:
+    """Any command counts (limits.COMMANDS_PER_MINUTE); over it, only the first is answered."""
+    key = _sender_key(update)
+    wait = context.state.commands_rate.wait_seconds(key)
+    if wait and context.state.rate.refusal_is_news(key):
+        assert update.effective_message is not None
+        log.info("command flood: %s waits %d s", key, wait)
+        await reply(context.state, update.effective_message,
+                    context.t("rate_limited", seconds=wait))
+    return not wait
 
 
 def learn_upgrade(message: TgMessage, context: BriefContext) -> None:
@@ -84,13 +105,13 @@ def learn_upgrade(message: TgMessage, context: BriefContext) -> None:
 
 
 async def within_rate(update: Update, context: BriefContext) -> bool:
-    """Count a costly request (/summary, a link, a file); answer "try again" when over."""
+    """Count a costly request (/summary, a link, a file); answer "try again" when over (once a
+    minute: an answer to each request of a flood would flood the chat back)."""
     message = update.effective_message
     assert message is not None
-    user = update.effective_user
-    key = user.id if user is not None else message.chat_id  # channel posts have no sender
+    key = _sender_key(update)
     wait = context.state.rate.wait_seconds(key)
-    if wait:
+    if wait and context.state.rate.refusal_is_news(key):  # later refusals: silence
         log.info("rate limit: %s waits %d s", key, wait)
         await reply(context.state, message, context.t("rate_limited", seconds=wait))
     return not wait
