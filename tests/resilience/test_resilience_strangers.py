@@ -392,3 +392,22 @@ async def test_a_flooding_member_is_told_once_and_cannot_crowd_out_the_groups_me
     assert len(texts) == 27
     assert fake.texts(ADMIN) == [en("help")]
     FIGURES["hostile inputs tried"] += 51
+
+
+async def test_a_strangers_flood_gets_six_refusals_a_minute_not_one_each(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram) -> None:
+    """A stranger is no member, yet answers to them spend the bot's 30 messages a second."""
+    fake = fake_telegram
+    async with run_bot(settings):
+        for _ in range(20):
+            fake.send("hello", chat_id=STRANGER, user_id=STRANGER)
+        await fake.wait_sent(STRANGER, 6)
+        assert await ask_help(fake, USER) == [en("help")]  # members are served meanwhile
+        await asyncio.sleep(0.5)  # room for refusals that must not come
+    assert fake.texts(STRANGER) == [en("refused")] * 6
+    FIGURES["hostile inputs tried"] += 20
+
+
+async def ask_help(fake: FakeTelegram, user: int) -> list[str]:
+    fake.send("/help", chat_id=user, user_id=user)
+    return [s.text for s in await fake.wait_sent(user, 1)]

@@ -51,7 +51,10 @@ async def gate(update: Update, context: BriefContext) -> None:
             user_id=user.id if user else None)
         if not allowed:
             log.info("refused chat %s (user %s)", chat.id, user.id if user else None)
-            if chat.type == ChatType.PRIVATE or access.command_name(body, context.bot.username):
+            addressed = chat.type == ChatType.PRIVATE or access.command_name(
+                body, context.bot.username) is not None
+            # refusals count like costly requests: a stranger's flood is not answered in full
+            if addressed and not context.state.rate.wait_seconds(_sender_key(update)):
                 await reply(context.state, message, context.t("refused"))
     except Exception:
         log.exception("the gate failed; the update is dropped")
