@@ -281,6 +281,17 @@ async def test_unknown_commands_and_other_bots(run_bot, settings: Settings,
     assert fake_telegram.texts(TEAM) == [en("help")]  # the others got no answer
 
 
+async def test_feed_addresses_are_echoed_bounded_and_clean(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram) -> None:
+    long_url = "http://example.org/" + "a" * 4000
+    admin = {"chat_id": ADMIN, "user_id": ADMIN}
+    async with run_bot(settings):
+        unknown = await ask(fake_telegram, f"/removefeed {long_url}", **admin)
+        bad = await ask(fake_telegram, "/addfeed ftp://\u202eexample.org/feed", **admin)
+    assert unknown == [en("feed_unknown", url="http://example.org/" + "a" * 280 + "\u2026")]
+    assert bad == [en("feed_bad_url", url="ftp://example.org/feed")]
+
+
 async def test_strangers_are_refused_without_content(run_bot, settings: Settings,
                                                      fake_telegram: FakeTelegram,
                                                      store: Store) -> None:
