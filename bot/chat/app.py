@@ -39,6 +39,10 @@ from .texts import commands
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CHANNEL_POST, Update.CALLBACK_QUERY]
 MAX_RETRY_SECONDS = 60.0
+# deleteWebhook/setWebhook at start: PTB gives up at the first 5xx or timeout by default (the
+# process exits); 20 retries back off 1, 1.5, 2.25 ... 30 s, about 7 minutes, then a bad
+# webhook URL (400, never going to work) still ends in a clear exit.
+BOOTSTRAP_RETRIES = 20
 HEARTBEAT_SECONDS = 30.0
 HEARTBEAT_JOB = "heartbeat:poll"
 HEALTHY_WITHIN = timedelta(seconds=3 * HEARTBEAT_SECONDS)  # three heartbeats missed: unhealthy
@@ -190,6 +194,7 @@ async def running(application: Application, *, poll_interval: float = 0.0,
             await application.post_init(application)
         assert application.updater is not None
         await application.updater.start_polling(poll_interval=poll_interval, timeout=timeout,
+                                                bootstrap_retries=BOOTSTRAP_RETRIES,
                                                 allowed_updates=ALLOWED_UPDATES)
         await application.start()
         try:
@@ -225,11 +230,12 @@ def run(settings: Settings) -> None:
                 listen=telegram.webhook_listen, port=telegram.webhook_port,
                 url_path=telegram.webhook_path, webhook_url=telegram.webhook_url,
                 secret_token=settings.webhook_secret or None,
-                allowed_updates=ALLOWED_UPDATES)
+                bootstrap_retries=BOOTSTRAP_RETRIES, allowed_updates=ALLOWED_UPDATES)
         else:
             log.info("long polling %s", "the Telegram Bot API"
                      if "api.telegram.org" in telegram.api_base_url else telegram.api_base_url)
-            application.run_polling(allowed_updates=ALLOWED_UPDATES)
+            application.run_polling(bootstrap_retries=BOOTSTRAP_RETRIES,
+                                    allowed_updates=ALLOWED_UPDATES)
     finally:
         with contextlib.suppress(StoreUnavailable):  # a database gone cannot be released
             lease.release()

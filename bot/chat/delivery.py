@@ -33,7 +33,7 @@ from telegram import (
 )
 from telegram import Message as TgMessage
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, NetworkError, RetryAfter, TelegramError
 
 from bot.briefing import SENT, Destination, SendResult, SendStatus
 from bot.briefing.workflow import send_messages
@@ -134,7 +134,24 @@ async def with_retries(call: Callable[[], Awaitable[T]], policy: RetryPolicy,
 async def send_html(bot: Bot, chat_id: int | str, html: str, plain: str, *,
                     policy: RetryPolicy, reply_to: int | None = None,
                     thread_id: int | None = None, buttons: Buttons = ()) -> TgMessage:
-    """Send one message as HTML; if Telegram cannot parse it, send the plain text instead."""
+    """Send one message as HTML; if Telegram cannot parse it, send the plain text instead.
+
+    A group upgraded to a supergroup gets a new id and refuses the old one for good
+    (ChatMigrated): the message goes to the new id, so the group keeps its digests (recorded
+    under the configured target, so nothing repeats), and the operator is told the new id."""
+    try:
+        return await _send_html(bot, chat_id, html, plain, policy=policy, reply_to=reply_to,
+                                thread_id=thread_id, buttons=buttons)
+    except ChatMigrated as exc:
+        log.warning("chat %s was upgraded to the supergroup %d; sending there (set chat_id = "
+                    "%d in its settings)", chat_id, exc.new_chat_id, exc.new_chat_id)
+        return await _send_html(bot, exc.new_chat_id, html, plain, policy=policy,
+                                reply_to=reply_to, thread_id=thread_id, buttons=buttons)
+
+
+async def _send_html(bot: Bot, chat_id: int | str, html: str, plain: str, *,
+                     policy: RetryPolicy, reply_to: int | None,
+                     thread_id: int | None, buttons: Buttons) -> TgMessage:
     reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
     markup = keyboard(buttons)
 

@@ -1,9 +1,11 @@
 """Limits per user and overall, so one member or a burst of uploads cannot flood the bot.
 
 Per user: a sliding one-minute window over the requests that cost work (/summary, links,
-uploads), answered with "try again in N s" when full (settings.limits). Overall: a bound on heavy work running
-at once (downloads, fetches, analyses); a big upload takes every slot, since analysing a
-20 MB text peaks at about 15 times its size in memory, and two at once would not fit.
+uploads), answered with "try again in N s" when full (settings.limits), once a minute, later
+refusals silently; a looser window over every command (COMMANDS_PER_MINUTE). Overall: a
+bound on heavy work running at once (downloads, fetches, analyses); a big upload takes every
+slot, since analysing a 20 MB text peaks at about 15 times its size in memory, and two at once
+would not fit.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from collections import deque
 from collections.abc import AsyncIterator, Callable
 
 WINDOW_SECONDS = 60.0
+# Any command at all, per user: /help, /status and unknown commands cost nothing to run, but
+# each answer counts against the 20 messages a minute Telegram lets a bot send to a group, so a
+# member flooding them would hold up the group's digests. Twice the costly limit, at least 30.
+COMMANDS_PER_MINUTE = 30
 BIG_INPUT_BYTES = 2 * 1024 * 1024  # from here on, one job at a time (see the module docstring)
 
 
@@ -26,6 +32,7 @@ class RateLimiter:
         self.per_minute = per_minute
         self.clock = clock
         self._hits: dict[int, deque[float]] = {}
+        self._told: dict[int, float] = {}  # key -> when it was last told to wait
 
     def wait_seconds(self, key: int) -> int:
         """0 and counts the request when it may run now; else whole seconds until it may."""
@@ -37,7 +44,19 @@ class RateLimiter:
         hits.append(now)
         return 0
 
+    def refusal_is_news(self, key: int) -> bool:
+        """True for a key's first refusal within a minute, so only that one is answered: an
+        answer to every request of a flood floods the chat back."""
+        now = self.clock()
+        told = self._told.get(key)
+        if told is not None and told > now - WINDOW_SECONDS:
+            return False
+        self._told[key] = now
+        return True
+
     def _forget_before(self, oldest: float) -> None:
+        for key in [k for k, told in self._told.items() if told <= oldest]:
+            del self._told[key]
         for key in list(self._hits):
             hits = self._hits[key]
             while hits and hits[0] <= oldest:

@@ -59,6 +59,8 @@ TEXTS = {
             "Several reports match \u201c{query}\u201d; pick one with /summary &lt;id&gt;:"
         ),
         "too_big": "The file is {size} MB; I can read files up to {limit} MB.",
+        "too_big_for_telegram": "Telegram lets bots download files up to 20 MB; this one is "
+                                "larger.",
         "unreadable": "I could not read that: {reason}",
         "no_text": "There is no text in the message you replied to.",
         "unsupported": "I can summarize PDF, DOCX, TXT, HTML and MD files.",
@@ -131,6 +133,7 @@ TEXTS = {
         "no_match": "Нет отчёта, подходящего под «{query}». /reports покажет список с id.",
         "many_matches": "Под «{query}» подходят несколько отчётов; выберите: /summary &lt;id&gt;:",
         "too_big": "Файл весит {size} МБ; я читаю файлы до {limit} МБ.",
+        "too_big_for_telegram": "Telegram даёт ботам скачивать файлы до 20 МБ; этот больше.",
         "unreadable": "Не удалось прочитать: {reason}",
         "no_text": "В сообщении, на которое вы ответили, нет текста.",
         "unsupported": "Я умею читать файлы PDF, DOCX, TXT, HTML и MD.",

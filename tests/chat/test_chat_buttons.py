@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from pathlib import Path
 
@@ -147,4 +148,20 @@ async def test_presses_count_against_the_rate_limit(
         await press(fake_telegram, sent, f"f:{water.id}", replies=1)
         answer, _ = await press(fake_telegram, sent, f"f:{water.id}")
     assert answer["text"].startswith("Too many requests; try again in ")
+    assert len(fake_telegram.sent_to(USER)) == 2
+
+
+async def test_a_press_telegram_finds_too_old_to_answer_is_still_served(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, inbox: Path) -> None:
+    water = load_report(inbox / "a_water.txt")
+    fake_telegram.fail("answerCallbackQuery", "query_too_old")
+    async with run_bot(settings):
+        sent = await digest(fake_telegram)
+        fake_telegram.press(sent, f"f:{water.id}")
+        served = await fake_telegram.wait_sent(USER, 2)
+        await asyncio.sleep(0.3)  # room for an apology that must not come
+    assert [c.outcome for c in fake_telegram.calls_of("answerCallbackQuery")] == [
+        "query_too_old"]
+    assert [s.text for s in served] == [sent.text, (
+        "<b>Water ministers pledge 2.4 billion for canals</b> (full text)\n\n" + water.text)]
     assert len(fake_telegram.sent_to(USER)) == 2

@@ -183,6 +183,20 @@ async def test_document_limits_and_errors(run_bot, settings: Settings,
         empty["file_id"]]
 
 
+async def test_a_file_past_telegrams_download_cap_gets_a_clear_answer(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram) -> None:
+    # the message may leave file_size out; getFile then refuses a file over 20 MB
+    huge = fake_telegram.add_file(b"x", "huge.pdf", file_size=-1)
+    fake_telegram.fail("getFile", "file_too_big")
+    async with run_bot(settings, telegram=replace(settings.telegram, max_download_mb=50.0)):
+        assert await ask(fake_telegram, None, document=huge) == [en("too_big_for_telegram")]
+        assert await ask(fake_telegram, "/help") == [en("help")]
+    assert en("too_big_for_telegram") == ("Telegram lets bots download files up to 20 MB; this "
+                                          "one is larger.")
+    assert [c.outcome for c in fake_telegram.calls_of("getFile")] == ["file_too_big"]
+    assert fake_telegram.calls_of("download") == []
+
+
 async def test_reports_lists_newest_first(run_bot, settings: Settings,
                                           fake_telegram: FakeTelegram, store: Store) -> None:
     async with run_bot(settings):
@@ -267,6 +281,17 @@ async def test_unknown_commands_and_other_bots(run_bot, settings: Settings,
     assert fake_telegram.texts(TEAM) == [en("help")]  # the others got no answer
 
 
+async def test_feed_addresses_are_echoed_bounded_and_clean(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram) -> None:
+    long_url = "http://example.org/" + "a" * 4000
+    admin = {"chat_id": ADMIN, "user_id": ADMIN}
+    async with run_bot(settings):
+        unknown = await ask(fake_telegram, f"/removefeed {long_url}", **admin)
+        bad = await ask(fake_telegram, "/addfeed ftp://\u202eexample.org/feed", **admin)
+    assert unknown == [en("feed_unknown", url="http://example.org/" + "a" * 280 + "\u2026")]
+    assert bad == [en("feed_bad_url", url="ftp://example.org/feed")]
+
+
 async def test_strangers_are_refused_without_content(run_bot, settings: Settings,
                                                      fake_telegram: FakeTelegram,
                                                      store: Store) -> None:
@@ -297,6 +322,20 @@ async def test_errors_are_reported_and_the_bot_keeps_running(
         assert await ask(fake_telegram, "/summary") == [en("failed")]
         assert await ask(fake_telegram, "/help") == [en("help")]
     assert "disk on fire" in caplog.text
+
+
+async def test_a_user_who_blocked_the_bot_gets_no_apology_and_one_log_line(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, caplog) -> None:
+    fake_telegram.fail("sendMessage", "blocked", chat_id=USER, times=9)
+    async with run_bot(settings):
+        fake_telegram.send("/help", chat_id=USER, user_id=USER)
+        await fake_telegram.wait_for(lambda: "refuses the bot" in caplog.text)
+        assert await ask(fake_telegram, "/help", chat_id=ADMIN, user_id=ADMIN) == [en("help")]
+    assert [(c.params["chat_id"], c.outcome) for c in fake_telegram.calls_of("sendMessage")] == [
+        (str(USER), "blocked"), (str(ADMIN), "ok")]  # no apology tried
+    assert (f"chat {USER} refuses the bot (Forbidden: bot was blocked by the user); "
+            "not answered") in caplog.text
+    assert "error while handling an update" not in caplog.text
 
 
 async def test_an_error_handler_that_cannot_apologise_still_leaves_the_bot_running(

@@ -10,7 +10,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.request import HTTPXRequest
 
-from bot.briefing import Destination, SendStatus
+from bot.briefing import SENT, Destination, SendStatus
 from bot.chat.delivery import RetryPolicy, TelegramSender, deliver, plain_of, send_html
 from tests.fakes.telegram_server import TOKEN, FakeTelegram, parse_telegram_html
 
@@ -165,3 +165,39 @@ async def test_the_sender_says_stopped_for_a_chat_that_refuses(
     result = await TelegramSender(bot, FAST).send(Destination(-5), "hi", "hi")
     assert result.status is SendStatus.STOPPED and isinstance(result.error, Forbidden)
     assert "kicked" in result.reason
+
+
+async def test_a_group_upgraded_to_a_supergroup_is_followed_to_its_new_id(
+        bot: Bot, fake_telegram: FakeTelegram) -> None:
+    fake_telegram.fail("sendMessage", "migrated", chat_id=-5, seconds=-1005)
+    result = await TelegramSender(bot, FAST).send(Destination(-5, reply_to=7), "<b>hi</b>", "hi")
+    assert result is SENT
+    assert [(c.params["chat_id"], c.outcome) for c in fake_telegram.calls_of("sendMessage")] == [
+        ("-5", "migrated"), ("-1005", "ok")]
+    sent = fake_telegram.sent_to(-1005)
+    assert [s.text for s in sent] == ["<b>hi</b>"]
+    # the replied message stayed in the old chat: Telegram is told to send without it
+    assert sent[0].params["reply_parameters"] == {"message_id": 7,
+                                                  "allow_sending_without_reply": True}
+
+
+@pytest.mark.parametrize(("kind", "status", "reason"), [
+    ("blocked", SendStatus.STOPPED, "Forbidden: Forbidden: bot was blocked by the user"),
+    ("chat_not_found", SendStatus.STOPPED, "Chat not found"),
+])
+async def test_a_chat_that_blocked_the_bot_or_is_gone_stops_after_one_call(
+        bot: Bot, fake_telegram: FakeTelegram, kind: str, status: SendStatus,
+        reason: str) -> None:
+    fake_telegram.fail("sendMessage", kind, chat_id=-5, times=9)
+    result = await TelegramSender(bot, FAST).send(Destination(-5), "hi", "hi")
+    assert (result.status, result.reason) == (status, reason)
+    assert len(fake_telegram.calls_of("sendMessage")) == 1  # never retried
+
+
+@pytest.mark.parametrize("kind", ["html_bad_gateway", "gateway_timeout"])
+async def test_a_proxys_html_error_page_is_retried_like_a_5xx(
+        bot: Bot, fake_telegram: FakeTelegram, kind: str) -> None:
+    fake_telegram.fail("sendMessage", kind, chat_id=-5, times=2)
+    result = await TelegramSender(bot, FAST).send(Destination(-5), "hi", "hi")
+    assert result is SENT
+    assert [c.outcome for c in fake_telegram.calls_of("sendMessage")] == [kind, kind, "ok"]

@@ -158,6 +158,13 @@ async def test_watch_commands_members_only_and_unwatch(
             "en", "watch_added", term="sanctions")
         assert await ask(fake, "/watch sanctions", chat_id=TEAM, user_id=ADMIN) == text(
             "en", "watch_exists", term="sanctions")
+        # a term with a right-to-left override is echoed without it, every time
+        assert await ask(fake, "/watch \u202egas", chat_id=TEAM) == text(
+            "en", "watch_added", term="gas")
+        assert await ask(fake, "/watch \u202egas", chat_id=TEAM) == text(
+            "en", "watch_exists", term="gas")
+        assert await ask(fake, "/unwatch 2", chat_id=TEAM) == text(
+            "en", "unwatch_done", term="gas")
         assert await ask(fake, "/watch gas", chat_id=TEAM, user_id=STRANGER) == text(
             "en", "watch_members_only")
         assert await ask(fake, "/unwatch 1", chat_id=TEAM, user_id=STRANGER) == text(

@@ -142,6 +142,25 @@ async def test_rate_limit_and_server_errors_are_recovered(
     assert outcomes == ["retry_after", "server_error", "bad_gateway", "ok"]
 
 
+async def test_a_target_group_upgraded_to_a_supergroup_keeps_its_digests_without_repeats(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, store: Store, inbox: Path,
+        caplog) -> None:
+    supergroup = -1001777
+    # Telegram answers every send to the old id with migrate_to_chat_id
+    fake_telegram.fail("sendMessage", "migrated", chat_id=TEAM, seconds=supergroup, times=99)
+    async with run_bot(settings) as app:
+        await trigger(app, "team")
+        write_reports(inbox, {"c_late.txt": "Late report\n\nThe late report has 3 lines."})
+        await trigger(app, "team")
+    first, second = (expected_messages(all_paths(inbox)[:2], settings),
+                     expected_messages(all_paths(inbox)[2:], settings))
+    assert fake_telegram.texts(supergroup) == [m.html for m in first + second]
+    assert fake_telegram.texts(TEAM) == []
+    assert store.undelivered(TEAM) == []  # recorded under the configured target: no repeats
+    assert f"chat {TEAM} was upgraded to the supergroup {supergroup}; sending there " \
+           f"(set chat_id = {supergroup} in its settings)" in caplog.text
+
+
 async def test_kicked_target_is_skipped_and_others_still_get_theirs(
         run_bot, settings: Settings, fake_telegram: FakeTelegram, store: Store,
         inbox: Path) -> None:

@@ -39,6 +39,20 @@ def test_users_who_went_quiet_are_forgotten() -> None:
     assert list(limiter._hits) == [1]
 
 
+def test_only_the_first_refusal_in_a_minute_is_news() -> None:
+    clock = Clock()
+    limiter = RateLimiter(6, clock=clock)
+    assert limiter.refusal_is_news(42) is True
+    clock.now += 59
+    assert limiter.refusal_is_news(42) is False
+    assert limiter.refusal_is_news(7) is True  # another user is told
+    clock.now += 2
+    assert limiter.refusal_is_news(42) is True
+    clock.now += 61
+    limiter.wait_seconds(1)
+    assert limiter._told == {}  # forgotten with the window
+
+
 async def test_heavy_work_runs_two_at_once_and_a_big_input_alone() -> None:
     heavy = HeavyWork(2)
     running: list[str] = []

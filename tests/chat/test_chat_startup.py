@@ -216,3 +216,24 @@ async def test_briefbot_run_stops_cleanly_while_waiting_for_telegram(
     await asyncio.to_thread(process.wait, 15)
     assert process.returncode == 0, stderr.text()
     assert "Traceback" not in stderr.text()
+
+
+async def test_telegram_failing_the_polling_bootstrap_is_retried_not_fatal(
+        fake_telegram: FakeTelegram, inbox: Path, db_url: str, tmp_path: Path) -> None:
+    fake = fake_telegram
+    fake.fail("deleteWebhook", "server_error")  # PTB's default: exit at the first failure
+    fake.fail("deleteWebhook", "html_bad_gateway")
+    fake.fail("getUpdates", "gateway_timeout", times=2)
+    process = start_bot(tmp_path, inbox, db_url, fake.base_url)
+    stderr = Lines(process)
+    try:
+        fake.send("/help", chat_id=ADMIN, user_id=ADMIN)
+        await fake.wait_sent(ADMIN, 1, timeout=30)
+        assert process.poll() is None, stderr.text()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+    assert process.returncode == 0, stderr.text()
+    assert [c.outcome for c in fake.calls_of("deleteWebhook")] == [
+        "server_error", "html_bad_gateway", "ok"]
+    assert fake.texts(ADMIN) == [text("en", "help")]

@@ -106,6 +106,12 @@ async def test_usage_nothing_found_and_strangers(
             "No quotes by \u201c&lt;Nobody&gt;\u201d in the stored reports."]
         assert await ask(fake_telegram, "/figures uranium") == [
             en("figures_none", query="uranium")]
+        # a hostile query: as long as a message may be, with a right-to-left override
+        huge = "\u202eevil " + "x" * 4000
+        assert await ask(fake_telegram, f"/who {huge}") == [
+            en("who_none", query="evil " + "x" * 94 + "\u2026")]
+        assert await ask(fake_telegram, f"/figures {huge}") == [
+            en("figures_none", query="evil " + "x" * 94 + "\u2026")]
         assert await ask(fake_telegram, "/who Greene", chat_id=STRANGER,
                          user_id=STRANGER) == [en("refused")]
     assert fake_telegram.texts(STRANGER) == [en("refused")]

@@ -10,8 +10,6 @@ digest fails here as it would in production.
 from __future__ import annotations
 
 import asyncio
-import email.parser
-import email.policy
 import itertools
 import json
 import re
@@ -263,8 +261,10 @@ class FakeTelegram:
 
     def fail(self, method: str, kind: str, *, times: int = 1, chat_id: int | str | None = None,
              seconds: float = 1.0, html_only: bool = False, after: int = 0) -> None:
-        """kind: retry_after, server_error, bad_gateway, parse_entities, forbidden, slow, hang,
-        reset, late.
+        """kind: retry_after, server_error, bad_gateway, parse_entities, forbidden, blocked,
+        chat_not_found, file_too_big, query_too_old, migrated (to the chat id given as
+        `seconds`), html_bad_gateway and gateway_timeout (a proxy's HTML page, not JSON),
+        slow, hang, reset, late.
 
         slow: answer after `seconds`; hang: wait `seconds`, then hang up without doing anything;
         reset: drop the connection at once with a TCP RST; late: do the work, then answer after
@@ -318,7 +318,7 @@ class FakeTelegram:
 
     # -- the API ------------------------------------------------------------------------------
 
-    def handle(self, method: str, params: dict) -> tuple[int, dict]:
+    def handle(self, method: str, params: dict) -> tuple[int, dict | str]:
         failure = self._take_failure(method, params)
         outcome = failure.kind if failure else "ok"
         with self._lock:
@@ -451,20 +451,6 @@ class FakeTelegram:
 _CHAT_INFO = {"accent_color_id": 0, "max_reaction_count": 11}  # required in a ChatFullInfo
 
 
-def _multipart(content_type: str, body: bytes) -> dict[str, Any]:
-    """Fields of a multipart/form-data body (sendDocument): files as {"filename", "content"}."""
-    parsed = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-        f"Content-Type: {content_type}\r\n\r\n".encode() + body)
-    fields: dict[str, Any] = {}
-    for part in parsed.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        content = part.get_payload(decode=True)
-        filename = part.get_filename()
-        fields[name] = ({"filename": filename, "content": content} if filename
-                        else content.decode("utf-8"))
-    return fields
-
-
 def _suffix(name: str) -> str:
     match = re.search(r"\.[A-Za-z0-9]{1,8}$", name)
     return match.group() if match else ""
@@ -502,7 +488,7 @@ def _error(code: int, description: str, **extra: Any) -> tuple[int, dict]:
     return code, {"ok": False, "error_code": code, "description": description, **extra}
 
 
-def _failure_response(failure: Failure) -> tuple[int, dict]:
+def _failure_response(failure: Failure) -> tuple[int, dict | str]:
     kind = failure.kind
     if kind == "retry_after":
         seconds = int(failure.seconds)
@@ -517,6 +503,22 @@ def _failure_response(failure: Failure) -> tuple[int, dict]:
                            "at byte offset 0")
     if kind == "forbidden":
         return _error(403, "Forbidden: bot was kicked from the channel chat")
+    if kind == "blocked":
+        return _error(403, "Forbidden: bot was blocked by the user")
+    if kind == "query_too_old":  # answerCallbackQuery more than ~15 s after the press
+        return _error(400, "Bad Request: query is too old and response timeout expired or "
+                           "query ID is invalid")
+    if kind == "file_too_big":  # getFile past Telegram's 20 MB download cap
+        return _error(400, "Bad Request: file is too big")
+    if kind == "chat_not_found":
+        return _error(400, "Bad Request: chat not found")
+    if kind == "migrated":  # the group became a supergroup: a new id, given in parameters
+        return _error(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                      parameters={"migrate_to_chat_id": int(failure.seconds)})
+    if kind == "html_bad_gateway":  # a proxy in front of the Bot API: HTML, not JSON
+        return 502, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
+    if kind == "gateway_timeout":
+        return 504, "<html><body><h1>504 Gateway Time-out</h1></body></html>"
     if kind == "hang":
         time.sleep(failure.seconds)
         raise ConnectionAbortedError("fake server hung up")
@@ -600,7 +602,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.close()
             return
-        self._reply(code, json.dumps(payload).encode())
+        if isinstance(payload, str):  # a proxy's error page
+            self._reply(code, payload.encode(), "text/html")
+        else:
+            self._reply(code, json.dumps(payload).encode())
 
     do_GET = _handle
     do_POST = _handle

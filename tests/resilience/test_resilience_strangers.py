@@ -367,3 +367,47 @@ async def test_a_flood_from_one_user_is_answered_try_again_in_n_seconds(
     assert limited[0] == en("rate_limited", seconds=seconds)
     assert title_of(CITIES[1]) in admin
     FIGURES["hostile inputs tried"] += 7
+
+
+async def test_a_flooding_member_is_told_once_and_cannot_crowd_out_the_groups_messages(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram, inbox: Path) -> None:
+    """Every answer counts against the 20 messages a minute Telegram lets a bot send to a
+    group (PTB's AIORateLimiter holds the rest back, digests too): 10 /summary and 40 /help
+    from one member get 6 summaries, one "try again" and 20 helps (30 commands a minute),
+    not 50 answers. Asked in private, where no group limit delays the count."""
+    city_inbox(inbox, 2)
+    fake = fake_telegram
+    async with run_bot(settings):
+        for body in ["/summary 1"] * 10 + ["/help"] * 40:
+            fake.send(body, chat_id=USER, user_id=USER)
+        await fake.wait_sent(USER, 27)
+        fake.send("/help", chat_id=ADMIN, user_id=ADMIN)  # others are served
+        await fake.wait_sent(ADMIN, 1)
+        await asyncio.sleep(0.5)  # room for answers that must not come
+    texts = fake.texts(USER)
+    limited = [t for t in texts if t.startswith("Too many requests")]
+    assert len(limited) == 1 and 55 <= int(limited[0].split()[-2]) <= 60
+    assert texts.count(en("help")) == 20
+    assert sum(title_of(CITIES[1]) in t for t in texts) == 6
+    assert len(texts) == 27
+    assert fake.texts(ADMIN) == [en("help")]
+    FIGURES["hostile inputs tried"] += 51
+
+
+async def test_a_strangers_flood_gets_six_refusals_a_minute_not_one_each(
+        run_bot, settings: Settings, fake_telegram: FakeTelegram) -> None:
+    """A stranger is no member, yet answers to them spend the bot's 30 messages a second."""
+    fake = fake_telegram
+    async with run_bot(settings):
+        for _ in range(20):
+            fake.send("hello", chat_id=STRANGER, user_id=STRANGER)
+        await fake.wait_sent(STRANGER, 6)
+        assert await ask_help(fake, USER) == [en("help")]  # members are served meanwhile
+        await asyncio.sleep(0.5)  # room for refusals that must not come
+    assert fake.texts(STRANGER) == [en("refused")] * 6
+    FIGURES["hostile inputs tried"] += 20
+
+
+async def ask_help(fake: FakeTelegram, user: int) -> list[str]:
+    fake.send("/help", chat_id=user, user_id=user)
+    return [s.text for s in await fake.wait_sent(user, 1)]

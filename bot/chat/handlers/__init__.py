@@ -5,8 +5,9 @@ Order (PTB runs the first matching handler of each group, groups in ascending or
             and over-long commands; everything after it may assume an allowed chat.
   group 0:  the commands; then files (in private, or captioned /summary); then plain
             messages with links (when sources.listen_links); and last the unknown-command
-            answer, which must never win over a real command; button presses (callback
-            queries, which the gate admits through buttons.admit_press).
+            answer, which must never win over a real command; a /command whose message
+            lacks Telegram's bot_command entity (see `without_entity`); button presses
+            (callback queries, which the gate admits through buttons.admit_press).
 Errors from any of them go to `errors.on_error`.
 """
 
@@ -22,7 +23,9 @@ from telegram.ext import (
     filters,
 )
 
+from .. import access
 from . import buttons, help, links, opml, reports, sources, status, summary, uploads, watch, who
+from .context import BriefContext
 from .errors import on_error
 from .gate import gate
 
@@ -52,5 +55,23 @@ def register(application: Application, *, listen_links: bool) -> None:
             filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
             & filters.Regex(r"(?i)https?://\S"), links.links))
     application.add_handler(MessageHandler(filters.COMMAND & COMMAND_UPDATES, help.unknown))
+    application.add_handler(MessageHandler(
+        filters.TEXT & ~filters.COMMAND & filters.Regex(r"^/\w") & COMMAND_UPDATES,
+        without_entity))
     application.add_handler(CallbackQueryHandler(buttons.press))  # gate-admitted presses only
     application.add_error_handler(on_error)
+
+
+async def without_entity(update: Update, context: BriefContext) -> None:
+    """A "/command" text without the bot_command entity PTB's CommandHandler needs.
+
+    Telegram always marks commands, but a Bot API server of another make may not: rather than
+    fall silent, run the command it names (arguments split like CommandHandler's), else answer
+    as for an unknown command."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    name = access.command_name(message.text, context.bot.username)
+    if name is None:
+        return
+    context.args = message.text.split()[1:]
+    await dict(COMMANDS).get(name, help.unknown)(update, context)

@@ -19,6 +19,7 @@ from html import escape
 from telegram import CallbackQuery, InputFile, ReplyParameters, Update
 from telegram import Message as TgMessage
 from telegram.constants import ChatType
+from telegram.error import TelegramError
 
 from bot.analysis.model import Report
 from bot.digest.buttons import Press, more_button, parse_press
@@ -43,7 +44,7 @@ async def admit_press(update: Update, context: BriefContext) -> bool:
         if _allowed(query, context):
             return True
         log.info("refused button press %r by user %s", query.data, query.from_user.id)
-        await query.answer(context.t("button_refused"))
+        await answer(query, context.t("button_refused"))
     except Exception:
         log.exception("checking a button press failed; it is refused")
     return False
@@ -55,7 +56,7 @@ def _allowed(query: CallbackQuery, context: BriefContext) -> bool:
         return False
     chat, user_id = message.chat, query.from_user.id
     rules = context.state.settings.access
-    if not access.chat_allowed(rules, context.state.targets, chat_id=chat.id,
+    if not access.chat_allowed(rules, context.state.targets, chat_id=context.state.home(chat.id),
                                chat_username=chat.username, chat_type=chat.type,
                                user_id=user_id):
         return False
@@ -71,13 +72,13 @@ async def press(update: Update, context: BriefContext) -> None:
     state = context.state
     wait = state.rate.wait_seconds(query.from_user.id)
     if wait:
-        await query.answer(context.t("rate_limited", seconds=wait))
+        await answer(query, context.t("rate_limited", seconds=wait))
         return
     report = await state.briefing.db.get_report(action.report_id)
     if report is None:
-        await query.answer(context.t("button_stale"))
+        await answer(query, context.t("button_stale"))
         return
-    await query.answer()
+    await answer(query)
     message = query.message
     anchor = Anchor(message.chat.id, message.message_id,
                     thread_of(message) if isinstance(message, TgMessage) else None)
@@ -85,6 +86,16 @@ async def press(update: Update, context: BriefContext) -> None:
         await _more(context, anchor, report, action)
     else:
         await _full(context, anchor, report)
+
+
+async def answer(query: CallbackQuery, text: str | None = None) -> None:
+    """Stop the button's spinner. Only a courtesy: Telegram refuses an answer once the query
+    is about 15 s old ("query is too old"), which a busy bot meets, and the press is still
+    served; Telegram stops the spinner by itself."""
+    try:
+        await query.answer(text)
+    except TelegramError as exc:
+        log.info("could not answer the button press %s: %s", query.id, exc)
 
 
 @dataclass(frozen=True)

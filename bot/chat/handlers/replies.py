@@ -25,6 +25,7 @@ from ..delivery import deliver, plain_of, send_html
 from .context import BotState
 
 NAME_LIMIT = MAX_TITLE
+QUERY_SHOWN = 100  # a query echoed back is bounded: the reply must fit one message
 
 
 def display_name(name: str, limit: int = NAME_LIMIT) -> str:
@@ -32,6 +33,12 @@ def display_name(name: str, limit: int = NAME_LIMIT) -> str:
     (the digest's own rule, bot.digest.bounds). Not escaped: `text()` escapes its values;
     lines built here use `html_name`."""
     return one_line(name, limit)
+
+
+def shown_query(query: str) -> str:
+    """A user's query as echoed in an answer: one clean line of at most QUERY_SHOWN characters
+    (a 4,000-character query would make the answer longer than Telegram takes)."""
+    return display_name(query, QUERY_SHOWN)
 
 
 def html_name(name: str, limit: int = NAME_LIMIT) -> str:

@@ -17,6 +17,8 @@ from .context import BriefContext
 from .replies import display_name, reply, reply_lines
 from .status import asked_by_admin, when
 
+URL_SHOWN = 300  # characters of a feed address shown
+
 
 def feed_name(feed: Feed, admin: bool) -> str:
     """A feed added in chat is named by its URL: others see only the host."""
@@ -48,7 +50,7 @@ async def sources(update: Update, context: BriefContext) -> None:
                   "ok": when(state.last_success if state else None, never),
                   "error": _error(state, never, admin)}
         key = "source_feed" if admin else "source_feed_public"
-        lines.append(context.t(key, url=display_name(feed.url, 300), **values))
+        lines.append(context.t(key, url=shown_url(feed.url), **values))
     if not feeds:
         lines.append(context.t("no_feeds"))
     inbox = context.t("source_inbox", path=str(context.state.settings.inbox)) if admin \
@@ -59,6 +61,11 @@ async def sources(update: Update, context: BriefContext) -> None:
                                ok=when(state.last_success if state else None, never),
                                error=_error(state, never, admin)))
     await reply_lines(context.state, message, lines)
+
+
+def shown_url(url: str) -> str:
+    """A feed address as echoed or listed: one clean line, bounded (a message holds 4,096)."""
+    return display_name(url, URL_SHOWN)
 
 
 async def _admin_url(update: Update, context: BriefContext, command: str) -> str | None:
@@ -82,10 +89,10 @@ async def add_feed(update: Update, context: BriefContext) -> None:
         feed = await context.state.sources.add_feed(context.application.job_queue, url,
                                                     user.id if user else None)
     except ValueError:
-        await reply(context.state, message, context.t("feed_bad_url", url=url))
+        await reply(context.state, message, context.t("feed_bad_url", url=shown_url(url)))
         return
     key = "feed_added" if feed is not None else "feed_exists"
-    await reply(context.state, message, context.t(key, url=url))
+    await reply(context.state, message, context.t(key, url=shown_url(url)))
 
 
 async def remove_feed(update: Update, context: BriefContext) -> None:
@@ -96,4 +103,4 @@ async def remove_feed(update: Update, context: BriefContext) -> None:
     feed = await context.state.sources.remove_feed(context.application.job_queue, url,
                                                    user.id if user else None)
     key = "feed_removed" if feed is not None else "feed_unknown"
-    await reply(context.state, message, context.t(key, url=url))
+    await reply(context.state, message, context.t(key, url=shown_url(url)))

@@ -19,12 +19,19 @@ from bot.store.aio import AsyncStore
 from .context import BriefContext
 from .gate import within_rate
 from .links import summarize_link
-from .replies import display_name, html_name, reply, reply_messages, reply_to_id, thread_of, typing
+from .replies import (
+    html_name,
+    reply,
+    reply_messages,
+    reply_to_id,
+    shown_query,
+    thread_of,
+    typing,
+)
 from .uploads import summarize_document
 
 MAX_LAST = 20
 MATCHES_LISTED = 10
-QUERY_SHOWN = 100  # a query echoed back is bounded: the reply must fit one message
 
 
 async def summary(update: Update, context: BriefContext) -> None:
@@ -54,7 +61,7 @@ async def _summarize_new(context: BriefContext, message: TgMessage) -> None:
     # while downloads and analyses for others should go on (the workflow's chat lock orders it).
     async with typing(message.get_bot(), message.chat_id):
         outcome = await state.briefing.send_new(
-            message.get_bot(), message.chat_id, kind="summary",
+            message.get_bot(), state.home(message.chat_id), kind="summary",
             reply_to=reply_to_id(message), thread_id=thread_of(message))
     if outcome.error is not None:
         raise outcome.error
@@ -79,7 +86,7 @@ async def _summarize_query(context: BriefContext, message: TgMessage, query: str
     state = context.state
     await state.briefing.collect()
     matches = await find_reports(state.briefing.db, query)
-    shown = display_name(query, QUERY_SHOWN)
+    shown = shown_query(query)
     if not matches:
         await reply(state, message, context.t("no_match", query=shown))
     elif len(matches) == 1:

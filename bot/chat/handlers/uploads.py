@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 from telegram import Document, File, Update
+from telegram.error import BadRequest
 
 from bot.analysis.model import ReportError
 
@@ -81,8 +82,16 @@ async def summarize_document(update: Update, context: BriefContext, document: Do
         return
     bot = message.get_bot()
     async with state.heavy.slot(document.file_size or limit), typing(bot, message.chat_id):
-        file = await with_retries(lambda: bot.get_file(document.file_id),
-                                  state.briefing.policy, "getFile")
+        try:
+            file = await with_retries(lambda: bot.get_file(document.file_id),
+                                      state.briefing.policy, "getFile")
+        except BadRequest as exc:
+            # Telegram's own 20 MB cap, met when the message did not give the size or the
+            # settings allow more than Telegram does
+            if "file is too big" not in exc.message.lower():
+                raise
+            await reply(state, message, context.t("too_big_for_telegram"))
+            return
         if file.file_size is not None and file.file_size > limit:
             await too_big(file.file_size)
             return

@@ -43,7 +43,8 @@ async def watch(update: Update, context: BriefContext) -> None:
     db = context.state.briefing.db
     current = await db.watches(message.chat_id)
     if any(w.term == term.text for w in current):
-        await reply(context.state, message, context.t("watch_exists", term=term.text))
+        await reply(context.state, message, context.t("watch_exists",
+                                                      term=display_name(term.text)))
         return
     if len(current) >= MAX_WATCHES:
         await reply(context.state, message, context.t("watch_too_many", limit=MAX_WATCHES))

@@ -18,7 +18,7 @@ from bot.settings.timing import target_zone
 
 from .context import BriefContext
 from .gate import within_rate
-from .replies import html_name, reply, reply_lines, typing
+from .replies import html_name, reply, reply_lines, shown_query, typing
 
 LISTED = 10
 CATCH_UP = 10  # reports analysed before answering, at most (the inbox watch does the rest)
@@ -65,10 +65,11 @@ async def _answer(update: Update, context: BriefContext, command: str,
             await briefing.workflow.analyse(pending)
         rows: Sequence[Any] = await find(words)
     if not rows:
-        await reply(context.state, message, context.t(f"{command}_none", query=words))
+        await reply(context.state, message, context.t(f"{command}_none",
+                                                      query=shown_query(words)))
         return
     zone = chat_timezone(context, chat)
-    header = context.t(f"{command}_header", query=words)
+    header = context.t(f"{command}_header", query=shown_query(words))
     await reply_lines(context.state, message, [header] + [line(row, zone) for row in rows])
 
 
