@@ -18,6 +18,14 @@ class QuoteRules:
     # Speech verbs whose object is who was spoken to ("told the BBC"): the name after one is
     # never the speaker.
     addressee_verbs: tuple[str, ...] = ()
+    # Whom words are told to, as a word after the speaker ("— сказал он корреспонденту ТАСС",
+    # "заявил X журналистам", "сказал X агентству «Интерфакс»"): it ends the attribution, and
+    # the name before it is the speaker, the outlet after it only listened.
+    addressees: tuple[str, ...] = ()
+    # Prepositions of where words were said ("написал в Telegram-канале мэр X", "заявил на
+    # брифинге представитель X"): after a speech verb such a phrase may come before the
+    # speaker's role and name.
+    venue_prepositions: tuple[str, ...] = ()
     # Participles whose speaker is the subject of the sentence: "saying:", "adding:".
     speech_participles: tuple[str, ...] = ()
     # Personal pronouns with their gender ("m", "f", None for plural or unknown, "n" for an

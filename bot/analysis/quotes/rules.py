@@ -59,6 +59,8 @@ class Patterns:
     source: re.Pattern[str]
     words_of: re.Pattern[str]
     prepositions: frozenset[str]
+    addressees: frozenset[str]            # "корреспонденту", "журналистам", casefolded
+    venue_prepositions: frozenset[str]    # "в", "на" of "написал в Telegram-канале"
     source_prepositions: frozenset[str]   # "В Кремле заявили"
     anonymous_sources: frozenset[str]     # "источник", casefolded
     generic_organisations: frozenset[str]  # "ведомстве", casefolded
@@ -191,6 +193,8 @@ def patterns(language: str) -> Patterns:
         source=_words(rules.source_phrases),
         words_of=_words(rules.words_of),
         prepositions=frozenset(w.casefold() for w in rules.prepositions),
+        addressees=frozenset(w.casefold() for w in rules.addressees),
+        venue_prepositions=frozenset(w.casefold() for w in rules.venue_prepositions),
         source_prepositions=frozenset(w.casefold() for w in rules.source_prepositions),
         anonymous_sources=frozenset(w.casefold() for w in rules.anonymous_sources),
         generic_organisations=frozenset(w.casefold() for w in rules.generic_organisations),
