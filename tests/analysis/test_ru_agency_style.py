@@ -51,7 +51,8 @@ AFTER_THE_QUOTE: list[tuple[str, Speakers]] = [
 
 
 @pytest.mark.parametrize(("text", "expected"), AFTER_THE_QUOTE)
-def test_attribution_after_the_quote(recogniser: str, text: str, expected: Speakers) -> None:
+@pytest.mark.usefixtures("recogniser")
+def test_attribution_after_the_quote(text: str, expected: Speakers) -> None:
     assert speakers(text) == expected
 
 
@@ -79,7 +80,8 @@ TOLD: list[tuple[str, Speakers]] = [
 
 
 @pytest.mark.parametrize(("text", "expected"), TOLD)
-def test_who_was_told_is_not_the_speaker(recogniser: str, text: str, expected: Speakers) -> None:
+@pytest.mark.usefixtures("recogniser")
+def test_who_was_told_is_not_the_speaker(text: str, expected: Speakers) -> None:
     assert speakers(text) == expected
 
 
@@ -98,7 +100,8 @@ WHERE: list[tuple[str, Speakers]] = [
 
 
 @pytest.mark.parametrize(("text", "expected"), WHERE)
-def test_where_it_was_said_stands_before_the_speaker(recogniser: str, text: str,
+@pytest.mark.usefixtures("recogniser")
+def test_where_it_was_said_stands_before_the_speaker(text: str,
                                                      expected: Speakers) -> None:
     assert speakers(text) == expected
 
@@ -126,13 +129,15 @@ BEFORE_THE_QUOTE: list[tuple[str, Speakers]] = [
 
 
 @pytest.mark.parametrize(("text", "expected"), BEFORE_THE_QUOTE)
-def test_attribution_before_the_quote(recogniser: str, text: str, expected: Speakers) -> None:
+@pytest.mark.usefixtures("recogniser")
+def test_attribution_before_the_quote(text: str, expected: Speakers) -> None:
     assert speakers(text) == expected
 
 
 # --- split quotes, short forms, pronouns, initials, organisations ---------------------------
 
-def test_split_quote_with_a_womans_surname_alone(recogniser: str) -> None:
+@pytest.mark.usefixtures("recogniser")
+def test_split_quote_with_a_womans_surname_alone() -> None:
     text = ("Официальный представитель ЦБ Мария Петрова прокомментировала данные.\n"
             "«Инфляция замедляется быстрее прогноза, — сказала Петрова. — Но риски "
             "по-прежнему сохраняются».")
@@ -140,13 +145,15 @@ def test_split_quote_with_a_womans_surname_alone(recogniser: str) -> None:
                               ("Но риски по-прежнему сохраняются", "Мария Петрова")]
 
 
-def test_surname_alone_resolves_to_the_full_name(recogniser: str) -> None:
+@pytest.mark.usefixtures("recogniser")
+def test_surname_alone_resolves_to_the_full_name() -> None:
     text = ("Министр обороны Сергей Шойгин прибыл в Минск.\n"
             "«Наши страны связывает союзнический долг», — заявил Шойгин.")
     assert speakers(text) == [("Наши страны связывает союзнический долг", "Сергей Шойгин")]
 
 
-def test_a_speaker_named_with_an_initial_keeps_it(recogniser: str) -> None:
+@pytest.mark.usefixtures("recogniser")
+def test_a_speaker_named_with_an_initial_keeps_it() -> None:
     assert speakers("«Решение принято единогласно», — сообщил А. Иванов.") == [
         ("Решение принято единогласно", "А. Иванов")]
 
@@ -158,17 +165,20 @@ def test_a_speaker_named_with_an_initial_keeps_it(recogniser: str) -> None:
     ("«Ключевая ставка останется на уровне 16%», — говорится в сообщении ЦБ.",
      [("Ключевая ставка останется на уровне 16%", "ЦБ")]),
 ])
-def test_an_organisation_speaks_through_its_statement(recogniser: str, text: str,
+@pytest.mark.usefixtures("recogniser")
+def test_an_organisation_speaks_through_its_statement(text: str,
                                                        expected: Speakers) -> None:
     assert speakers(text) == expected
 
 
-def test_a_short_quote_with_the_dash_attribution(recogniser: str) -> None:
+@pytest.mark.usefixtures("recogniser")
+def test_a_short_quote_with_the_dash_attribution() -> None:
     text = "«Это провокация», — заявила официальный представитель МИД Мария Захарова."
     assert speakers(text) == [("Это провокация", "Мария Захарова")]
 
 
-def test_dash_led_direct_speech_after_an_introduction(recogniser: str) -> None:
+@pytest.mark.usefixtures("recogniser")
+def test_dash_led_direct_speech_after_an_introduction() -> None:
     text = ("Глава Росавиации Дмитрий Лосев ответил на вопросы журналистов.\n"
             "— Полёты в южные аэропорты возобновятся в июне, — сказал он. — Все проверки "
             "уже пройдены.\n")
@@ -176,7 +186,8 @@ def test_dash_led_direct_speech_after_an_introduction(recogniser: str) -> None:
                               ("Все проверки уже пройдены.", "Дмитрий Лосев")]
 
 
-def test_indirect_speech_is_not_a_quote(recogniser: str) -> None:
+@pytest.mark.usefixtures("recogniser")
+def test_indirect_speech_is_not_a_quote() -> None:
     text = ("Как заявил пресс-секретарь президента Дмитрий Иванов, решение пока не принято. "
             "Росстат сообщил, что инфляция в мае составила 0,5%.")
     assert speakers(text) == []
