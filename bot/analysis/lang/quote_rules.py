@@ -63,6 +63,9 @@ class QuoteRules:
     spokesperson_nouns: tuple[str, ...] = ()
     # Phrases a speaker's name follows: "according to", "по словам" (genitive in Russian).
     according_to: tuple[str, ...] = ()
+    # Possessives inside such a phrase ("по его словам") with the personal pronoun whose
+    # person they point back to ("он").
+    possessives: tuple[tuple[str, str], ...] = ()
     # Prepositions an organisation takes before a speech verb when it speaks as a body:
     # "В Кремле заявили", "У Мінфіні наголошують".
     source_prepositions: tuple[str, ...] = ()

@@ -116,8 +116,20 @@ class Frames:
             return Found(named, True)
         return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
 
+    def _possessive(self, start: int, end: int) -> str | None:
+        """The personal pronoun of a possessive inside the phrase ("его" of "по его словам")."""
+        possessives = self.patterns.possessives
+        if not possessives:
+            return None
+        return next((possessives[w.casefold()] for w in _WORDS.findall(self.masked, start, end)
+                     if w.casefold() in possessives), None)
+
     def _after_phrase(self, start: int, end: int) -> Found:
-        """"According to X", "по словам X", "according to a statement from X"."""
+        """"According to X", "по словам X", "according to a statement from X"; "по его
+        словам": the person the possessive points back to."""
+        possessive = self._possessive(start, end)
+        if possessive:
+            return Found(self.resolve_pronoun(possessive, start), True)
         entity = self.entity_after(end, words=5, person=True, through=True)
         if entity is not None and outlet_of_source(self.masked, end, entity, self.patterns):
             entity = None

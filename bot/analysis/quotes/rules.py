@@ -60,6 +60,7 @@ class Patterns:
     words_of: re.Pattern[str]
     prepositions: frozenset[str]
     addressees: frozenset[str]            # "корреспонденту", "журналистам", casefolded
+    possessives: dict[str, str]           # "его" -> "он" (of "по его словам")
     venue_prepositions: frozenset[str]    # "в", "на" of "написал в Telegram-канале"
     source_prepositions: frozenset[str]   # "В Кремле заявили"
     anonymous_sources: frozenset[str]     # "источник", casefolded
@@ -194,6 +195,7 @@ def patterns(language: str) -> Patterns:
         words_of=_words(rules.words_of),
         prepositions=frozenset(w.casefold() for w in rules.prepositions),
         addressees=frozenset(w.casefold() for w in rules.addressees),
+        possessives={w.casefold(): pronoun for w, pronoun in rules.possessives},
         venue_prepositions=frozenset(w.casefold() for w in rules.venue_prepositions),
         source_prepositions=frozenset(w.casefold() for w in rules.source_prepositions),
         anonymous_sources=frozenset(w.casefold() for w in rules.anonymous_sources),
