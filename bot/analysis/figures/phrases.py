@@ -30,8 +30,8 @@ def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: 
     while taken < max_words:
         position = _GAP.match(after, position).end()
         word = _WORD.match(after, position)
-        if not word or after.startswith("/", word.end()):
-            break  # "на 12% г/г", "y/y": an abbreviated period, not what the number counts
+        if not word or after.startswith(f"/{word.group()}", word.end()):
+            break  # "на 12% г/г", "y/y": period over period, not what the number counts
         traits = _counted_word(word.group(), p)
         if traits.foreign:
             break  # "12 to 6 elbow" quoted in a Russian report: not what the number counts

@@ -44,7 +44,9 @@ def _runs(language: str) -> re.Pattern[str]:
     rules = patterns(language)
     particles = "|".join(re.escape(p) for p in rules.name_particles) or "(?!x)x"
     abbreviations = "|".join(re.escape(a) for a in sorted(rules.abbreviations, key=len, reverse=True))
-    word = rf"(?:(?:{abbreviations or '(?!x)x'})\.(?=[ \u00a0]{NAME_WORD})|{NAME_WORD}|[{UPPER}]\.)"
+    # an initial before a name first ("А. Иванов", "J. Smith"): a capital alone is a name word too
+    word = (rf"(?:(?:{abbreviations or '(?!x)x'})\.(?=[ \u00a0]{NAME_WORD})"
+            rf"|(?:[{UPPER}]\.){{1,2}}(?=[ \u00a0]{NAME_WORD})|{NAME_WORD}|[{UPPER}]\.)")
     # every run opens with a capital or an abbreviation's first letter: testing that one
     # character first passes over the lowercase letters of a long report twice as fast
     firsts = "".join(sorted({re.escape(a[0]) for a in rules.abbreviations}))
@@ -215,6 +217,8 @@ def _from_word(run: str, start: int, patterns: Patterns) -> list[Entity]:
     return [Entity(start + run.index(word), start + len(run), word, kind)]
 
 
+# "August. Greene" spans two sentences; the initial of "А. Иванов" does not
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}\.\s")
 _POSSESSIVE = re.compile(r"[’']s(?=\s)")
 _TRAILING_POSSESSIVE = re.compile(r"[’']s?$")
 _APOSTROPHE_ENDINGS = ("'", "’", "'s", "’s")   # where _TRAILING_POSSESSIVE can match
@@ -233,7 +237,9 @@ def _by_length(endings: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _looks_like_organisation(words: list[str], patterns: Patterns) -> bool:
-    return any(patterns.is_organisation(w) or (len(w) > 1 and w.isupper()) for w in words)
+    # "ООН", "МВД" are acronyms; an initial ("А.") is not
+    return any(patterns.is_organisation(w) or (len(w) > 1 and "." not in w and w.isupper())
+               for w in words)
 
 
 def guess_gender(name: str, patterns: Patterns) -> str | None:
@@ -271,7 +277,7 @@ def plausible_speaker(name: str | None, patterns: Patterns) -> bool:
     capitalised = name[:1].isupper() or (
         len(words) > 1 and any(w.casefold() in patterns.rules.body_nouns for w in words))
     return (len(name) <= MAX_SPEAKER_CHARS and len(words) <= MAX_SPEAKER_WORDS
-            and capitalised and ". " not in name
+            and capitalised and not _SENTENCE_BREAK.search(name)
             and not (len(words) == 1 and words[0] in patterns.not_names)
             and words[0] not in patterns.not_names)
 
@@ -408,7 +414,8 @@ def _without_acronym(name: str, text: str, start: int) -> tuple[str, int]:
     person's name is the organisation before it, not part of the name."""
     words = name.split()
     acronyms = 0
-    while acronyms < len(words) - 1 and len(words[acronyms]) > 1 and words[acronyms].isupper():
+    while acronyms < len(words) - 1 and len(words[acronyms]) > 1 \
+            and "." not in words[acronyms] and words[acronyms].isupper():   # "СФУ", not "А.Б."
         acronyms += 1
     if not acronyms:
         return name, start
