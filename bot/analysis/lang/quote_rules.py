@@ -104,6 +104,10 @@ class QuoteRules:
     # Surname endings that tell a name's gender (for he/she), checked longest first.
     female_surname_endings: tuple[str, ...] = ()
     male_surname_endings: tuple[str, ...] = ()
+    # Endings of patronymics ("Антонович", "Сергеевна"), in languages where a full name is a
+    # given name, a patronymic perhaps and a surname: capitalised words before those are the
+    # body the person works for ("Минфина Павел Орлов", without a recogniser).
+    patronymic_endings: tuple[str, ...] = ()
     # Direct speech opened by a dash at the start of a paragraph ("— Мы готовы, — сказал он.").
     dash_speech: bool = False
     # Auxiliaries that make a speech verb passive: "she was told" is not her speaking.

@@ -199,12 +199,37 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
         i += 1
     if words[i] in patterns.not_names or words[i].rstrip(".").casefold() in patterns.honorific_gender:
         return []
+    person = _person_after_body(words[i:], patterns)
+    if person:
+        # "МИД России Мария Петрова", "Минфина Павел Орлов": the body, then the person
+        at = [m.start() for m in _NON_SPACE.finditer(run)][len(words) - person]
+        body = [replace(e, kind="ORG", gender=None) for e in _from_run(run[:at].rstrip(), start,
+                                                                       patterns)]
+        return body + _from_run(run[at:], start + at, patterns)
     name = " ".join(words[i:])
     kind = "ORG" if _looks_like_organisation(words[i:], patterns) else "PER"
     offset = 0 if i == 0 and not run[0].isspace() else \
         [m.start() for m in _NON_SPACE.finditer(run)][i]   # where words[i] starts
     return [Entity(start + offset, start + len(run), name, kind,
                    gender or guess_gender(name, patterns))]
+
+
+def _person_after_body(words: list[str], patterns: Patterns) -> int:
+    """How many last words name a person after the body they work for ("МИД России Мария
+    Петрова": 2), where a full name is a given name, a patronymic perhaps, and a surname with
+    a surname's ending; 0 when the words are one name."""
+    rules = patterns.rules
+    if len(words) < 3 or not rules.patronymic_endings:
+        return 0
+    surname = words[-1].casefold()
+    if not surname.endswith((*rules.male_surname_endings, *rules.female_surname_endings)):
+        return 0
+    size = 3 if words[-2].casefold().endswith(rules.patronymic_endings) else 2
+    given = words[-size]
+    if len(words) <= size or given.isupper() or given in patterns.title_words \
+            or given.casefold().endswith(rules.patronymic_endings):
+        return 0
+    return size
 
 
 def _from_word(run: str, start: int, patterns: Patterns) -> list[Entity]:
