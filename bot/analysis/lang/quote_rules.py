@@ -108,6 +108,8 @@ class QuoteRules:
     # given name, a patronymic perhaps and a surname: capitalised words before those are the
     # body the person works for ("Минфина Павел Орлов", without a recogniser).
     patronymic_endings: tuple[str, ...] = ()
+    # Surname endings that tell no gender ("Петренко", "Ковальчук", "Черных"): a surname still.
+    neutral_surname_endings: tuple[str, ...] = ()
     # Direct speech opened by a dash at the start of a paragraph ("— Мы готовы, — сказал он.").
     dash_speech: bool = False
     # Auxiliaries that make a speech verb passive: "she was told" is not her speaking.

@@ -367,6 +367,7 @@ QUOTES = QuoteRules(
     female_oblique_endings=("ой",),
     patronymic_endings=("вич", "вна", "чна", "вича", "вны", "чны", "вичем", "вной", "чной",
                         "вичу", "вне", "чне"),
+    neutral_surname_endings=("енко", "ук", "юк", "ых", "их"),
     dash_speech=True,
     male_surname_endings=("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ий", "ой", "ова",
                           "ева", "ина"),

@@ -222,7 +222,8 @@ def _person_after_body(words: list[str], patterns: Patterns) -> int:
     if len(words) < 3 or not rules.patronymic_endings:
         return 0
     surname = words[-1].casefold()
-    if not surname.endswith((*rules.male_surname_endings, *rules.female_surname_endings)):
+    if not surname.endswith((*rules.male_surname_endings, *rules.female_surname_endings,
+                             *rules.neutral_surname_endings)):
         return 0
     size = 3 if words[-2].casefold().endswith(rules.patronymic_endings) else 2
     given = words[-size]
