@@ -99,6 +99,18 @@ def _words(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", re.IGNORECASE)
 
 
+def _words_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """"приводит слова X", and as agencies write it with the outlet inside: "приводит РИА
+    Новости слова X", "цитирует «Интерфакс» слова X" (up to two capitalised words)."""
+    if not phrases:
+        return _words(phrases)
+    outlet = rf"[«\"“]?(?-i:[{UPPER}])[\w’'.-]*[»\"”]?"   # capitalised, whatever the flags
+    alternation = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+").replace(r"\s+", rf"\s+(?:{outlet}\s+){{0,2}}?", 1)
+        for w in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
 def _word_test(words: tuple[str, ...], shapes: tuple[str, ...] = ()) -> Callable[[str], bool]:
     """Whether a whole word is one of `words` (or fits one of `shapes`), ignoring case: what
     `_words(words).fullmatch` answers, faster. Entity finding and role reading ask it of the
@@ -192,7 +204,7 @@ def patterns(language: str) -> Patterns:
         according=_words(rules.according_to),
         statement=_words(rules.statement_phrases),
         source=_words(rules.source_phrases),
-        words_of=_words(rules.words_of),
+        words_of=_words_of(rules.words_of),
         prepositions=frozenset(w.casefold() for w in rules.prepositions),
         addressees=frozenset(w.casefold() for w in rules.addressees),
         possessives={w.casefold(): pronoun for w, pronoun in rules.possessives},
