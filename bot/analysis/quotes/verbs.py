@@ -86,6 +86,10 @@ class SpeechVerbs:
         if p.first_person_before.search(before, _tail(before)):
             return Found(None, True)   # "Я сказал Анне:": the name after is who was told
         entity = self.entity_ending_before(verb_start)
+        if entity is not None and entity.oblique \
+                and not object_of_preposition(self.masked, entity, start, p):
+            # "Олег Решетов в интервью «Известиям» заявил": the outlet is no subject
+            entity = self._subject_before_venue(entity, start)
         if entity is not None and object_of_preposition(self.masked, entity, start, p):
             # "В Greenpeace считают": the organisation speaks; "Михаил Крейндлин из Greenpeace
             # соглашается": the person before the preposition; "a member of the Cabinet says":
@@ -164,6 +168,17 @@ class SpeechVerbs:
         prior = _LAST_WORD.search(self.masked, max(0, entity.start - 40), entity.start)
         return bool(prior) and prior.group(1).casefold() in self.patterns.verb_words
 
+    def _subject_before_venue(self, entity: Entity, start: int) -> Entity | None:
+        """"X в интервью «Известиям» заявил": the person before a short phrase of where it was
+        said, which ends in an outlet in an oblique case."""
+        before = self.entities_in(start, entity.start)
+        if not before or before[-1].kind != "PER" or before[-1].oblique:
+            return None
+        gap = self.masked[before[-1].end: entity.start]
+        words = _WORDS.findall(gap)
+        return before[-1] if 1 <= len(words) <= 3 and words[0].casefold() in \
+            self.patterns.venue_prepositions and not _CLAUSE_END.search(gap) else None
+
     def _person_before_preposition(self, entity: Entity, start: int) -> Entity | None:
         """"Михаил Крейндлин из Greenpeace", "John Hale from Oxfam": the person whose
         organisation the preposition names."""
@@ -220,7 +235,9 @@ class SpeechVerbs:
             entity = self.entity_at(cursor, word.end())
             # "пообещал глава Минздрава": after a role the organisation is whose role it is
             whose = noun is not None and entity is not None and entity.kind == "ORG" \
-                and bool(p.is_role(noun[0])) and not p.spokesperson.fullmatch(noun[0])
+                and ((bool(p.is_role(noun[0])) and not p.spokesperson.fullmatch(noun[0]))
+                     # "заявил источник РИА Новости": the outlet the source talked to
+                     or outlet_of_source(self.masked, noun[1], entity, p))
             if entity is not None and not entity.oblique and not self._modifier(entity, end) \
                     and not (placed and entity.kind != "PER") and not whose \
                     and not (venue and noun is None):
