@@ -17,6 +17,8 @@ _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+(?:st|nd|rd|th)\b(?:-[^\W\d_]+)?")  #
 _GAP = re.compile(r"[ \u00a0]*[\"“”«»]?[ \u00a0]*")
 _CHUNK = re.compile(r"\S+")
 _CLOSES = tuple(",;:.!?\"“”«»()—–[]")
+_DASHES = ("-", "—", "–")
+_ABBREVIATED = re.compile(r"\.[ \u00a0][^\W\d_A-ZА-ЯЁІЇЄҐ]")   # "кв. м": a lower-case word goes on
 
 
 def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: bool = False) -> str:
@@ -30,8 +32,8 @@ def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: 
     while taken < max_words:
         position = _GAP.match(after, position).end()
         word = _WORD.match(after, position)
-        if not word:
-            break
+        if not word or after.startswith(f"/{word.group()}", word.end()):
+            break  # "на 12% г/г", "y/y": period over period, not what the number counts
         traits = _counted_word(word.group(), p)
         if traits.foreign:
             break  # "12 to 6 elbow" quoted in a Russian report: not what the number counts
@@ -54,6 +56,9 @@ def counted_phrase(after: str, p: FigurePatterns, *, max_words: int = 3, vague: 
             break  # "три года программа охватит", "60,000 residents face": the noun ends it
         if position < len(after) and after[position] in "\"“”«»" and _opens_quote(after, word.start()):
             position = end = position + 1  # a quoted word: "eight "critical" holes"
+        if _ABBREVIATED.match(after, position):
+            position = end = position + 1   # "1,2 млн кв. м жилья": the unit goes on
+            continue
         if position < len(after) and after[position] not in " \u00a0":
             break
     return after[:end].rstrip() if taken else ""
@@ -190,6 +195,9 @@ def lasting_phrase(before: str, p: FigurePatterns) -> str:
 def _trim_stop_words(lead: str, p: FigurePatterns) -> str:
     """"was executed at" -> "executed at": a lead starts at its first content word; a lead of
     stop words only ("to second in") stays whole rather than shrink to a bare preposition."""
+    rest = lead[1:].split() if lead[:1] in _DASHES and lead[1:2].isspace() else None
+    if rest is not None and all(chunk.lower() in p.stops for chunk in rest):
+        return lead[1:].lstrip()   # "на 25,3% - до 12,4 трлн руб.": a dash is no phrase word
     position = 0
     for chunk in lead.split():
         position = lead.find(chunk, position)  # the chunk itself: it starts the rest

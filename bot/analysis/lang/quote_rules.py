@@ -18,6 +18,14 @@ class QuoteRules:
     # Speech verbs whose object is who was spoken to ("told the BBC"): the name after one is
     # never the speaker.
     addressee_verbs: tuple[str, ...] = ()
+    # Whom words are told to, as a word after the speaker ("— сказал он корреспонденту ТАСС",
+    # "заявил X журналистам", "сказал X агентству «Интерфакс»"): it ends the attribution, and
+    # the name before it is the speaker, the outlet after it only listened.
+    addressees: tuple[str, ...] = ()
+    # Prepositions of where words were said ("написал в Telegram-канале мэр X", "заявил на
+    # брифинге представитель X"): after a speech verb such a phrase may come before the
+    # speaker's role and name.
+    venue_prepositions: tuple[str, ...] = ()
     # Participles whose speaker is the subject of the sentence: "saying:", "adding:".
     speech_participles: tuple[str, ...] = ()
     # Personal pronouns with their gender ("m", "f", None for plural or unknown, "n" for an
@@ -55,6 +63,9 @@ class QuoteRules:
     spokesperson_nouns: tuple[str, ...] = ()
     # Phrases a speaker's name follows: "according to", "по словам" (genitive in Russian).
     according_to: tuple[str, ...] = ()
+    # Possessives inside such a phrase ("по его словам") with the personal pronoun whose
+    # person they point back to ("он").
+    possessives: tuple[tuple[str, str], ...] = ()
     # Prepositions an organisation takes before a speech verb when it speaks as a body:
     # "В Кремле заявили", "У Мінфіні наголошують".
     source_prepositions: tuple[str, ...] = ()
@@ -93,6 +104,12 @@ class QuoteRules:
     # Surname endings that tell a name's gender (for he/she), checked longest first.
     female_surname_endings: tuple[str, ...] = ()
     male_surname_endings: tuple[str, ...] = ()
+    # Endings of patronymics ("Антонович", "Сергеевна"), in languages where a full name is a
+    # given name, a patronymic perhaps and a surname: capitalised words before those are the
+    # body the person works for ("Минфина Павел Орлов", without a recogniser).
+    patronymic_endings: tuple[str, ...] = ()
+    # Surname endings that tell no gender ("Петренко", "Ковальчук", "Черных"): a surname still.
+    neutral_surname_endings: tuple[str, ...] = ()
     # Direct speech opened by a dash at the start of a paragraph ("— Мы готовы, — сказал он.").
     dash_speech: bool = False
     # Auxiliaries that make a speech verb passive: "she was told" is not her speaking.

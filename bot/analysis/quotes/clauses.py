@@ -65,8 +65,10 @@ def outlet_of_source(masked: str, position: int, entity: Entity, patterns: Patte
 
 
 def pronoun_after(after: str, patterns: Patterns) -> re.Match[str] | None:
-    """"— сказал он." or "said he, ...": the pronoun ends the attribution or its clause."""
+    """"— сказал он.", "said he, ..." or "— сказал он корреспонденту ТАСС": the pronoun ends
+    the attribution, its clause, or only whom it was told to follows."""
     match = patterns.pronoun_after.match(after)
-    if match and match.group(2) and match.group(2).casefold() not in patterns.prepositions:
+    if match and match.group(2) and match.group(2).casefold() not in patterns.prepositions \
+            and match.group(2).casefold() not in patterns.addressees:
         return None
     return match

@@ -44,7 +44,9 @@ def _runs(language: str) -> re.Pattern[str]:
     rules = patterns(language)
     particles = "|".join(re.escape(p) for p in rules.name_particles) or "(?!x)x"
     abbreviations = "|".join(re.escape(a) for a in sorted(rules.abbreviations, key=len, reverse=True))
-    word = rf"(?:(?:{abbreviations or '(?!x)x'})\.(?=[ \u00a0]{NAME_WORD})|{NAME_WORD}|[{UPPER}]\.)"
+    # an initial before a name first ("А. Иванов", "J. Smith"): a capital alone is a name word too
+    word = (rf"(?:(?:{abbreviations or '(?!x)x'})\.(?=[ \u00a0]{NAME_WORD})"
+            rf"|(?:[{UPPER}]\.){{1,2}}(?=[ \u00a0]{NAME_WORD})|{NAME_WORD}|[{UPPER}]\.)")
     # every run opens with a capital or an abbreviation's first letter: testing that one
     # character first passes over the lowercase letters of a long report twice as fast
     firsts = "".join(sorted({re.escape(a[0]) for a in rules.abbreviations}))
@@ -197,12 +199,38 @@ def _from_run(run: str, start: int, patterns: Patterns) -> list[Entity]:
         i += 1
     if words[i] in patterns.not_names or words[i].rstrip(".").casefold() in patterns.honorific_gender:
         return []
+    person = _person_after_body(words[i:], patterns)
+    if person:
+        # "МИД России Мария Петрова", "Минфина Павел Орлов": the body, then the person
+        at = [m.start() for m in _NON_SPACE.finditer(run)][len(words) - person]
+        body = [replace(e, kind="ORG", gender=None) for e in _from_run(run[:at].rstrip(), start,
+                                                                       patterns)]
+        return body + _from_run(run[at:], start + at, patterns)
     name = " ".join(words[i:])
     kind = "ORG" if _looks_like_organisation(words[i:], patterns) else "PER"
     offset = 0 if i == 0 and not run[0].isspace() else \
         [m.start() for m in _NON_SPACE.finditer(run)][i]   # where words[i] starts
     return [Entity(start + offset, start + len(run), name, kind,
                    gender or guess_gender(name, patterns))]
+
+
+def _person_after_body(words: list[str], patterns: Patterns) -> int:
+    """How many last words name a person after the body they work for ("МИД России Мария
+    Петрова": 2), where a full name is a given name, a patronymic perhaps, and a surname with
+    a surname's ending; 0 when the words are one name."""
+    rules = patterns.rules
+    if len(words) < 3 or not rules.patronymic_endings:
+        return 0
+    surname = words[-1].casefold()
+    if not surname.endswith((*rules.male_surname_endings, *rules.female_surname_endings,
+                             *rules.neutral_surname_endings)):
+        return 0
+    size = 3 if words[-2].casefold().endswith(rules.patronymic_endings) else 2
+    given = words[-size]
+    if len(words) <= size or given.isupper() or given in patterns.title_words \
+            or given.casefold().endswith(rules.patronymic_endings):
+        return 0
+    return size
 
 
 def _from_word(run: str, start: int, patterns: Patterns) -> list[Entity]:
@@ -215,6 +243,8 @@ def _from_word(run: str, start: int, patterns: Patterns) -> list[Entity]:
     return [Entity(start + run.index(word), start + len(run), word, kind)]
 
 
+# "August. Greene" spans two sentences; the initial of "А. Иванов" does not
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}\.\s")
 _POSSESSIVE = re.compile(r"[’']s(?=\s)")
 _TRAILING_POSSESSIVE = re.compile(r"[’']s?$")
 _APOSTROPHE_ENDINGS = ("'", "’", "'s", "’s")   # where _TRAILING_POSSESSIVE can match
@@ -233,7 +263,9 @@ def _by_length(endings: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _looks_like_organisation(words: list[str], patterns: Patterns) -> bool:
-    return any(patterns.is_organisation(w) or (len(w) > 1 and w.isupper()) for w in words)
+    # "ООН", "МВД" are acronyms; an initial ("А.") is not
+    return any(patterns.is_organisation(w) or (len(w) > 1 and "." not in w and w.isupper())
+               for w in words)
 
 
 def guess_gender(name: str, patterns: Patterns) -> str | None:
@@ -271,7 +303,7 @@ def plausible_speaker(name: str | None, patterns: Patterns) -> bool:
     capitalised = name[:1].isupper() or (
         len(words) > 1 and any(w.casefold() in patterns.rules.body_nouns for w in words))
     return (len(name) <= MAX_SPEAKER_CHARS and len(words) <= MAX_SPEAKER_WORDS
-            and capitalised and ". " not in name
+            and capitalised and not _SENTENCE_BREAK.search(name)
             and not (len(words) == 1 and words[0] in patterns.not_names)
             and words[0] not in patterns.not_names)
 
@@ -408,7 +440,8 @@ def _without_acronym(name: str, text: str, start: int) -> tuple[str, int]:
     person's name is the organisation before it, not part of the name."""
     words = name.split()
     acronyms = 0
-    while acronyms < len(words) - 1 and len(words[acronyms]) > 1 and words[acronyms].isupper():
+    while acronyms < len(words) - 1 and len(words[acronyms]) > 1 \
+            and "." not in words[acronyms] and words[acronyms].isupper():   # "СФУ", not "А.Б."
         acronyms += 1
     if not acronyms:
         return name, start

@@ -28,6 +28,7 @@ MAX_QUOTE_CHARS = 1000
 _TITLED = re.compile(r"(?<![\w’'-])([\w’'-]+)[ \u00a0]*(?:(?:№|No\.?|N)[ \u00a0]*)?"
                      r"(?:[\d/-]+[ \u00a0]*)?$")
 _WORDS = re.compile(r"[\w’'-]+")
+_DASH_ATTRIBUTION = re.compile(r",[ \u00a0]*[—–-][ \u00a0]")   # «...», — сказал
 
 
 class Extraction:
@@ -295,7 +296,9 @@ def is_candidate(text: str, span: Span, rules: Patterns) -> bool:
     """Worth reading as a quote: a name or a title in marks is left to the narrative."""
     if span.kind == "dash":
         return True
-    if len(_WORDS.findall(text[span.start: span.end])) < 3:
+    words = len(_WORDS.findall(text[span.start: span.end]))
+    # "«Это провокация», — заявила X": two words are a quotation when a dash attribution follows
+    if words < 2 or (words == 2 and not _DASH_ATTRIBUTION.match(text, span.close)):
         return False
     before = _TITLED.search(text[max(0, span.open - 50): span.open])
     return not (before and rules.is_title_noun(before.group(1)))
@@ -309,11 +312,18 @@ def _accept(text: str, blanked: str, span: Span, found: Found, head: tuple[int, 
     if span.kind == "dash":
         return words >= 2
     lead = blanked[head[0]: head[1]].strip()
-    leading = not lead or lead.endswith(":") or (span.kind == "unclosed" and lead.endswith(","))
+    # "«A, — сказала X. — B»": the second half opens its sentence after a dash
+    leading = not lead or lead.endswith(":") or (span.kind == "unclosed" and lead.endswith(",")) \
+        or lead in ("—", "–")
     if span.kind == "unclosed":
         return leading and words >= 3
+    if words == 2:
+        return found.framed and not lead
     if found.framed:
-        return words >= (3 if leading else 5)
+        # "По словам X, «рост продолжится»." : the whole clause after "according to" is quoted
+        clause = lead.endswith(",") and bool(rules.according.search(lead)) \
+            and blanked[tail[0]: tail[1]].lstrip()[:1] in ("", ".", "!", "?")
+        return words >= (3 if leading or clause else 5)
     after = blanked[tail[0]: tail[1]].lstrip()[:1]
     standalone = leading and (not after or after[:1] in ",.;:!?…—–-\"”»"
                               or inner.rstrip()[-1:] in ".!?…,")

@@ -31,6 +31,7 @@ class Frames:
                  pronouns: Pronouns, organisations: Organisations, verbs: SpeechVerbs) -> None:
         self.masked, self.patterns, self.verbs = masked, patterns, verbs
         self.entity_at, self.entity_after = mentions.entity_at, mentions.entity_after
+        self.entities_in = mentions.entities_in
         self.entity_ending_before = mentions.entity_ending_before
         self.person_in_commas_before = mentions.person_in_commas_before
         self.last_source, self.resolve_pronoun = narrative.last_source, pronouns.resolve
@@ -116,8 +117,24 @@ class Frames:
             return Found(named, True)
         return Found(self.named(replace(entity, kind="ORG"), oblique=True), True)
 
+    def _possessive(self, start: int, end: int) -> str | None:
+        """The personal pronoun of a possessive inside the phrase ("его" of "по его словам")."""
+        possessives = self.patterns.possessives
+        if not possessives:
+            return None
+        return next((possessives[w.casefold()] for w in _WORDS.findall(self.masked, start, end)
+                     if w.casefold() in possessives), None)
+
     def _after_phrase(self, start: int, end: int) -> Found:
-        """"According to X", "по словам X", "according to a statement from X"."""
+        """"According to X", "по словам X", "according to a statement from X"; "по его
+        словам": the person the possessive points back to."""
+        possessive = self._possessive(start, end)
+        if possessive:
+            # the person must be named in the paragraph: after "рассказывает сотрудник
+            # министерства. По его мнению" an earlier name is not who "его" is
+            opening = self.masked.rfind("\n", 0, start) + 1
+            named = any(e.kind == "PER" for e in self.entities_in(opening, start))
+            return Found(self.resolve_pronoun(possessive, start) if named else None, True)
         entity = self.entity_after(end, words=5, person=True, through=True)
         if entity is not None and outlet_of_source(self.masked, end, entity, self.patterns):
             entity = None

@@ -38,7 +38,11 @@ class Organisations:
         """The entity as a speaker; `oblique` when the text names it in the genitive ("по
         словам X", "пресс-служба X"): the rules make it nominative unless a recogniser did."""
         name = entity.name
-        if oblique and (entity.oblique is None or name == self.text[entity.start: entity.end]):
+        # a recogniser's name of a body is its own ("Минэкономразвития" is no "Дмитрия": the
+        # endings of people's names do not apply)
+        trusted = entity.kind == "ORG" and entity.oblique is not None
+        if oblique and not trusted \
+                and (entity.oblique is None or name == self.text[entity.start: entity.end]):
             name = nominative(name, self.patterns)
         if entity.kind == "ORG":
             return self.organisation(replace(entity, name=name))
@@ -147,11 +151,20 @@ class Organisations:
         "INTERFAX.RU -") reports the news and is not what it is about."""
         counts: dict[str, int] = {}
         for entity in self.mentions.entities:
-            if entity.kind == "ORG" and not self._dateline_agency(entity):
+            if entity.kind == "ORG" and not self._dateline_agency(entity) \
+                    and not self._outlet_told(entity):
                 counts[self.named(entity)] = counts.get(self.named(entity), 0) + 1
         totals = {name: sum(n for other, n in counts.items()
                             if other == name or other.startswith(name + " ")) for name in counts}
         return max(totals, key=lambda name: totals[name]) if totals else None   # first wins a tie
+
+    def _outlet_told(self, entity: Entity) -> bool:
+        """"сообщили «Интерфаксу»": an outlet in an oblique case right after a speech verb
+        was told the news; the report is not about it."""
+        if not entity.oblique:
+            return False
+        verb = _WORD_BEFORE.search(self.masked, max(0, entity.start - 30), entity.start)
+        return bool(verb) and verb.group().casefold() in self.patterns.verb_words
 
     def _dateline_agency(self, entity: Entity) -> bool:
         """"/ТАСС/." or "INTERFAX.RU - ": the agency that files the report."""

@@ -59,6 +59,9 @@ class Patterns:
     source: re.Pattern[str]
     words_of: re.Pattern[str]
     prepositions: frozenset[str]
+    addressees: frozenset[str]            # "корреспонденту", "журналистам", casefolded
+    possessives: dict[str, str]           # "его" -> "он" (of "по его словам")
+    venue_prepositions: frozenset[str]    # "в", "на" of "написал в Telegram-канале"
     source_prepositions: frozenset[str]   # "В Кремле заявили"
     anonymous_sources: frozenset[str]     # "источник", casefolded
     generic_organisations: frozenset[str]  # "ведомстве", casefolded
@@ -94,6 +97,18 @@ def _words(words: tuple[str, ...]) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!x)x")
     return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", re.IGNORECASE)
+
+
+def _words_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """"приводит слова X", and as agencies write it with the outlet inside: "приводит РИА
+    Новости слова X", "цитирует «Интерфакс» слова X" (up to two capitalised words)."""
+    if not phrases:
+        return _words(phrases)
+    outlet = rf"[«\"“]?(?-i:[{UPPER}])[\w’'.-]*[»\"”]?"   # capitalised, whatever the flags
+    alternation = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+").replace(r"\s+", rf"\s+(?:{outlet}\s+){{0,2}}?", 1)
+        for w in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
 
 
 def _word_test(words: tuple[str, ...], shapes: tuple[str, ...] = ()) -> Callable[[str], bool]:
@@ -189,8 +204,11 @@ def patterns(language: str) -> Patterns:
         according=_words(rules.according_to),
         statement=_words(rules.statement_phrases),
         source=_words(rules.source_phrases),
-        words_of=_words(rules.words_of),
+        words_of=_words_of(rules.words_of),
         prepositions=frozenset(w.casefold() for w in rules.prepositions),
+        addressees=frozenset(w.casefold() for w in rules.addressees),
+        possessives={w.casefold(): pronoun for w, pronoun in rules.possessives},
+        venue_prepositions=frozenset(w.casefold() for w in rules.venue_prepositions),
         source_prepositions=frozenset(w.casefold() for w in rules.source_prepositions),
         anonymous_sources=frozenset(w.casefold() for w in rules.anonymous_sources),
         generic_organisations=frozenset(w.casefold() for w in rules.generic_organisations),

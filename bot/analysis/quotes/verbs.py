@@ -30,6 +30,7 @@ from .rules import WORD, Patterns
 
 _WORDS = re.compile(WORD)
 _CLAUSE_END = re.compile(r"[.,;:]")
+_LAST_WORD = re.compile(r"([\w-]+)[ \u00a0]+$")
 # An aside between a subject and its verb: " - who was wrongly convicted - ", " (aged 31) "
 _ASIDE = re.compile(r"\s+(?:[-–—]\s(?=[^-–—]*?\w)[^-–—.;:]{1,150}?\s[-–—]|\([^()]*\w[^()]*\))\s*$")
 _ASIDE_MARKS = re.compile(r"[-–—)]\s*$|\s[-–—]\s")
@@ -85,6 +86,10 @@ class SpeechVerbs:
         if p.first_person_before.search(before, _tail(before)):
             return Found(None, True)   # "Я сказал Анне:": the name after is who was told
         entity = self.entity_ending_before(verb_start)
+        if entity is not None and entity.oblique \
+                and not object_of_preposition(self.masked, entity, start, p):
+            # "Олег Решетов в интервью «Известиям» заявил": the outlet is no subject
+            entity = self._subject_before_venue(entity, start)
         if entity is not None and object_of_preposition(self.masked, entity, start, p):
             # "В Greenpeace считают": the organisation speaks; "Михаил Крейндлин из Greenpeace
             # соглашается": the person before the preposition; "a member of the Cabinet says":
@@ -135,8 +140,10 @@ class SpeechVerbs:
         organisations = self.organisations
         if p.spokesperson.fullmatch(noun):
             entity = self.entity_ending_before(position, reach=3)
-            # "an IAAF spokesman"; not the outlet told in "рассказывает «Медузе» сотрудник"
-            if entity and not entity.oblique and "»" not in self.masked[entity.end: position]:
+            # "an IAAF spokesman"; not the outlet told in "рассказывает «Медузе» сотрудник" or
+            # "заявил РИА Новости источник"
+            if entity and not entity.oblique and "»" not in self.masked[entity.end: position] \
+                    and not self._told(entity):
                 return self.named(entity)
             after = self.entity_after(position + len(noun), words=3)
             if after and after.kind == "ORG" \
@@ -154,6 +161,23 @@ class SpeechVerbs:
         if organisations.stem(noun):
             return organisations.by_noun(noun, position)   # "said the magazine"
         return self.resolve_role(noun, position)
+
+    def _told(self, entity: Entity) -> bool:
+        """"заявил РИА Новости источник": an organisation right after a speech verb and before
+        the one who speaks is the outlet told."""
+        prior = _LAST_WORD.search(self.masked, max(0, entity.start - 40), entity.start)
+        return bool(prior) and prior.group(1).casefold() in self.patterns.verb_words
+
+    def _subject_before_venue(self, entity: Entity, start: int) -> Entity | None:
+        """"X в интервью «Известиям» заявил": the person before a short phrase of where it was
+        said, which ends in an outlet in an oblique case."""
+        before = self.entities_in(start, entity.start)
+        if not before or before[-1].kind != "PER" or before[-1].oblique:
+            return None
+        gap = self.masked[before[-1].end: entity.start]
+        words = _WORDS.findall(gap)
+        return before[-1] if 1 <= len(words) <= 3 and words[0].casefold() in \
+            self.patterns.venue_prepositions and not _CLAUSE_END.search(gap) else None
 
     def _person_before_preposition(self, entity: Entity, start: int) -> Entity | None:
         """"Михаил Крейндлин из Greenpeace", "John Hale from Oxfam": the person whose
@@ -206,22 +230,27 @@ class SpeechVerbs:
     def _after_verb(self, verb_end: int, end: int) -> Found:
         """"said Robert Sinche, head of ...", "прокомментировала победу Екатерина Бурмистрова"."""
         p = self.patterns
-        cursor, noun, placed = verb_end, None, False
+        cursor, noun, placed, venue = verb_end, None, False, False
         for count, word in enumerate(_WORDS.finditer(self.masked, verb_end, end)):
             entity = self.entity_at(cursor, word.end())
             # "пообещал глава Минздрава": after a role the organisation is whose role it is
             whose = noun is not None and entity is not None and entity.kind == "ORG" \
-                and bool(p.is_role(noun[0])) and not p.spokesperson.fullmatch(noun[0])
+                and ((bool(p.is_role(noun[0])) and not p.spokesperson.fullmatch(noun[0]))
+                     # "заявил источник РИА Новости": the outlet the source talked to
+                     or outlet_of_source(self.masked, noun[1], entity, p))
             if entity is not None and not entity.oblique and not self._modifier(entity, end) \
-                    and not (placed and entity.kind != "PER") and not whose:
+                    and not (placed and entity.kind != "PER") and not whose \
+                    and not (venue and noun is None):
                 return Found(self.named(entity), True)
             text = word.group()
             gap = self.masked[cursor: word.start()]
             preposition = text.casefold() in p.prepositions
+            # "написал в Telegram-канале мэр X": where it was said, then the speaker's role
+            venue = venue or (preposition and count == 0 and text.casefold() in p.venue_prepositions)
             # after a role noun its chain may run on, places included: "министр труда, миграции
             # и ... X", "заведующий лабораторией в Институте леса X" (then only a person)
             # "suggested they should get X": a pronoun opens a reported clause, X is no speaker
-            if count >= (25 if noun else 5) or (preposition and (not noun or "," in gap)) \
+            if count >= (25 if noun else 5) or (preposition and (not (noun or venue) or "," in gap)) \
                     or p.pronoun.fullmatch(text) or re.search(r"[.;:]" if noun else r"[.,;:]", gap):
                 break
             placed = placed or preposition
@@ -254,8 +283,10 @@ class SpeechVerbs:
         word = following.group(1)
         if self.entity_at(entity.end, entity.end + following.end()) is not None:
             return True
+        # "сказал Андрей Белов агентству «Интерфакс»": whom it was told to ends the name
         return word[:1].islower() and word.casefold() not in self.patterns.prepositions \
-            and word.casefold() not in self.patterns.rules.relative_pronouns
+            and word.casefold() not in self.patterns.rules.relative_pronouns \
+            and word.casefold() not in self.patterns.addressees
 
 
 def _tail(region: str, reach: int = 80) -> int:
