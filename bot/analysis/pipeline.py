@@ -36,7 +36,7 @@ _LETTERS = re.compile(r"[\W\d_]+")
 # In ASCII text the letters are A-Z and a-z and casefold is lower(): a byte table drops the
 # rest about 15 times faster than the regex (English quotes are checked in every sentence).
 _ASCII_NON_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
-_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+_QUOTE_MARKS = re.compile(r"[\"“”«»„‘’']")  # single marks: tabloid speech ('We won,' he said)
 
 
 def analyze(report: Report, options: SummaryOptions | None = None) -> Analysis:
@@ -77,10 +77,10 @@ def unfit_for_summary(sentences: Sequence[str], quotes: Sequence[Quote],
 
 
 def _has_quote_mark(sentence: str) -> bool:
-    # An ASCII sentence can hold only the straight quote: one character scan, not the regex's
+    # An ASCII sentence can hold only the straight marks: character scans, not the regex's
     # character-class test at every position.
     if sentence.isascii():
-        return '"' in sentence
+        return '"' in sentence or "'" in sentence
     return _QUOTE_MARKS.search(sentence) is not None
 
 

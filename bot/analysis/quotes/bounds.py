@@ -14,7 +14,7 @@ import re
 from .rules import UPPER, WORD, Patterns
 from .spans import Span, paragraphs
 
-_BOUNDARY = re.compile(rf"[.!?…]+[\"”»]?\s+(?=[{UPPER}\"“«„—–-])")
+_BOUNDARY = re.compile(rf"[.!?…]+[\"”»’']?\s+(?=[{UPPER}\"“«„‘'—–-])")
 _LAST_WORD = re.compile(rf"{WORD}$")
 
 

@@ -2,6 +2,9 @@
 
 Work is per paragraph (one line), in one pass over the marks, so a text full of stray marks
 stays linear. Outermost spans only: „nested“ quotes belong to the quote around them.
+
+Single marks are quotation marks only in a report that quotes speech with them ('We won,'
+he said), as British tabloids do: elsewhere they are titles, scare quotes and apostrophes.
 """
 
 from __future__ import annotations
@@ -13,6 +16,11 @@ from dataclasses import dataclass
 from .rules import Patterns
 
 _MARKS = re.compile(r"[«»“”„\"]")
+_WITH_SINGLES = re.compile(r"[«»“”„\"‘’']")
+_SINGLES = "‘’'"
+# Speech ends inside its marks with a comma or a stop: ,' .' ?' !' then a space or the line end.
+_SINGLE_CLOSES = re.compile(r"[,.!?…][’'](?=\s|$)", re.MULTILINE)
+_DOUBLE_CLOSES = re.compile(r"[,.!?…][\"”»](?=\s|$)", re.MULTILINE)
 _SPACE_BEFORE = "([{—–-/:"          # a straight quote after these opens
 _SPACE_AFTER = ".,;:!?)]}—–-…"      # a straight quote before these closes
 _DASH_LED = re.compile(r"[—–-]\s")
@@ -60,8 +68,17 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def quotes_in_single_marks(text: str) -> bool:
+    """The report closes more speech with single marks than with double ones."""
+    if "'" not in text and "’" not in text:
+        return False
+    singles = len(_SINGLE_CLOSES.findall(text))
+    return singles >= 2 and singles > len(_DOUBLE_CLOSES.findall(text))
+
+
 def find_spans(text: str, patterns: Patterns) -> list[Span]:
     spans: list[Span] = []
+    marks = _WITH_SINGLES if quotes_in_single_marks(text) else _MARKS
     for offset, end in paragraphs(text):
         line = text[offset:end]
         stripped = line.lstrip()
@@ -70,16 +87,23 @@ def find_spans(text: str, patterns: Patterns) -> list[Span]:
         if patterns.rules.dash_speech and _DASH_LED.match(stripped) and len(stripped) > 2:
             spans += _dash_speech(line, offset, patterns)
             continue
-        for span in _marked(line, offset):
+        for span in _marked(line, offset, marks):
             spans += _split_around_attribution(text, span, patterns)
     return spans
 
 
-def _marked(line: str, offset: int) -> Iterator[Span]:
+def _marked(line: str, offset: int, marks: re.Pattern[str] = _MARKS) -> Iterator[Span]:
     stack: list[tuple[str, int]] = []
     inner_close = -1   # last mark that closed a nested quote inside the open outer one
-    for mark in _MARKS.finditer(line):
+    for mark in marks.finditer(line):
         char, i = mark.group(), mark.start()
+        if char in _SINGLES:
+            role = _single_role(line, i)
+            if role == "open":
+                stack.append((char, i))
+                continue
+            if role is None or not stack or stack[-1][0] not in _SINGLES:
+                continue  # an apostrophe (don't, the players' union) or a stray mark
         if _restarts(line, i, stack):
             # 'He replies: "What is it? "That if you ...': paragraphs run together, each
             # opening its own mark; the one before ends where the new one opens
@@ -107,8 +131,26 @@ def _marked(line: str, offset: int) -> Iterator[Span]:
                    offset + inner_close + 1, "marks")
         return
     end = len(line.rstrip())
+    if opener in _SINGLES and (line[:start].strip() or not line[:end].endswith(_STOPS)):
+        return  # an open single mark is a quotation only when it runs over a whole paragraph
     if end > start + 1:
         yield Span(offset + start, offset + start + 1, offset + end, offset + end, "unclosed")
+
+
+_STOPS = tuple(".!?…")
+
+
+def _single_role(line: str, i: int) -> str | None:
+    """"open", "close" or None (an apostrophe) for a single mark in single-marked speech."""
+    before = line[i - 1] if i else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    if before.isalnum() and after.isalnum():
+        return None  # don't, O'Neil
+    if (before.isspace() or before in _SPACE_BEFORE) and (after.isalpha() or after in "\"“…"):
+        return "open"  # not '90s
+    if before in ",.!?…" and (after.isspace() or after in _SPACE_AFTER):
+        return "close"
+    return None
 
 
 def _restarts(line: str, i: int, stack: list[tuple[str, int]]) -> bool:
